@@ -1,0 +1,2 @@
+/* dates.c: placeholder until the module lands. */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* entities.c: placeholder until the module lands. */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* events.c: placeholder until the module lands. */
+#include "internal.h"

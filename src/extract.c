@@ -1,0 +1,2 @@
+/* extract.c: placeholder until the module lands. */
+#include "internal.h"

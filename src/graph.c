@@ -1,0 +1,2 @@
+/* graph.c: placeholder until the module lands. */
+#include "internal.h"

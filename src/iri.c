@@ -1,0 +1,2 @@
+/* iri.c: placeholder until the module lands. */
+#include "internal.h"

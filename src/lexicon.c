@@ -1,0 +1,2 @@
+/* lexicon.c: placeholder until the module lands. */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* mentions.c: placeholder until the module lands. */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* rdfmap.c: placeholder until the module lands. */
+#include "internal.h"

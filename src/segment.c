@@ -1,0 +1,2 @@
+/* segment.c: placeholder until the module lands. */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* serialize.c: placeholder until the module lands. */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* upload.c: placeholder until the module lands. */
+#include "internal.h"
