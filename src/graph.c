@@ -1,2 +1,310 @@
-/* graph.c: placeholder until the module lands. */
+/*
+ * graph.c: the triple store every stage writes into.  A dg_graph is an
+ * insertion-ordered array of triples with a hash set beside it, so adding
+ * a triple the graph already holds is a no-op and costs O(1) on average.
+ *
+ * Each triple's strings are copied into one malloc'd block (the triple's
+ * terms point into it).  Terms are normalised before hashing, so equal
+ * RDF terms are stored once: an IRI carries no datatype or language, a
+ * literal typed xsd:string is a plain literal, and an empty language tag
+ * means none.  The hash set is open addressing with linear probing over
+ * indices into the triple array; it is kept at most half full.
+ */
 #include "internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
+
+struct dg_graph {
+    dg_triple *triples; /* [n], insertion order */
+    char **blocks;      /* [n], each triple's string block */
+    uint64_t *hashes;   /* [n], each triple's hash */
+    size_t n, cap;
+    size_t *slots;      /* [nslots], triple index + 1; 0 is empty */
+    size_t nslots;      /* a power of two, or 0 */
+};
+
+dg_graph *dg_graph_new(void)
+{
+    return calloc(1, sizeof(dg_graph));
+}
+
+void dg_graph_clear(dg_graph *g)
+{
+    size_t i;
+
+    if (!g)
+        return;
+    for (i = 0; i < g->n; i++)
+        free(g->blocks[i]);
+    g->n = 0;
+    if (g->slots)
+        memset(g->slots, 0, g->nslots * sizeof *g->slots);
+}
+
+void dg_graph_free(dg_graph *g)
+{
+    if (!g)
+        return;
+    dg_graph_clear(g);
+    free(g->triples);
+    free(g->blocks);
+    free(g->hashes);
+    free(g->slots);
+    free(g);
+}
+
+size_t dg_graph_size(const dg_graph *g)
+{
+    return g ? g->n : 0;
+}
+
+const dg_triple *dg_graph_triple(const dg_graph *g, size_t i)
+{
+    if (!g || i >= g->n)
+        return NULL;
+    return &g->triples[i];
+}
+
+/* The normal form of *t (see the file comment), sharing t's strings. */
+static dg_term normal_term(const dg_term *t)
+{
+    dg_term n = *t;
+
+    if (n.kind == DG_TERM_IRI) {
+        n.datatype = NULL;
+        n.lang = NULL;
+        return n;
+    }
+    if (n.lang && !*n.lang)
+        n.lang = NULL;
+    if (n.lang)
+        n.datatype = NULL;
+    if (n.datatype && strcmp(n.datatype, XSD_STRING) == 0)
+        n.datatype = NULL;
+    return n;
+}
+
+/* FNV-1a over a string and its terminating NUL (NULL hashes as 0xff). */
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+    if (!s)
+        return (h ^ 0xffu) * 1099511628211u;
+    do {
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    } while (*s++);
+    return h;
+}
+
+static uint64_t hash_term(uint64_t h, const dg_term *t)
+{
+    h = (h ^ (unsigned)t->kind) * 1099511628211u;
+    h = hash_str(h, t->value);
+    h = hash_str(h, t->datatype);
+    return hash_str(h, t->lang);
+}
+
+static uint64_t hash_triple(const dg_term *s, const dg_term *p,
+                            const dg_term *o)
+{
+    uint64_t h = 14695981039346656037u;
+
+    h = hash_term(h, s);
+    h = hash_term(h, p);
+    return hash_term(h, o);
+}
+
+static int str_eq(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+static int term_eq(const dg_term *a, const dg_term *b)
+{
+    return a->kind == b->kind && str_eq(a->value, b->value) &&
+           str_eq(a->datatype, b->datatype) && str_eq(a->lang, b->lang);
+}
+
+/* The slot holding a triple equal to (s, p, o), or the empty slot where
+ * it would go. */
+static size_t find_slot(const dg_graph *g, uint64_t h, const dg_term *s,
+                        const dg_term *p, const dg_term *o)
+{
+    size_t mask = g->nslots - 1;
+    size_t i = (size_t)h & mask;
+
+    for (;; i = (i + 1) & mask) {
+        size_t k = g->slots[i];
+        const dg_triple *t;
+
+        if (k == 0)
+            return i;
+        t = &g->triples[k - 1];
+        if (g->hashes[k - 1] == h && term_eq(&t->s, s) &&
+            term_eq(&t->p, p) && term_eq(&t->o, o))
+            return i;
+    }
+}
+
+/* Doubles the hash set (or creates it) and re-inserts every triple. */
+static dg_status grow_slots(dg_graph *g)
+{
+    size_t nslots = g->nslots ? g->nslots * 2 : 64;
+    size_t *slots = calloc(nslots, sizeof *slots);
+    size_t i;
+
+    if (!slots)
+        return DG_ERR_NOMEM;
+    free(g->slots);
+    g->slots = slots;
+    g->nslots = nslots;
+    for (i = 0; i < g->n; i++) {
+        size_t j = (size_t)g->hashes[i] & (nslots - 1);
+
+        while (slots[j])
+            j = (j + 1) & (nslots - 1);
+        slots[j] = i + 1;
+    }
+    return DG_OK;
+}
+
+/* Makes room for one more triple in the arrays. */
+static dg_status grow_triples(dg_graph *g)
+{
+    size_t cap = g->cap ? g->cap * 2 : 64;
+    dg_triple *t;
+    char **b;
+    uint64_t *h;
+
+    t = realloc(g->triples, cap * sizeof *t);
+    if (!t)
+        return DG_ERR_NOMEM;
+    g->triples = t;
+    b = realloc(g->blocks, cap * sizeof *b);
+    if (!b)
+        return DG_ERR_NOMEM;
+    g->blocks = b;
+    h = realloc(g->hashes, cap * sizeof *h);
+    if (!h)
+        return DG_ERR_NOMEM;
+    g->hashes = h;
+    g->cap = cap;
+    return DG_OK;
+}
+
+static size_t str_size(const char *s)
+{
+    return s ? strlen(s) + 1 : 0;
+}
+
+static size_t term_size(const dg_term *t)
+{
+    return str_size(t->value) + str_size(t->datatype) + str_size(t->lang);
+}
+
+/* Copies s to *pos (if not NULL) and returns the copy. */
+static const char *put_str(char **pos, const char *s)
+{
+    char *d = *pos;
+    size_t n;
+
+    if (!s)
+        return NULL;
+    n = strlen(s) + 1;
+    memcpy(d, s, n);
+    *pos += n;
+    return d;
+}
+
+static dg_term put_term(char **pos, const dg_term *t)
+{
+    dg_term c;
+
+    c.kind = t->kind;
+    c.value = put_str(pos, t->value);
+    c.datatype = put_str(pos, t->datatype);
+    c.lang = put_str(pos, t->lang);
+    return c;
+}
+
+static int term_ok(const dg_term *t, int must_be_iri)
+{
+    if (!t || !t->value)
+        return 0;
+    if (t->kind != DG_TERM_IRI && t->kind != DG_TERM_LITERAL)
+        return 0;
+    return !must_be_iri || t->kind == DG_TERM_IRI;
+}
+
+dg_status dg_graph_add(dg_graph *g, const dg_term *s, const dg_term *p,
+                       const dg_term *o)
+{
+    dg_term ns, np, no;
+    uint64_t h;
+    size_t slot;
+    char *block, *pos;
+    dg_status st;
+
+    if (!g || !term_ok(s, 1) || !term_ok(p, 1) || !term_ok(o, 0))
+        return DG_ERR_ARG;
+    ns = normal_term(s);
+    np = normal_term(p);
+    no = normal_term(o);
+    if ((g->n + 1) * 2 > g->nslots && (st = grow_slots(g)) != DG_OK)
+        return st;
+    h = hash_triple(&ns, &np, &no);
+    slot = find_slot(g, h, &ns, &np, &no);
+    if (g->slots[slot])
+        return DG_OK;
+    if (g->n == g->cap && (st = grow_triples(g)) != DG_OK)
+        return st;
+    block = malloc(term_size(&ns) + term_size(&np) + term_size(&no));
+    if (!block)
+        return DG_ERR_NOMEM;
+    pos = block;
+    g->triples[g->n].s = put_term(&pos, &ns);
+    g->triples[g->n].p = put_term(&pos, &np);
+    g->triples[g->n].o = put_term(&pos, &no);
+    g->blocks[g->n] = block;
+    g->hashes[g->n] = h;
+    g->slots[slot] = ++g->n;
+    return DG_OK;
+}
+
+static dg_term iri_term(const char *v)
+{
+    dg_term t = {DG_TERM_IRI, v, NULL, NULL};
+    return t;
+}
+
+dg_status dg_graph_add_iri(dg_graph *g, const char *s, const char *p,
+                           const char *o)
+{
+    dg_term ts = iri_term(s), tp = iri_term(p), to = iri_term(o);
+
+    if (!s || !p || !o)
+        return DG_ERR_ARG;
+    return dg_graph_add(g, &ts, &tp, &to);
+}
+
+dg_status dg_graph_add_literal(dg_graph *g, const char *s, const char *p,
+                               const char *value)
+{
+    return dg_graph_add_typed(g, s, p, value, NULL);
+}
+
+dg_status dg_graph_add_typed(dg_graph *g, const char *s, const char *p,
+                             const char *value, const char *datatype)
+{
+    dg_term ts = iri_term(s), tp = iri_term(p);
+    dg_term to = {DG_TERM_LITERAL, value, datatype, NULL};
+
+    if (!s || !p || !value)
+        return DG_ERR_ARG;
+    return dg_graph_add(g, &ts, &tp, &to);
+}
