@@ -118,6 +118,9 @@ typedef enum {
     DG_LEX_TRIGGER,   /* an event trigger, cls = event class */
     DG_LEX_TOPIC,     /* a topic keyword, key = topic id */
     DG_LEX_NONAME,    /* a capitalized word that never starts a name */
+    DG_LEX_PERSON,    /* a well-known person (people.tsv): label = name,
+                         country = ISO3 or body code, cls = title,
+                         key = folded name */
     DG_LEX_KIND_COUNT
 } dg_lex_kind;
 
@@ -227,7 +230,8 @@ typedef struct {
     const dg_lex_entry *lex;  /* gazetteer entry, or NULL for a pattern */
     int entity;               /* index into doc->ents, or -1 */
     int title;                /* PERSON: index of its title mention, -1 */
-    int title_country;        /* PERSON: entity of the title's state, -1 */
+    int title_country;        /* TITLE: mention of the title's state or
+                                 body ("Chinese", "of Russia"), or -1 */
     int metonymy;             /* capital city standing for its state */
 } dg_mention;
 
