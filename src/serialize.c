@@ -1,2 +1,461 @@
-/* serialize.c: placeholder until the module lands. */
+/*
+ * serialize.c: writing a dg_graph as RDF through Raptor 2.  This is the
+ * only file that includes raptor2.h.
+ *
+ * A dg_serializer drives one Raptor serializer: new -> set namespaces ->
+ * start to an iostream -> one statement per triple -> end.  The iostream
+ * is our own (write_bytes below) rather than Raptor's file-handle stream,
+ * for two reasons that come from measured Raptor 2.0.15 behaviour:
+ *   - Raptor's writers ignore write errors, so every fwrite is checked
+ *     here, and finish flushes and checks ferror itself (DG_ERR_IO);
+ *   - Raptor's Turtle writer puts a carriage return raw inside a short
+ *     "..." literal when the text has no line feed, which is not Turtle.
+ *     In Raptor's Turtle output a raw CR byte can only come from literal
+ *     text (IRIs with control characters are refused before Raptor sees
+ *     them, and Raptor writes no comments), and backslashes inside
+ *     literals are always written doubled, so replacing every raw CR by
+ *     the two-byte escape \r is valid in both short and long literals
+ *     and keeps the literal's value.
+ * Terms are checked before they reach Raptor: an IRI must pass
+ * dg_iri_valid (Raptor would write a space or '<' as a \u escape, which no
+ * parser accepts inside <...>), a literal must be UTF-8, a language tag
+ * must look like one.  Raptor's log messages go to the diag callback;
+ * any error it logs makes the call fail with DG_ERR_RDF.
+ */
 #include "internal.h"
+
+#include <raptor2.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct dg_serializer {
+    raptor_world *world;
+    raptor_serializer *rs;
+    raptor_iostream *ios;
+    FILE *fh;
+    int escape_cr;    /* Turtle: raw CR -> \r */
+    int quads;        /* N-Quads: statements carry their graph */
+    dg_status err;    /* first failure seen (sticky) */
+    dg_diag_fn diag;
+    void *ctx;
+};
+
+/* Our names, Raptor's names, and whether CR needs the Turtle fix. */
+static const struct {
+    const char *name, *raptor;
+    int escape_cr;
+} formats[] = {
+    {"turtle", "turtle", 1},
+    {"ntriples", "ntriples", 0},
+    {"nquads", "nquads", 0},
+    {"rdfxml", "rdfxml-abbrev", 0},
+    {"json", "json", 0},
+    {"dot", "dot", 0},
+};
+
+static const struct {
+    const char *prefix, *iri;
+} namespaces[] = {
+    {"dip", DG_NS_DIP},
+    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+    {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+    {"skos", "http://www.w3.org/2004/02/skos/core#"},
+    {"dcterms", "http://purl.org/dc/terms/"},
+    {"prov", "http://www.w3.org/ns/prov#"},
+    {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
+    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+};
+
+#define NFORMATS (sizeof formats / sizeof formats[0])
+#define NNAMESPACES (sizeof namespaces / sizeof namespaces[0])
+
+static int format_index(const char *format)
+{
+    size_t i;
+
+    if (!format)
+        return -1;
+    for (i = 0; i < NFORMATS; i++)
+        if (strcmp(format, formats[i].name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* 1 when `format` is one of the names above. */
+int dg_format_known(const char *format)
+{
+    return format_index(format) >= 0;
+}
+
+static void fail(dg_serializer *s, dg_status st)
+{
+    if (s->err == DG_OK)
+        s->err = st;
+}
+
+/* ------------------------------------------------------------------ */
+/* The output stream                                                   */
+/* ------------------------------------------------------------------ */
+
+static int put_bytes(dg_serializer *s, const char *p, size_t n)
+{
+    if (n && fwrite(p, 1, n, s->fh) != n) {
+        fail(s, DG_ERR_IO);
+        return -1;
+    }
+    return 0;
+}
+
+static int ios_write_bytes(void *context, const void *ptr, size_t size,
+                           size_t nmemb)
+{
+    dg_serializer *s = context;
+    const char *p = ptr, *end = p + size * nmemb, *cr;
+
+    if (!s->escape_cr)
+        return put_bytes(s, p, size * nmemb) ? 0 : (int)nmemb;
+    while (p < end && (cr = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+        if (put_bytes(s, p, (size_t)(cr - p)) || put_bytes(s, "\\r", 2))
+            return 0;
+        p = cr + 1;
+    }
+    return put_bytes(s, p, (size_t)(end - p)) ? 0 : (int)nmemb;
+}
+
+static int ios_write_byte(void *context, const int byte)
+{
+    char c = (char)byte;
+
+    return ios_write_bytes(context, &c, 1, 1) == 1 ? 0 : 1;
+}
+
+static const raptor_iostream_handler ios_handler = {
+    2, NULL, NULL, ios_write_byte, ios_write_bytes, NULL, NULL, NULL};
+
+/* Raptor's log messages: errors fail the call, all go to diag. */
+static void on_log(void *user_data, raptor_log_message *m)
+{
+    dg_serializer *s = user_data;
+
+    if (m->level >= RAPTOR_LOG_LEVEL_ERROR) {
+        fail(s, DG_ERR_RDF);
+        dg_diagf(s->diag, s->ctx, DG_ERR_RDF, NULL, "Raptor: %s",
+                 m->text ? m->text : "unknown error");
+    } else if (m->level >= RAPTOR_LOG_LEVEL_WARN) {
+        dg_diagf(s->diag, s->ctx, DG_OK, NULL, "Raptor warning: %s",
+                 m->text ? m->text : "");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Setup                                                               */
+/* ------------------------------------------------------------------ */
+
+static dg_status set_namespace(dg_serializer *s, const char *prefix,
+                               const char *iri)
+{
+    raptor_uri *u = raptor_new_uri(s->world, (const unsigned char *)iri);
+
+    if (!u)
+        return DG_ERR_NOMEM;
+    /* Fails harmlessly where a syntax has no prefixes (json, ntriples)
+     * or declares this one itself (rdf: in turtle and rdfxml). */
+    (void)raptor_serializer_set_namespace(s->rs, u,
+                                          (const unsigned char *)prefix);
+    raptor_free_uri(u);
+    return DG_OK;
+}
+
+static dg_status set_namespaces(dg_serializer *s, const char *base)
+{
+    dg_status st = DG_OK;
+    size_t i;
+
+    for (i = 0; i < NNAMESPACES && st == DG_OK; i++)
+        st = set_namespace(s, namespaces[i].prefix, namespaces[i].iri);
+    if (st == DG_OK)
+        st = set_namespace(s, "id", base);
+    return st;
+}
+
+/* Starts writing `format` to `fh` (see diplograph.h).  `base` NULL means
+ * DG_DEFAULT_BASE; a base that is not a valid IRI is DG_ERR_ARG. */
+dg_status dg_serializer_new(const char *format, const char *base, FILE *fh,
+                            dg_serializer **out, dg_diag_fn diag, void *ctx)
+{
+    int fi = format_index(format);
+    dg_serializer *s = NULL;
+    dg_status st = DG_ERR_NOMEM;
+
+    if (!out || !fh) {
+        dg_diagf(diag, ctx, DG_ERR_ARG, NULL, "no output stream");
+        return DG_ERR_ARG;
+    }
+    if (fi < 0) {
+        dg_diagf(diag, ctx, DG_ERR_ARG, NULL, "unknown output format '%s'",
+                 format ? format : "(null)");
+        return DG_ERR_ARG;
+    }
+    if (!base)
+        base = DG_DEFAULT_BASE;
+    if (!dg_iri_valid(base)) {
+        dg_diagf(diag, ctx, DG_ERR_ARG, NULL, "invalid base IRI '%s'", base);
+        return DG_ERR_ARG;
+    }
+    s = calloc(1, sizeof *s);
+    if (!s)
+        goto out;
+    s->fh = fh;
+    s->escape_cr = formats[fi].escape_cr;
+    s->quads = strcmp(formats[fi].name, "nquads") == 0;
+    s->diag = diag;
+    s->ctx = ctx;
+    s->world = raptor_new_world();
+    if (!s->world)
+        goto out;
+    raptor_world_set_log_handler(s->world, s, on_log);
+    st = DG_ERR_RDF;
+    if (raptor_world_open(s->world))
+        goto out;
+    s->rs = raptor_new_serializer(s->world, formats[fi].raptor);
+    if (!s->rs)
+        goto out;
+    if ((st = set_namespaces(s, base)) != DG_OK)
+        goto out;
+    st = DG_ERR_NOMEM;
+    s->ios = raptor_new_iostream_from_handler(s->world, s, &ios_handler);
+    if (!s->ios)
+        goto out;
+    st = DG_ERR_RDF;
+    if (raptor_serializer_start_to_iostream(s->rs, NULL, s->ios) ||
+        s->err != DG_OK)
+        goto out;
+    *out = s;
+    return DG_OK;
+out:
+    if (s && s->err != DG_OK)
+        st = s->err;
+    if (st == DG_ERR_NOMEM)
+        dg_diagf(diag, ctx, st, NULL, "out of memory starting the serializer");
+    else if (st != DG_ERR_ARG)
+        dg_diagf(diag, ctx, st, NULL, "cannot start the %s serializer",
+                 formats[fi].name);
+    dg_serializer_free(s);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Terms and statements                                                */
+/* ------------------------------------------------------------------ */
+
+/* A BCP 47 shape as Turtle's LANGTAG: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*. */
+static int lang_valid(const char *l)
+{
+    size_t i = 0, run = 0;
+    int first = 1;
+
+    for (;; i++) {
+        char c = l[i];
+        int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+        if (alpha || (!first && c >= '0' && c <= '9')) {
+            run++;
+        } else if (c == '-' || c == '\0') {
+            if (run == 0)
+                return 0;
+            if (c == '\0')
+                return 1;
+            run = 0;
+            first = 0;
+        } else {
+            return 0;
+        }
+    }
+}
+
+/* Checks that every part of term t can be written; 0 and a diagnostic
+ * (DG_ERR_ARG) when not. */
+static int term_writable(dg_serializer *s, const dg_term *t)
+{
+    size_t bad;
+
+    if (t->kind == DG_TERM_IRI) {
+        if (dg_iri_valid(t->value))
+            return 1;
+        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
+                 "refusing to write the invalid IRI <%s>", t->value);
+        return 0;
+    }
+    if (!dg_utf8_valid(t->value, strlen(t->value), &bad)) {
+        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
+                 "literal is not UTF-8 (byte %zu)", bad);
+        return 0;
+    }
+    if (t->datatype && !dg_iri_valid(t->datatype)) {
+        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
+                 "refusing to write the invalid datatype IRI <%s>",
+                 t->datatype);
+        return 0;
+    }
+    if (t->lang && !lang_valid(t->lang)) {
+        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
+                 "invalid language tag '%s'", t->lang);
+        return 0;
+    }
+    return 1;
+}
+
+static raptor_term *new_iri(raptor_world *w, const char *iri)
+{
+    return raptor_new_term_from_uri_string(w, (const unsigned char *)iri);
+}
+
+static raptor_term *new_term(raptor_world *w, const dg_term *t)
+{
+    raptor_uri *dt = NULL;
+    raptor_term *r;
+    const char *lang = t->datatype ? NULL : t->lang;
+
+    if (t->kind == DG_TERM_IRI)
+        return new_iri(w, t->value);
+    if (t->datatype) {
+        dt = raptor_new_uri(w, (const unsigned char *)t->datatype);
+        if (!dt)
+            return NULL;
+    }
+    r = raptor_new_term_from_counted_literal(
+        w, (const unsigned char *)t->value, strlen(t->value), dt,
+        (const unsigned char *)lang, lang ? (unsigned char)strlen(lang) : 0);
+    if (dt)
+        raptor_free_uri(dt);
+    return r;
+}
+
+/* Writes one triple (in graph `gi`, an IRI or NULL). */
+static dg_status write_triple(dg_serializer *s, const dg_triple *t,
+                              const char *gi)
+{
+    raptor_term *rs, *rp, *ro, *rg = NULL;
+    raptor_statement *stmt;
+
+    if (!term_writable(s, &t->s) || !term_writable(s, &t->p) ||
+        !term_writable(s, &t->o))
+        return DG_ERR_ARG;
+    rs = new_iri(s->world, t->s.value);
+    rp = new_iri(s->world, t->p.value);
+    ro = new_term(s->world, &t->o);
+    if (gi)
+        rg = new_iri(s->world, gi);
+    if (!rs || !rp || !ro || (gi && !rg)) {
+        raptor_free_term(rs);
+        raptor_free_term(rp);
+        raptor_free_term(ro);
+        raptor_free_term(rg);
+        return DG_ERR_NOMEM;
+    }
+    /* Owns the four terms from here on, even when it fails. */
+    stmt = raptor_new_statement_from_nodes(s->world, rs, rp, ro, rg);
+    if (!stmt)
+        return DG_ERR_NOMEM;
+    if (raptor_serializer_serialize_statement(s->rs, stmt))
+        fail(s, DG_ERR_RDF);
+    raptor_free_statement(stmt);
+    return s->err;
+}
+
+/* Writes triples [from, to) of g. */
+static dg_status write_range(dg_serializer *s, const dg_graph *g,
+                             size_t from, size_t to, const char *graph_iri)
+{
+    const char *gi = s->quads ? graph_iri : NULL;
+    size_t i;
+    dg_status st;
+
+    if (s->err != DG_OK)
+        return s->err;
+    if (gi && !dg_iri_valid(gi)) {
+        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
+                 "refusing to write the invalid graph IRI <%s>", gi);
+        return DG_ERR_ARG;
+    }
+    for (i = from; i < to; i++) {
+        st = write_triple(s, dg_graph_triple(g, i), gi);
+        if (st != DG_OK) {
+            fail(s, st);
+            return st;
+        }
+    }
+    return DG_OK;
+}
+
+/* Writes every triple of g (see diplograph.h).  Errors also: DG_ERR_ARG
+ * for a term that cannot be written (invalid IRI, literal not UTF-8, bad
+ * language tag), with a diagnostic; the serializer is then unusable. */
+dg_status dg_serializer_write(dg_serializer *s, const dg_graph *g,
+                              const char *graph_iri)
+{
+    if (!s || !g)
+        return DG_ERR_ARG;
+    return write_range(s, g, 0, dg_graph_size(g), graph_iri);
+}
+
+/* Ends the document, flushes the stream and checks it for errors. */
+dg_status dg_serializer_finish(dg_serializer *s)
+{
+    if (!s)
+        return DG_ERR_ARG;
+    if (s->err == DG_OK && raptor_serializer_serialize_end(s->rs))
+        fail(s, DG_ERR_RDF);
+    if (fflush(s->fh) != 0 || ferror(s->fh))
+        fail(s, DG_ERR_IO);
+    if (s->err == DG_ERR_IO)
+        dg_diagf(s->diag, s->ctx, DG_ERR_IO, NULL, "write error");
+    return s->err;
+}
+
+void dg_serializer_free(dg_serializer *s)
+{
+    if (!s)
+        return;
+    if (s->rs)
+        raptor_free_serializer(s->rs);
+    if (s->ios)
+        raptor_free_iostream(s->ios);
+    if (s->world)
+        raptor_free_world(s->world);
+    free(s);
+}
+
+/* Serializes triples [from, to) of g as N-Triples into a malloc'd,
+ * NUL-terminated *buf of *len bytes (see diplograph.h).  A range beyond
+ * the graph is DG_ERR_ARG.  On failure *buf and *len are unchanged. */
+dg_status dg_serialize_ntriples(const dg_graph *g, size_t from, size_t to,
+                                char **buf, size_t *len)
+{
+    char *mem = NULL;
+    size_t n = 0;
+    FILE *fh;
+    dg_serializer *s = NULL;
+    dg_status st;
+
+    if (!g || !buf || !len || from > to || to > dg_graph_size(g))
+        return DG_ERR_ARG;
+    fh = open_memstream(&mem, &n);
+    if (!fh)
+        return DG_ERR_NOMEM;
+    st = dg_serializer_new("ntriples", NULL, fh, &s, NULL, NULL);
+    if (st == DG_OK)
+        st = write_range(s, g, from, to, NULL);
+    if (st == DG_OK)
+        st = dg_serializer_finish(s);
+    dg_serializer_free(s);
+    if (fclose(fh) != 0 && st == DG_OK)
+        st = DG_ERR_NOMEM;
+    if (st != DG_OK) {
+        free(mem);
+        return st;
+    }
+    *buf = mem;
+    *len = n;
+    return DG_OK;
+}
