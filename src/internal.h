@@ -143,6 +143,8 @@ typedef struct {
     const char *role;     /* TRIGGER: role of the subject ("visitor") */
     unsigned flags;       /* DG_LEXF_* */
     size_t ntoks;         /* tokens in surface */
+    const char *located_in; /* PLACE: name (key) of the place it lies in
+                               (a venue's city), or NULL */
 } dg_lex_entry;
 
 /* Finds the longest lexicon entries that match tokens starting at
