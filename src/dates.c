@@ -19,6 +19,12 @@
  *     month not after the article month; "last November": strictly
  *     before; "next/coming/upcoming November": strictly after; "this
  *     November": the article's year;
+ *   - but when the sentence (tokens [b, e)) holds a future word ("will",
+ *     "shall", "forward", "upcoming", "scheduled", "planned", "plans",
+ *     "preparations", "preparing", "expected", "invited", "ahead"), a
+ *     bare weekday is the first such day on or after the article date
+ *     and a bare month the first such month not before the article month
+ *     ("will meet in November", "looked forward to the June Council");
  *   - "this/last/next week": gYearMonth of the article date, of 7 days
  *     before it, of 7 days after it; "N weeks ago" likewise;
  *   - "this/last/next month" gYearMonth, "this/last/next year" gYear;
@@ -172,6 +178,7 @@ typedef struct {
     const dg_token *t;
     size_t b, e;
     const dg_date *art; /* article date of DAY precision, or NULL */
+    int future;         /* the sentence speaks of the future */
 } scan;
 
 /* A match: tokens [b, e), the date, a duration; keep 0 drops it. */
@@ -360,6 +367,22 @@ static int prep_before(const scan *s, size_t i)
     return i > s->b && is_any(s, i - 1, p);
 }
 
+/* Tokens [b, e) hold a word that points to the future ("will",
+ * "looked forward", "invited", "upcoming", "scheduled"). */
+static int future_sentence(const scan *s)
+{
+    static const char *const f[] = {"will", "shall", "forward", "upcoming",
+                                    "scheduled", "planned", "plans",
+                                    "preparations", "preparing", "expected",
+                                    "invited", "ahead", NULL};
+    size_t i;
+
+    for (i = s->b; i < s->e; i++)
+        if (is_any(s, i, f))
+            return 1;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Resolution against the article date                                 */
 /* ------------------------------------------------------------------ */
@@ -390,6 +413,8 @@ static dg_date resolve_month(const scan *s, int m, int cue)
         y -= m >= s->art->month;
     else if (cue == CUE_FUTURE)
         y += m <= s->art->month;
+    else if (cue != CUE_THIS && s->future)
+        y += m < s->art->month;
     else if (cue != CUE_THIS)
         y -= m > s->art->month;
     return make_date(y, m, 0, DG_DATE_YEAR_MONTH);
@@ -408,6 +433,8 @@ static dg_date resolve_weekday(const scan *s, int w, int cue)
         return add_days(s->art, -(back ? back : 7));
     if (cue == CUE_FUTURE)
         return add_days(s->art, fwd ? fwd : 7);
+    if (s->future)
+        return add_days(s->art, fwd);
     return add_days(s->art, -back);
 }
 
@@ -766,6 +793,7 @@ size_t dg_dates_find(const char *text, const dg_token *toks, size_t b,
              valid_ymd(article->year, article->month, article->day))
                 ? article
                 : NULL;
+    s.future = future_sentence(&s);
     while (i < e && n < max) {
         if (!match_at(&s, i, &mt)) {
             i++;

@@ -391,6 +391,31 @@ static void test_month_alone(void)
     check(0, 1, 2, "november", "2023-11", 0);
 }
 
+static void test_future_sentence(void)
+{
+    /* a future word in the sentence turns bare months and weekdays
+     * forward: Wednesday 29 November 2023 */
+    CU_ASSERT_EQUAL(run("He will visit in early February.", "2023-11-29"),
+                    1);
+    check(0, 4, 6, "early February", "2024-02", 0);
+    CU_ASSERT_EQUAL(run("They will meet in November.", "2023-11-29"), 1);
+    check(0, 4, 5, "November", "2023-11", 0);
+    CU_ASSERT_EQUAL(run("They looked forward to the June Council.",
+                        "2023-05-23"),
+                    1);
+    check(0, 5, 6, "June", "2023-06", 0);
+    CU_ASSERT_EQUAL(run("They will meet on Friday.", "2023-11-29"), 1);
+    check(0, 4, 5, "Friday", "2023-12-01", 0);
+    CU_ASSERT_EQUAL(run("They will meet on Wednesday.", "2023-11-29"), 1);
+    check(0, 4, 5, "Wednesday", "2023-11-29", 0);
+    /* explicit cues win: "last" stays in the past */
+    CU_ASSERT_EQUAL(run("He will recall last November.", "2023-11-29"), 1);
+    check(0, 3, 5, "last November", "2022-11", 0);
+    /* day + month keeps its own rule */
+    CU_ASSERT_EQUAL(run("He will recall 20 March.", "2023-11-29"), 1);
+    check(0, 3, 5, "20 March", "2023-03-20", 0);
+}
+
 static void test_relative_without_article(void)
 {
     static const char *const texts[] = {
@@ -496,6 +521,7 @@ int main(void)
         {"weekday", test_weekday},
         {"weekday with a date", test_weekday_with_date},
         {"month alone", test_month_alone},
+        {"future sentence", test_future_sentence},
         {"relative without article date", test_relative_without_article},
         {"durations", test_durations},
         {"order, range, max", test_order_range_and_max},
