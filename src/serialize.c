@@ -24,6 +24,7 @@
  */
 #include "internal.h"
 
+#include <errno.h>
 #include <raptor2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,7 @@ struct dg_serializer {
     int escape_cr;    /* Turtle: raw CR -> \r */
     int quads;        /* N-Quads: statements carry their graph */
     dg_status err;    /* first failure seen (sticky) */
+    int io_errno;     /* errno of the first write failure */
     dg_diag_fn diag;
     void *ctx;
 };
@@ -100,6 +102,8 @@ static void fail(dg_serializer *s, dg_status st)
 static int put_bytes(dg_serializer *s, const char *p, size_t n)
 {
     if (n && fwrite(p, 1, n, s->fh) != n) {
+        if (s->err == DG_OK)
+            s->io_errno = errno;
         fail(s, DG_ERR_IO);
         return -1;
     }
@@ -406,10 +410,15 @@ dg_status dg_serializer_finish(dg_serializer *s)
         return DG_ERR_ARG;
     if (s->err == DG_OK && raptor_serializer_serialize_end(s->rs))
         fail(s, DG_ERR_RDF);
-    if (fflush(s->fh) != 0 || ferror(s->fh))
+    errno = 0;
+    if (fflush(s->fh) != 0 || ferror(s->fh)) {
+        if (s->err == DG_OK)
+            s->io_errno = errno;
         fail(s, DG_ERR_IO);
+    }
     if (s->err == DG_ERR_IO)
-        dg_diagf(s->diag, s->ctx, DG_ERR_IO, NULL, "write error");
+        dg_diagf(s->diag, s->ctx, DG_ERR_IO, NULL, "write error: %s",
+                 strerror(s->io_errno ? s->io_errno : EIO));
     return s->err;
 }
 

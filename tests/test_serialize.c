@@ -296,7 +296,7 @@ static void test_dev_full(void)
         dg_serializer_write(s, g, ID "graph/g");
         last_diag[0] = '\0';
         CU_ASSERT_EQUAL(dg_serializer_finish(s), DG_ERR_IO);
-        CU_ASSERT_STRING_EQUAL(last_diag, "write error");
+        CU_ASSERT_STRING_EQUAL(last_diag, "write error: No space left on device");
         dg_serializer_free(s);
         fclose(fh);
     }
