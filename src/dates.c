@@ -315,17 +315,26 @@ static int month_at(const scan *s, size_t i, int *abbr, int *ambig,
     return 0;
 }
 
-/* Weekday name at token i: 0 = Monday .. 6 = Sunday, else -1. */
+/* Weekday name at token i ("Tuesday", or "Tue." with a capital): 0 =
+ * Monday .. 6 = Sunday, else -1. */
 static int weekday_at(const scan *s, size_t i)
 {
     static const char *const wd[] = {"monday", "tuesday", "wednesday",
                                      "thursday", "friday", "saturday",
                                      "sunday"};
-    int k;
+    static const struct { const char *abbr; int wd; } ab[] = {
+        {"mon.", 0}, {"tue.", 1}, {"tues.", 1}, {"wed.", 2}, {"thu.", 3},
+        {"thur.", 3}, {"thurs.", 3}, {"fri.", 4}, {"sat.", 5}, {"sun.", 6}};
+    size_t k;
 
     for (k = 0; k < 7; k++)
         if (is_w(s, i, wd[k]))
-            return k;
+            return (int)k;
+    if (!is_cap(s, i))
+        return -1;
+    for (k = 0; k < sizeof ab / sizeof ab[0]; k++)
+        if (is_w(s, i, ab[k].abbr))
+            return ab[k].wd;
     return -1;
 }
 

@@ -355,6 +355,16 @@ static void test_weekday_with_date(void)
     check(0, 3, 7, "Wednesday 19 May 2021", "2021-05-19", 0);
     CU_ASSERT_EQUAL(run("They met on Tuesday, Nov. 28.", "2023-11-29"), 1);
     check(0, 3, 7, "Tuesday, Nov. 28", "2023-11-28", 0);
+    /* Wed.(2) Nov.(3) 22(4) */
+    CU_ASSERT_EQUAL(run("Talks on Wed. Nov. 22 ended.", "2023-11-29"), 1);
+    check(0, 2, 5, "Wed. Nov. 22", "2023-11-22", 0);
+    CU_ASSERT_EQUAL(run("Talks ended Sat.", "2023-11-29"), 1);
+    check(0, 2, 3, "Sat.", "2023-11-25", 0);
+    /* without an article date the day and month still come through */
+    CU_ASSERT_EQUAL(run("They met on Tuesday, Nov. 28.", NULL), 1);
+    check(0, 3, 7, "Tuesday, Nov. 28", NULL, 0);
+    CU_ASSERT_EQUAL(g_x[0].date.month, 11);
+    CU_ASSERT_EQUAL(g_x[0].date.day, 28);
 }
 
 static void test_month_alone(void)
