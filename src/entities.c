@@ -1,2 +1,506 @@
-/* entities.c: placeholder until the module lands. */
+/*
+ * entities.c: coreference inside one article, turning mentions into
+ * entities, and the posts people hold.
+ *
+ * States, organizations and places resolve through their gazetteer key
+ * (ISO 3166-1 alpha-3 for states), so "U.S.", "US" and "the United
+ * States" are one entity; a demonym ("Chinese") or a capital standing for
+ * its state ("Moscow said") refers to the state.  People resolve by name:
+ * two names are one person when they share their first and last words
+ * ("Antony J. Blinken" = "Antony Blinken"), and a one-word mention joins
+ * the person whose name holds that word ("Blinken", "Wang"), the most
+ * recently mentioned one if several do.  Titles without a name ("the
+ * Secretary", "the Foreign Secretary") join the person who holds that
+ * post in the article, when exactly one does.
+ *
+ * Entity keys, from which IRIs are minted, depend on the name only (a
+ * person's words without initials, folded), so the same person gets the
+ * same IRI in every article.
+ */
 #include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int tok_is(const dg_token *t, const char *norm)
+{
+    return strcmp(t->norm, norm) == 0;
+}
+
+/* The text of tokens [b, e) (malloc'd). */
+static char *span_text(const dg_doc *doc, size_t b, size_t e)
+{
+    size_t len = doc->toks[e - 1].e - doc->toks[b].b;
+    char *s = malloc(len + 1);
+
+    if (!s)
+        return NULL;
+    memcpy(s, doc->text + doc->toks[b].b, len);
+    s[len] = '\0';
+    return s;
+}
+
+static int is_initial(const dg_token *t)
+{
+    return (t->flags & DG_TOK_ABBREV) && t->e - t->b <= 3;
+}
+
+/* The folded words of a name, without initials and hyphens, joined by
+ * single spaces (malloc'd). */
+static char *name_key(const dg_doc *doc, size_t b, size_t e)
+{
+    size_t i, len = 1;
+    char *k, *p;
+
+    for (i = b; i < e; i++)
+        len += strlen(doc->toks[i].norm) + 1;
+    if (!(k = malloc(len)))
+        return NULL;
+    p = k;
+    for (i = b; i < e; i++) {
+        const dg_token *t = &doc->toks[i];
+        if (is_initial(t) || !(t->flags & DG_TOK_WORD))
+            continue;
+        if (p != k)
+            *p++ = ' ';
+        size_t n = strlen(t->norm);
+        memcpy(p, t->norm, n);
+        p += n;
+    }
+    *p = '\0';
+    return k;
+}
+
+static int add_alt(dg_entity *en, const char *s)
+{
+    size_t i;
+    char **p;
+
+    if (strcmp(en->label, s) == 0)
+        return 1;
+    for (i = 0; i < en->nalts; i++)
+        if (strcmp(en->alts[i], s) == 0)
+            return 1;
+    p = realloc(en->alts, (en->nalts + 1) * sizeof *p);
+    if (!p)
+        return 0;
+    en->alts = p;
+    if (!(en->alts[en->nalts] = strdup(s)))
+        return 0;
+    en->nalts++;
+    return 1;
+}
+
+/* Sets label to s when s is longer (in bytes), keeping the old one as an
+ * alternative. */
+static int offer_label(dg_entity *en, const char *s)
+{
+    if (strlen(s) > strlen(en->label)) {
+        char *old = en->label;
+        if (!(en->label = strdup(s))) {
+            en->label = old;
+            return 0;
+        }
+        int ok = add_alt(en, old);
+        free(old);
+        return ok;
+    }
+    return add_alt(en, s);
+}
+
+static int find_entity(const dg_doc *doc, dg_ent_kind kind, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < doc->nents; i++)
+        if (doc->ents[i].kind == kind && strcmp(doc->ents[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int new_entity(dg_doc *doc, dg_ent_kind kind, const char *key,
+                      const char *label, const dg_lex_entry *lex, int ment)
+{
+    dg_entity *en;
+
+    if (doc->nents == doc->cap_ents) {
+        size_t cap = doc->cap_ents ? doc->cap_ents * 2 : 32;
+        dg_entity *p = realloc(doc->ents, cap * sizeof *p);
+        if (!p)
+            return -1;
+        doc->ents = p;
+        doc->cap_ents = cap;
+    }
+    en = &doc->ents[doc->nents];
+    memset(en, 0, sizeof *en);
+    en->kind = kind;
+    en->key = strdup(key);
+    en->label = strdup(label);
+    en->lex = lex;
+    en->country = -1;
+    en->located_in = -1;
+    en->first_ment = ment;
+    if (!en->key || !en->label) {
+        free(en->key);
+        free(en->label);
+        return -1;
+    }
+    return (int)doc->nents++;
+}
+
+/* The entity of a state by ISO code, created on first use. */
+static int country_entity(dg_doc *doc, const char *iso, int ment)
+{
+    int e = find_entity(doc, DG_ENT_COUNTRY, iso);
+    const dg_lex_entry *c;
+
+    if (e >= 0) {
+        if (doc->ents[e].first_ment < 0)
+            doc->ents[e].first_ment = ment;
+        return e;
+    }
+    c = dg_lexicon_country(doc->lex, iso);
+    return new_entity(doc, DG_ENT_COUNTRY, iso, c ? c->label : iso, c, ment);
+}
+
+/* Resolves a gazetteer mention (state, demonym, organization, place). */
+static int resolve_gazetteer(dg_doc *doc, size_t k)
+{
+    dg_mention *m = &doc->ments[k];
+    const dg_lex_entry *lx = m->lex;
+    char *surface;
+    int e;
+
+    if (m->type == DG_MENT_DEMONYM || m->metonymy) {
+        m->entity = lx->country ? country_entity(doc, lx->country, (int)k) : -1;
+        return m->entity >= 0 || !lx->country;
+    }
+    if (m->kind == DG_ENT_COUNTRY)
+        e = country_entity(doc, lx->key, (int)k);
+    else if ((e = find_entity(doc, m->kind, lx->key)) < 0)
+        e = new_entity(doc, m->kind, lx->key, lx->label, lx, (int)k);
+    if (e < 0)
+        return 0;
+    m->entity = e;
+    if (!(surface = span_text(doc, m->tok_b, m->tok_e)))
+        return 0;
+    int ok = add_alt(&doc->ents[e], surface);
+    free(surface);
+    if (m->kind == DG_ENT_PLACE && lx->cls)
+        doc->ents[e].place_cls = lx->cls;
+    return ok;
+}
+
+/* Word i of a folded key (space-separated); returns its length. */
+static size_t key_word(const char *key, size_t i, const char **w)
+{
+    const char *p = key;
+
+    while (i-- > 0) {
+        p = strchr(p, ' ');
+        if (!p)
+            return 0;
+        p++;
+    }
+    *w = p;
+    const char *end = strchr(p, ' ');
+    return end ? (size_t)(end - p) : strlen(p);
+}
+
+static size_t key_words(const char *key)
+{
+    size_t n = *key ? 1 : 0;
+
+    for (; *key; key++)
+        n += *key == ' ';
+    return n;
+}
+
+/* Do two multi-word name keys name one person (same first and last
+ * words)? */
+static int same_person(const char *a, const char *b)
+{
+    const char *fa, *fb, *la, *lb;
+    size_t na = key_words(a), nb = key_words(b);
+    size_t lfa = key_word(a, 0, &fa), lfb = key_word(b, 0, &fb);
+    size_t lla = key_word(a, na - 1, &la), llb = key_word(b, nb - 1, &lb);
+
+    return lfa == lfb && memcmp(fa, fb, lfa) == 0 && lla == llb &&
+           memcmp(la, lb, lla) == 0;
+}
+
+/* Does the name key hold the word w? */
+static int key_has_word(const char *key, const char *w)
+{
+    size_t n = key_words(key), i, lw = strlen(w);
+
+    for (i = 0; i < n; i++) {
+        const char *p;
+        size_t l = key_word(key, i, &p);
+        if (l == lw && memcmp(p, w, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int resolve_full_name(dg_doc *doc, size_t k, const char *key)
+{
+    dg_mention *m = &doc->ments[k];
+    const char *ekey = m->lex ? m->lex->key : key;
+    size_t i;
+    int e = -1;
+
+    for (i = 0; i < doc->nents && e < 0; i++)
+        if (doc->ents[i].kind == DG_ENT_PERSON &&
+            key_words(doc->ents[i].key) >= 2 &&
+            (strcmp(doc->ents[i].key, ekey) == 0 ||
+             same_person(doc->ents[i].key, key)))
+            e = (int)i;
+    if (e < 0) {
+        char *label = span_text(doc, m->tok_b, m->tok_e);
+        if (!label)
+            return 0;
+        e = new_entity(doc, DG_ENT_PERSON, ekey, label, m->lex, (int)k);
+        free(label);
+        return e >= 0 ? (m->entity = e, 1) : 0;
+    }
+    m->entity = e;
+    char *s = span_text(doc, m->tok_b, m->tok_e);
+    int ok = s && offer_label(&doc->ents[e], s);
+    free(s);
+    return ok;
+}
+
+/* One-word person mention: joins the most recent person whose name holds
+ * the word, else becomes a person of its own. */
+static int resolve_short_name(dg_doc *doc, size_t k, const char *key)
+{
+    dg_mention *m = &doc->ments[k];
+    int e = -1;
+    size_t j;
+
+    for (j = k; j-- > 0 && e < 0;) {
+        const dg_mention *o = &doc->ments[j];
+        if (o->type == DG_MENT_NAME && o->kind == DG_ENT_PERSON &&
+            o->entity >= 0 && key_has_word(doc->ents[o->entity].key, key))
+            e = o->entity;
+    }
+    for (j = 0; j < doc->nents && e < 0; j++)
+        if (doc->ents[j].kind == DG_ENT_PERSON &&
+            key_has_word(doc->ents[j].key, key))
+            e = (int)j;
+    if (m->lex && e < 0)
+        e = find_entity(doc, DG_ENT_PERSON, m->lex->key);
+    if (e < 0) {
+        char *label = span_text(doc, m->tok_b, m->tok_e);
+        if (!label)
+            return 0;
+        e = new_entity(doc, DG_ENT_PERSON, m->lex ? m->lex->key : key, label,
+                       m->lex, (int)k);
+        free(label);
+        return e >= 0 ? (m->entity = e, 1) : 0;
+    }
+    m->entity = e;
+    char *s = span_text(doc, m->tok_b, m->tok_e);
+    int ok = s && offer_label(&doc->ents[e], s);
+    free(s);
+    return ok;
+}
+
+/* Persons: full names first (in text order), then one-word mentions, so
+ * that "President Lula ... Luiz Inácio Lula da Silva" still joins. */
+static int resolve_people(dg_doc *doc)
+{
+    size_t k;
+    int pass;
+
+    for (pass = 0; pass < 2; pass++) {
+        for (k = 0; k < doc->nments; k++) {
+            dg_mention *m = &doc->ments[k];
+            char *key;
+            int ok;
+            if (m->type != DG_MENT_NAME || m->kind != DG_ENT_PERSON ||
+                m->entity >= 0)
+                continue;
+            if (!(key = name_key(doc, m->tok_b, m->tok_e)))
+                return 0;
+            if (*key == '\0') {
+                free(key);
+                continue;
+            }
+            if (key_words(key) >= 2 || (m->lex && pass == 0))
+                ok = pass == 0 ? resolve_full_name(doc, k, key) : 1;
+            else
+                ok = pass == 1 ? resolve_short_name(doc, k, key) : 1;
+            free(key);
+            if (!ok)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* Is post title a a more general form of b ("Secretary" of "Secretary of
+ * State", "Minister" of "Foreign Minister")? */
+static int title_generalizes(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+
+    if (la >= lb)
+        return 0;
+    if (strncmp(a, b, la) == 0 && b[la] == ' ')
+        return 1;
+    return strcmp(b + lb - la, a) == 0 && b[lb - la - 1] == ' ';
+}
+
+static int add_post(dg_entity *en, const char *surface, const char *canon,
+                    int in, size_t sent)
+{
+    size_t i;
+    struct dg_post *p;
+
+    for (i = 0; i < en->nposts; i++) {
+        p = &en->posts[i];
+        if (strcmp(p->canon, canon) == 0 || title_generalizes(canon, p->canon)) {
+            if (p->in < 0)
+                p->in = in;
+            return 1;
+        }
+        if (title_generalizes(p->canon, canon)) {
+            char *t = strdup(surface);
+            if (!t)
+                return 0;
+            free(p->title);
+            p->title = t;
+            p->canon = canon;
+            if (in >= 0)
+                p->in = in;
+            return 1;
+        }
+    }
+    p = realloc(en->posts, (en->nposts + 1) * sizeof *p);
+    if (!p)
+        return 0;
+    en->posts = p;
+    p = &en->posts[en->nposts];
+    if (!(p->title = strdup(surface)))
+        return 0;
+    p->canon = canon;
+    p->in = in;
+    p->sent = sent;
+    en->nposts++;
+    return 1;
+}
+
+/* The state (or body) a title mention is "of", as an entity, or -1. */
+static int title_state(const dg_doc *doc, const dg_mention *t)
+{
+    if (t->title_country < 0)
+        return -1;
+    return doc->ments[t->title_country].entity;
+}
+
+/* A person's home state from the people gazetteer, created if needed as
+ * an implicit entity (first_ment -1: linked to, but not described). */
+static int gazetteer_state(dg_doc *doc, const dg_entity *en, size_t k)
+{
+    const char *code = en->lex ? en->lex->country : NULL;
+
+    if (!code || strlen(code) != 3 || !dg_lexicon_country(doc->lex, code))
+        return -1;
+    (void)k;
+    return country_entity(doc, code, -1); /* not mentioned: no label */
+}
+
+static int attach_posts(dg_doc *doc)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        dg_mention *m = &doc->ments[k];
+        const dg_mention *t;
+        char *surface;
+        int in, ok;
+        if (m->type != DG_MENT_NAME || m->kind != DG_ENT_PERSON ||
+            m->title < 0 || m->entity < 0)
+            continue;
+        t = &doc->ments[m->title];
+        in = title_state(doc, t);
+        if (in < 0)
+            in = gazetteer_state(doc, &doc->ents[m->entity], k);
+        if (!(surface = span_text(doc, t->tok_b, t->tok_e)))
+            return 0;
+        ok = add_post(&doc->ents[m->entity], surface, t->lex->label, in,
+                      doc->toks[t->tok_b].sent);
+        free(surface);
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+/* A title standing alone ("the Secretary") joins the one person whose
+ * post it names. */
+static void resolve_title_references(dg_doc *doc)
+{
+    size_t k, i, j;
+
+    for (k = 0; k < doc->nments; k++) {
+        dg_mention *m = &doc->ments[k];
+        int found = -1, count = 0;
+        int named = 0;
+        if (m->type != DG_MENT_TITLE || (m->lex->flags & DG_LEXF_PLURAL))
+            continue;
+        for (j = 0; j < doc->nments; j++)
+            if (doc->ments[j].title == (int)k)
+                named = 1;
+        if (named || m->tok_b == 0 || !tok_is(&doc->toks[m->tok_b - 1], "the"))
+            continue;
+        for (i = 0; i < doc->nents; i++) {
+            const dg_entity *en = &doc->ents[i];
+            for (j = 0; j < en->nposts; j++)
+                if (strcmp(en->posts[j].canon, m->lex->label) == 0 ||
+                    title_generalizes(m->lex->label, en->posts[j].canon)) {
+                    if (found != (int)i)
+                        count++;
+                    found = (int)i;
+                    break;
+                }
+        }
+        if (count == 1)
+            m->entity = found;
+    }
+}
+
+/* Venue -> city, city -> state, for places from the gazetteer. */
+static void link_places(dg_doc *doc)
+{
+    size_t i;
+
+    for (i = 0; i < doc->nents; i++) {
+        dg_entity *en = &doc->ents[i];
+        if (en->kind != DG_ENT_PLACE && en->kind != DG_ENT_ORG)
+            continue;
+        if (en->lex && en->lex->country &&
+            dg_lexicon_country(doc->lex, en->lex->country))
+            en->country = find_entity(doc, DG_ENT_COUNTRY, en->lex->country);
+    }
+}
+
+dg_status dg_resolve_entities(dg_doc *doc)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        dg_mention *m = &doc->ments[k];
+        if ((m->type == DG_MENT_NAME && m->kind != DG_ENT_PERSON) ||
+            m->type == DG_MENT_DEMONYM)
+            if (!resolve_gazetteer(doc, k))
+                return DG_ERR_NOMEM;
+    }
+    if (!resolve_people(doc) || !attach_posts(doc))
+        return DG_ERR_NOMEM;
+    resolve_title_references(doc);
+    link_places(doc);
+    return DG_OK;
+}

@@ -1,2 +1,825 @@
-/* events.c: placeholder until the module lands. */
+/*
+ * events.c: diplomatic events from trigger words, with participants and
+ * their roles, place, date, duration, status and topics.
+ *
+ * A trigger (triggers.tsv: "met with", "spoke by telephone", "visit",
+ * "imposed sanctions" ...) gives the event class and CAMEO code.  Its
+ * participants are the people named in its clause: before the trigger
+ * (the subject, or the possessor: "Blinken's visit") and, for verbs and
+ * for nouns followed by "with"/"between", after it up to the end of the
+ * clause.  States and organizations take part only where no person does
+ * ("The United States condemns ...").  "They", "the two leaders" and the
+ * like take the participants of the article's latest event; "he"/"she"
+ * and "his"/"her" the latest person named.
+ *
+ * One event mentioned twice is one event: a new mention of the same
+ * class whose participants are a subset or superset of an earlier
+ * event's, with no conflicting place or date, is merged into it, and a
+ * mention without participants ("The meeting took place at ...") is
+ * merged into the latest event of its class.  Events announced for the
+ * future ("will meet", "invited ... to visit") get dip:status
+ * "scheduled"; hypothetical ones ("would", "could", "if") are dropped.
+ *
+ * Topics come from the phrases a discussion verb or cue introduces
+ * ("discussed X, Y and Z", "including X", "on X") and from the topic
+ * scheme's keywords; a phrase is kept when it holds a scheme keyword or
+ * names a state, place or organization.
+ */
 #include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DATES 16
+#define MAX_TOPIC_TOKENS 10
+
+/* Words that make a clause hypothetical: its events are not reported. */
+static const char *const hypothetical[] = {
+    "would", "could", "might", "may", "should", "if", "unless", "hope",
+    "hopes", "hoped", "wish", "wished", "proposed", "propose", "called",
+    "urged", "urge", "calls", "can", NULL
+};
+
+/* Words that make a clause future: its events are "scheduled". */
+static const char *const future[] = {
+    "will", "shall", "invited", "invites", "invite", "plans", "planned",
+    "plan", "expected", "scheduled", "upcoming", "readiness", "forward",
+    "next", "tomorrow", "agreed", "ready", "intend", "intends", NULL
+};
+
+/* Words after which a place is the event's location. */
+static const char *const location_preps[] = {
+    "in", "at", "to", NULL
+};
+
+/* Plural subjects that refer back to the latest event's participants. */
+static const char *const plural_refs[] = {
+    "they", "both", "leaders", "ministers", "two", "sides", NULL
+};
+
+/* Cues that introduce the topics of a discussion. */
+static const char *const topic_cues[] = {
+    "discuss", "discussed", "discussing", "discusses", "address",
+    "addressed", "addressing", "including", "on", "about", "regarding",
+    "raised", "covered", "concerning", "over", "conferred", "reviewed",
+    "as", NULL
+};
+
+/* Words that open a sentence reporting what the last event covered. */
+static const char *const discussion_verbs[] = {
+    "discussed", "raised", "conferred", "reviewed", "underscored",
+    "reiterated", "highlighted", "emphasized", "emphasised", "noted",
+    "agreed", "welcomed", "expressed", "spoke", "covered", "stressed",
+    "talked", "exchanged", "updated", NULL
+};
+
+/* Leading words dropped from a topic phrase. */
+static const char *const topic_skip[] = {
+    "the", "a", "an", "their", "our", "its", "his", "her", "other", "various",
+    "several", "both", "all", "and", "or", "of", "such", "as", "issues",
+    "issue", "how", "to", "in", "particular", "including", "also", NULL
+};
+
+static int in_list(const char *const *list, const char *w)
+{
+    for (; *list; list++)
+        if (strcmp(*list, w) == 0)
+            return 1;
+    return 0;
+}
+
+static int tok_is(const dg_token *t, const char *norm)
+{
+    return strcmp(t->norm, norm) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Small helpers over mentions                                         */
+/* ------------------------------------------------------------------ */
+
+/* The mention covering token i, or -1. */
+static int mention_at(const dg_doc *doc, size_t i)
+{
+    size_t lo = 0, hi = doc->nments;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const dg_mention *m = &doc->ments[mid];
+        if (i < m->tok_b)
+            hi = mid;
+        else if (i >= m->tok_e)
+            lo = mid + 1;
+        else
+            return (int)mid;
+    }
+    return -1;
+}
+
+/* Is mention k a person reference with an entity (name or title)? */
+static int is_person_ref(const dg_doc *doc, size_t k)
+{
+    const dg_mention *m = &doc->ments[k];
+
+    return m->entity >= 0 && doc->ents[m->entity].kind == DG_ENT_PERSON &&
+           (m->type == DG_MENT_NAME || m->type == DG_MENT_TITLE);
+}
+
+/* Is mention k a state or organization named as an actor (not an
+ * adjective, not the state of a title, not a place after "in")? */
+static int is_actor_ref(const dg_doc *doc, size_t k)
+{
+    const dg_mention *m = &doc->ments[k];
+    size_t j;
+
+    if (m->entity < 0 || m->type != DG_MENT_NAME)
+        return 0;
+    if (doc->ents[m->entity].kind != DG_ENT_COUNTRY &&
+        doc->ents[m->entity].kind != DG_ENT_ORG)
+        return 0;
+    if (m->tok_b > 0 && in_list(location_preps, doc->toks[m->tok_b - 1].norm))
+        return 0;
+    if (m->tok_e < doc->ntoks && (doc->toks[m->tok_e].flags & DG_TOK_POSS))
+        return 0; /* "Russia's war": a modifier */
+    for (j = 0; j < doc->nments; j++)
+        if (doc->ments[j].title_country == (int)k)
+            return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Events                                                              */
+/* ------------------------------------------------------------------ */
+
+static int ev_has(const dg_event *ev, int entity)
+{
+    size_t i;
+
+    for (i = 0; i < ev->nparts; i++)
+        if (ev->parts[i].entity == entity)
+            return 1;
+    return 0;
+}
+
+static int ev_add_part(dg_event *ev, int entity, dg_role role)
+{
+    dg_participant *p;
+    size_t i;
+
+    for (i = 0; i < ev->nparts; i++)
+        if (ev->parts[i].entity == entity) {
+            if (ev->parts[i].role == DG_ROLE_PARTICIPANT)
+                ev->parts[i].role = role;
+            return 1;
+        }
+    p = realloc(ev->parts, (ev->nparts + 1) * sizeof *p);
+    if (!p)
+        return 0;
+    ev->parts = p;
+    ev->parts[ev->nparts].entity = entity;
+    ev->parts[ev->nparts].role = role;
+    ev->nparts++;
+    return 1;
+}
+
+static int ev_add_sent(dg_event *ev, size_t s)
+{
+    size_t i, *p;
+
+    for (i = 0; i < ev->nsents; i++)
+        if (ev->sents[i] == s)
+            return 1;
+    p = realloc(ev->sents, (ev->nsents + 1) * sizeof *p);
+    if (!p)
+        return 0;
+    ev->sents = p;
+    ev->sents[ev->nsents++] = s;
+    return 1;
+}
+
+static int ev_add_topic(dg_event *ev, const char *label, const char *key)
+{
+    size_t i;
+    char **t;
+    const char **k;
+
+    for (i = 0; i < ev->ntopics; i++)
+        if (strcmp(ev->topics[i], label) == 0)
+            return 1;
+    t = realloc(ev->topics, (ev->ntopics + 1) * sizeof *t);
+    if (!t)
+        return 0;
+    ev->topics = t;
+    k = realloc(ev->topic_keys, (ev->ntopics + 1) * sizeof *k);
+    if (!k)
+        return 0;
+    ev->topic_keys = k;
+    if (!(ev->topics[ev->ntopics] = strdup(label)))
+        return 0;
+    ev->topic_keys[ev->ntopics] = key;
+    ev->ntopics++;
+    return 1;
+}
+
+static void ev_release(dg_event *ev)
+{
+    size_t i;
+
+    for (i = 0; i < ev->ntopics; i++)
+        free(ev->topics[i]);
+    free(ev->topics);
+    free(ev->topic_keys);
+    free(ev->parts);
+    free(ev->sents);
+    memset(ev, 0, sizeof *ev);
+}
+
+static dg_event *push_event(dg_doc *doc)
+{
+    if (doc->nevs == doc->cap_evs) {
+        size_t cap = doc->cap_evs ? doc->cap_evs * 2 : 16;
+        dg_event *p = realloc(doc->evs, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        doc->evs = p;
+        doc->cap_evs = cap;
+    }
+    memset(&doc->evs[doc->nevs], 0, sizeof doc->evs[0]);
+    doc->evs[doc->nevs].location = -1;
+    return &doc->evs[doc->nevs++];
+}
+
+/* ------------------------------------------------------------------ */
+/* Participants                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    size_t sb, se;        /* sentence tokens */
+    size_t tb, te;        /* trigger tokens */
+    const dg_lex_entry *lx;
+    size_t obj_end;       /* end of the object window */
+} trigger_ctx;
+
+static dg_role subject_role(const dg_lex_entry *lx)
+{
+    const char *r = lx->role ? lx->role : "";
+
+    if (strcmp(r, "host") == 0)
+        return DG_ROLE_HOST;
+    if (strcmp(r, "visitor") == 0)
+        return DG_ROLE_VISITOR;
+    if (strcmp(r, "speaker") == 0)
+        return DG_ROLE_SPEAKER;
+    if (strcmp(r, "target") == 0)
+        return DG_ROLE_TARGET;
+    return DG_ROLE_PARTICIPANT;
+}
+
+static dg_role object_role(dg_role subj)
+{
+    switch (subj) {
+    case DG_ROLE_HOST: return DG_ROLE_VISITOR;
+    case DG_ROLE_VISITOR: return DG_ROLE_HOST;
+    case DG_ROLE_SPEAKER: return DG_ROLE_TARGET;
+    default: return DG_ROLE_PARTICIPANT;
+    }
+}
+
+/* Words that end the object part of a trigger's clause. */
+static int ends_object(const dg_doc *doc, size_t i)
+{
+    static const char *const stops[] = {
+        ";", "which", "where", "while", "including", "such", "about",
+        "regarding", "on", "who", "that", "after", "before", "during",
+        "following", "amid", "as", ":", NULL
+    };
+    const dg_token *t = &doc->toks[i];
+
+    if (in_list(stops, t->norm))
+        return 1;
+    /* "to discuss": an infinitive starts a purpose clause */
+    return tok_is(t, "to") && i + 1 < doc->ntoks &&
+           (doc->toks[i + 1].flags & DG_TOK_WORD) &&
+           !(doc->toks[i + 1].flags & DG_TOK_CAP) &&
+           !tok_is(&doc->toks[i + 1], "the");
+}
+
+/* The latest person mentioned before token i (for "he", "his"). */
+static int latest_person(const dg_doc *doc, size_t i)
+{
+    int k = mention_at(doc, i);
+    size_t j;
+
+    (void)k;
+    for (j = doc->nments; j-- > 0;) {
+        if (doc->ments[j].tok_b >= i)
+            continue;
+        if (is_person_ref(doc, j))
+            return doc->ments[j].entity;
+    }
+    return -1;
+}
+
+/* The first person named in [b, e), or -1. */
+static int first_person_in(const dg_doc *doc, size_t b, size_t e)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++)
+        if (doc->ments[k].tok_b >= b && doc->ments[k].tok_b < e &&
+            is_person_ref(doc, k))
+            return doc->ments[k].entity;
+    return -1;
+}
+
+/* Collects person participants in [b, e) into ev with role. */
+static int collect_people(const dg_doc *doc, dg_event *ev, size_t b,
+                          size_t e, dg_role role, int *found)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *m = &doc->ments[k];
+        if (m->tok_b < b || m->tok_b >= e || !is_person_ref(doc, k))
+            continue;
+        if (m->type == DG_MENT_TITLE && m->entity < 0)
+            continue;
+        if (!ev_add_part(ev, m->entity, role))
+            return 0;
+        (*found)++;
+    }
+    return 1;
+}
+
+static int collect_actors(const dg_doc *doc, dg_event *ev, size_t b,
+                          size_t e, dg_role role, int *found)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *m = &doc->ments[k];
+        if (m->tok_b < b || m->tok_b >= e || !is_actor_ref(doc, k))
+            continue;
+        if (!ev_add_part(ev, m->entity, role))
+            return 0;
+        (*found)++;
+    }
+    return 1;
+}
+
+/* Pronouns and plural references in the subject part [b, e). */
+static int collect_references(const dg_doc *doc, dg_event *ev, size_t b,
+                              size_t e, dg_role role, int *found)
+{
+    size_t i;
+
+    for (i = b; i < e; i++) {
+        const dg_token *t = &doc->toks[i];
+        if (mention_at(doc, i) >= 0)
+            continue;
+        if (tok_is(t, "he") || tok_is(t, "she") || tok_is(t, "his") ||
+            tok_is(t, "her")) {
+            int p = latest_person(doc, i);
+            if (tok_is(t, "his") || tok_is(t, "her")) {
+                int q = first_person_in(doc, i, doc->sents[t->sent].tok_e);
+                if (q >= 0)
+                    p = q;
+            }
+            if (p >= 0) {
+                if (!ev_add_part(ev, p, role))
+                    return 0;
+                (*found)++;
+            }
+        } else if (in_list(plural_refs, t->norm) && doc->nevs > 1 &&
+                   i < b + 4) {
+            /* the event being built is the last one; take the one before */
+            const dg_event *last = &doc->evs[doc->nevs - 2];
+            size_t k;
+            for (k = 0; k < last->nparts; k++)
+                if (!ev_add_part(ev, last->parts[k].entity,
+                                 DG_ROLE_PARTICIPANT))
+                    return 0;
+            *found += (int)last->nparts;
+        }
+    }
+    return 1;
+}
+
+/* Start of the trigger's clause: after the last ";" or ":" before it. */
+static size_t clause_start(const dg_doc *doc, size_t sb, size_t tb)
+{
+    size_t i;
+
+    for (i = tb; i > sb; i--) {
+        const dg_token *t = &doc->toks[i - 1];
+        if (tok_is(t, ";") || tok_is(t, ":") || tok_is(t, "which") ||
+            tok_is(t, "while"))
+            return i;
+    }
+    return sb;
+}
+
+static size_t object_end(const dg_doc *doc, size_t te, size_t se)
+{
+    size_t i;
+
+    for (i = te; i < se; i++)
+        if (ends_object(doc, i))
+            return i;
+    return se;
+}
+
+static int find_participants(const dg_doc *doc, dg_event *ev,
+                             trigger_ctx *tc)
+{
+    dg_role sr = subject_role(tc->lx);
+    size_t cb = clause_start(doc, tc->sb, tc->tb);
+    int found = 0;
+
+    tc->obj_end = object_end(doc, tc->te, tc->se);
+    if (!collect_people(doc, ev, cb, tc->tb, sr, &found) ||
+        !collect_people(doc, ev, tc->te, tc->obj_end, object_role(sr), &found))
+        return 0;
+    if (found == 0 &&
+        !collect_references(doc, ev, cb, tc->tb, sr, &found))
+        return 0;
+    if (found == 0 &&
+        (!collect_actors(doc, ev, cb, tc->tb, sr, &found) ||
+         !collect_actors(doc, ev, tc->te, tc->obj_end, object_role(sr),
+                         &found)))
+        return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Place, date, status                                                 */
+/* ------------------------------------------------------------------ */
+
+static int place_rank(const dg_entity *en)
+{
+    const char *c = en->place_cls ? en->place_cls : "";
+
+    if (en->kind == DG_ENT_COUNTRY)
+        return 1;
+    if (strcmp(c, "venue") == 0)
+        return 4;
+    if (strcmp(c, "city") == 0 || strcmp(c, "capital") == 0)
+        return 3;
+    return 2;
+}
+
+/* The best place after "in"/"at"/"to" in [b, e). */
+static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
+{
+    int best = -1, rank = 0;
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *m = &doc->ments[k];
+        const dg_entity *en;
+        int r;
+        if (m->tok_b < b || m->tok_b >= e || m->entity < 0 || m->tok_b == 0)
+            continue;
+        if (m->type != DG_MENT_NAME || m->metonymy)
+            continue;
+        en = &doc->ents[m->entity];
+        if (en->kind != DG_ENT_PLACE && !(visit && en->kind == DG_ENT_COUNTRY))
+            continue;
+        {
+            size_t p = m->tok_b - 1;
+            if (p > b && tok_is(&doc->toks[p], "the"))
+                p--;
+            if (!in_list(location_preps, doc->toks[p].norm))
+                continue;
+            if (tok_is(&doc->toks[p], "to") && !visit)
+                continue;
+        }
+        r = place_rank(en);
+        if (r > rank) {
+            rank = r;
+            best = m->entity;
+        }
+    }
+    return best;
+}
+
+/* Returns 1 (scheduled), 0 (reported), -1 (hypothetical) for a trigger
+ * at tb looking back over its clause. */
+static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
+{
+    size_t i, from = tb > cb + 6 ? tb - 6 : cb;
+    int mood = 0;
+
+    for (i = from; i < tb; i++) {
+        const char *w = doc->toks[i].norm;
+        if (in_list(hypothetical, w))
+            return -1;
+        if (in_list(future, w))
+            mood = 1;
+        if (strcmp(w, "to") == 0 && i + 1 == tb)
+            mood = 1;
+    }
+    return mood;
+}
+
+static void find_date(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc)
+{
+    dg_date_expr ex[MAX_DATES];
+    size_t n = dg_dates_find(doc->text, doc->toks, tc->sb, tc->se, &doc->date,
+                             ex, MAX_DATES), i;
+
+    for (i = 0; i < n; i++) {
+        if (ex[i].days > 0 && ex[i].tok_e + 3 >= tc->tb &&
+            ex[i].tok_e <= tc->tb && !ev->days)
+            ev->days = ex[i].days;
+        else if (ex[i].date.prec != DG_DATE_NONE &&
+                 ev->date.prec == DG_DATE_NONE)
+            ev->date = ex[i].date;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Merging mentions of one event                                       */
+/* ------------------------------------------------------------------ */
+
+static int subset(const dg_event *a, const dg_event *b)
+{
+    size_t i;
+
+    for (i = 0; i < a->nparts; i++)
+        if (!ev_has(b, a->parts[i].entity))
+            return 0;
+    return 1;
+}
+
+static int same_date(const dg_date *a, const dg_date *b)
+{
+    return a->prec == DG_DATE_NONE || b->prec == DG_DATE_NONE ||
+           (a->year == b->year &&
+            (a->prec < DG_DATE_YEAR_MONTH || b->prec < DG_DATE_YEAR_MONTH ||
+             a->month == b->month) &&
+            (a->prec < DG_DATE_DAY || b->prec < DG_DATE_DAY ||
+             a->day == b->day));
+}
+
+/* Index of the earlier event that ev mentions again, or -1. */
+static int earlier_mention(const dg_doc *doc, const dg_event *ev)
+{
+    size_t k;
+
+    for (k = doc->nevs - 1; k-- > 0;) {
+        const dg_event *o = &doc->evs[k];
+        if (strcmp(o->cls, ev->cls) != 0 || (o->status != ev->status &&
+            !(o->status && ev->status)))
+            continue;
+        if (ev->location >= 0 && o->location >= 0 &&
+            ev->location != o->location)
+            continue;
+        if (!same_date(&ev->date, &o->date))
+            continue;
+        if (ev->nparts == 0 || subset(ev, o) || subset(o, ev))
+            return (int)k;
+    }
+    return -1;
+}
+
+static int merge_into(dg_event *o, dg_event *ev)
+{
+    size_t i;
+
+    for (i = 0; i < ev->nparts; i++)
+        if (!ev_add_part(o, ev->parts[i].entity, ev->parts[i].role))
+            return 0;
+    for (i = 0; i < ev->nsents; i++)
+        if (!ev_add_sent(o, ev->sents[i]))
+            return 0;
+    if (o->location < 0)
+        o->location = ev->location;
+    if (o->date.prec == DG_DATE_NONE)
+        o->date = ev->date;
+    if (!o->days)
+        o->days = ev->days;
+    return 1;
+}
+
+/* Keeps the newest event, merges it into an earlier one, or drops it. */
+static int settle_event(dg_doc *doc)
+{
+    dg_event *ev = &doc->evs[doc->nevs - 1];
+    int k = earlier_mention(doc, ev);
+
+    if (k >= 0) {
+        int ok = merge_into(&doc->evs[k], ev);
+        ev_release(ev);
+        doc->nevs--;
+        return ok;
+    }
+    if (ev->nparts == 0) {
+        ev_release(ev);
+        doc->nevs--;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Topics                                                              */
+/* ------------------------------------------------------------------ */
+
+/* The scheme topic a token range mentions, or NULL. */
+static const dg_lex_entry *scheme_topic(const dg_doc *doc, size_t b, size_t e)
+{
+    size_t i;
+
+    for (i = b; i < e; i++) {
+        const dg_lex_entry *hits[4];
+        size_t nh = 0;
+        if (dg_lexicon_match(doc->lex, doc->text, doc->toks, e, i,
+                             1u << DG_LEX_TOPIC, hits, 4, &nh) > 0 && nh > 0)
+            return hits[0];
+    }
+    return NULL;
+}
+
+static int names_something(const dg_doc *doc, size_t b, size_t e)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *m = &doc->ments[k];
+        if (m->tok_b >= b && m->tok_e <= e && m->entity >= 0 &&
+            doc->ents[m->entity].kind != DG_ENT_PERSON)
+            return 1;
+    }
+    return 0;
+}
+
+/* Adds the phrase [b, e) as a topic of ev if it is worth one. */
+static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
+                            size_t e)
+{
+    const dg_lex_entry *st;
+    char *label;
+    size_t len;
+    int ok;
+
+    while (b < e && (in_list(topic_skip, doc->toks[b].norm) ||
+                     (doc->toks[b].flags & DG_TOK_PUNCT)))
+        b++;
+    while (e > b && ((doc->toks[e - 1].flags & DG_TOK_PUNCT) ||
+                     in_list(topic_skip, doc->toks[e - 1].norm)))
+        e--;
+    if (b >= e || e - b > MAX_TOPIC_TOKENS)
+        return 1;
+    st = scheme_topic(doc, b, e);
+    if (!st && !names_something(doc, b, e))
+        return 1;
+    len = doc->toks[e - 1].e - doc->toks[b].b;
+    if (!(label = malloc(len + 1)))
+        return 0;
+    memcpy(label, doc->text + doc->toks[b].b, len);
+    label[len] = '\0';
+    ok = ev_add_topic(ev, label, st ? st->key : NULL);
+    free(label);
+    return ok;
+}
+
+/* Splits the list after a topic cue at commas and "and"/"or" after a
+ * comma, up to the end of the clause. */
+static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se)
+{
+    size_t b = i, j;
+
+    for (j = i; j <= se; j++) {
+        int cut = j == se;
+        if (!cut) {
+            const dg_token *t = &doc->toks[j];
+            if (tok_is(t, ";") || tok_is(t, ":") || tok_is(t, "which") ||
+                tok_is(t, "while") || tok_is(t, "where") || tok_is(t, "that"))
+                return add_phrase_topic(doc, ev, b, j);
+            cut = tok_is(t, ",") || tok_is(t, "(") || tok_is(t, ")");
+        }
+        if (cut) {
+            if (!add_phrase_topic(doc, ev, b, j))
+                return 0;
+            b = j + 1;
+        }
+    }
+    return 1;
+}
+
+static int sentence_topics(const dg_doc *doc, dg_event *ev, size_t s)
+{
+    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
+
+    for (i = sb; i < se; i++) {
+        if (!in_list(topic_cues, doc->toks[i].norm) || mention_at(doc, i) >= 0)
+            continue;
+        if (tok_is(&doc->toks[i], "as") &&
+            !(i > sb && tok_is(&doc->toks[i - 1], "such")))
+            continue;
+        if (!phrases_after(doc, ev, i + 1, se))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does sentence s open with a reference to the last event's people
+ * followed by a discussion verb ("They also discussed ...")? */
+static int continues_last_event(const dg_doc *doc, size_t s)
+{
+    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
+
+    for (i = sb; i < se && i < sb + 8; i++)
+        if (in_list(discussion_verbs, doc->toks[i].norm))
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The stage                                                           */
+/* ------------------------------------------------------------------ */
+
+static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
+{
+    size_t cb = clause_start(doc, tc->sb, tc->tb);
+    int mood = trigger_mood(doc, cb, tc->tb);
+    dg_event *ev;
+
+    if (mood < 0)
+        return 1;
+    if (!(ev = push_event(doc)))
+        return 0;
+    ev->cls = tc->lx->cls;
+    ev->cameo = tc->lx->cameo;
+    ev->status = mood > 0 ? "scheduled" : NULL;
+    if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s))
+        return 0;
+    ev->location = find_location(doc, tc->sb, tc->se,
+                                 strcmp(ev->cls, "Visit") == 0);
+    find_date(doc, ev, tc);
+    if (!sentence_topics(doc, ev, s))
+        return 0;
+    return settle_event(doc);
+}
+
+static int sentence_events(dg_doc *doc, size_t s)
+{
+    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
+    size_t before = doc->nevs;
+
+    for (i = sb; i < se;) {
+        const dg_lex_entry *hits[4];
+        size_t nh = 0, n;
+        if (mention_at(doc, i) >= 0) {
+            i++;
+            continue;
+        }
+        n = dg_lexicon_match(doc->lex, doc->text, doc->toks, se, i,
+                             1u << DG_LEX_TRIGGER, hits, 4, &nh);
+        if (n == 0 || nh == 0) {
+            i++;
+            continue;
+        }
+        trigger_ctx tc = {sb, se, i, i + n, hits[0], se};
+        if (!build_event(doc, &tc, s))
+            return 0;
+        i += n;
+    }
+    if (doc->nevs == before && doc->nevs > 0 && continues_last_event(doc, s))
+        return sentence_topics(doc, &doc->evs[doc->nevs - 1], s);
+    return 1;
+}
+
+dg_status dg_find_events(dg_doc *doc)
+{
+    size_t s;
+
+    for (s = 0; s < doc->nsents; s++)
+        if (!sentence_events(doc, s))
+            return DG_ERR_NOMEM;
+    return DG_OK;
+}
+
+void dg_doc_release(dg_doc *doc)
+{
+    size_t i, j;
+
+    for (i = 0; i < doc->nevs; i++)
+        ev_release(&doc->evs[i]);
+    free(doc->evs);
+    for (i = 0; i < doc->nents; i++) {
+        dg_entity *en = &doc->ents[i];
+        free(en->label);
+        free(en->key);
+        for (j = 0; j < en->nalts; j++)
+            free(en->alts[j]);
+        free(en->alts);
+        for (j = 0; j < en->nposts; j++)
+            free(en->posts[j].title);
+        free(en->posts);
+    }
+    free(doc->ents);
+    free(doc->ments);
+    free(doc->sents);
+    dg_tokens_free(doc->toks, doc->ntoks);
+    memset(doc, 0, sizeof *doc);
+}

@@ -1,2 +1,132 @@
-/* extract.c: placeholder until the module lands. */
+/*
+ * extract.c: dg_extract, the pipeline for one article: validate the text,
+ * segment it, find mentions, resolve entities, find events, and map the
+ * result to triples.  Triples go to a scratch graph first and are copied
+ * to the caller's graph only when every stage succeeded, so a failure
+ * adds nothing.
+ */
 #include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest article accepted, in bytes (README: Limits). */
+#define DG_MAX_ARTICLE_BYTES ((size_t)64 * 1024 * 1024)
+
+/* 64-bit FNV-1a of the text: the article's id in IRIs. */
+static unsigned long long fnv1a(const char *s, size_t n)
+{
+    unsigned long long h = 0xcbf29ce484222325ULL;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static dg_status check_input(const dg_article *art, const char *base,
+                             dg_doc *doc, dg_diag_fn diag, void *ctx)
+{
+    const char *name = art->name ? art->name : "-";
+    size_t bad;
+
+    if (art->len > DG_MAX_ARTICLE_BYTES) {
+        dg_diagf(diag, ctx, DG_ERR_LIMIT, name,
+                 "article is %zu bytes; the limit is %zu bytes", art->len,
+                 DG_MAX_ARTICLE_BYTES);
+        return DG_ERR_LIMIT;
+    }
+    if (!dg_utf8_valid(art->text, art->len, &bad)) {
+        char where[512];
+        snprintf(where, sizeof where, "%s: byte %zu", name, bad);
+        dg_diagf(diag, ctx, DG_ERR_ENCODING, where,
+                 (unsigned char)art->text[bad] == 0 ?
+                 "NUL byte in text" : "invalid UTF-8 sequence");
+        return DG_ERR_ENCODING;
+    }
+    if (art->date && !dg_date_parse_iso(art->date, &doc->date)) {
+        dg_diagf(diag, ctx, DG_ERR_ARG, name,
+                 "bad date \"%s\": expected YYYY-MM-DD", art->date);
+        return DG_ERR_ARG;
+    }
+    if (!dg_iri_valid(base)) {
+        dg_diagf(diag, ctx, DG_ERR_ARG, name, "bad base IRI \"%s\"", base);
+        return DG_ERR_ARG;
+    }
+    return DG_OK;
+}
+
+static dg_status run_stages(dg_doc *doc)
+{
+    dg_status st = dg_segment(doc);
+
+    if (st == DG_OK)
+        st = dg_find_mentions(doc);
+    if (st == DG_OK)
+        st = dg_resolve_entities(doc);
+    if (st == DG_OK)
+        st = dg_find_events(doc);
+    return st;
+}
+
+static dg_status copy_graph(const dg_graph *from, dg_graph *to)
+{
+    size_t i, n = dg_graph_size(from);
+    dg_status st = DG_OK;
+
+    for (i = 0; i < n && st == DG_OK; i++) {
+        const dg_triple *t = dg_graph_triple(from, i);
+        st = dg_graph_add(to, &t->s, &t->p, &t->o);
+    }
+    return st;
+}
+
+dg_status dg_extract(const dg_lexicon *lex, const dg_options *opts,
+                     const dg_article *art, dg_graph *out, char **graph_iri,
+                     dg_diag_fn diag, void *ctx)
+{
+    const char *base = opts && opts->base ? opts->base : DG_DEFAULT_BASE;
+    dg_doc doc;
+    dg_graph *scratch = NULL;
+    char id[20], *article = NULL, *gname = NULL;
+    dg_status st;
+
+    memset(&doc, 0, sizeof doc);
+    if (!lex || !art || !out || (!art->text && art->len))
+        return DG_ERR_ARG;
+    doc.name = art->name;
+    doc.text = art->text ? art->text : "";
+    doc.len = art->len;
+    doc.lex = lex;
+    if ((st = check_input(art, base, &doc, diag, ctx)) != DG_OK)
+        return st;
+    snprintf(id, sizeof id, "%016llx", fnv1a(doc.text, doc.len));
+    article = dg_iri_mint(base, "article", id);
+    gname = dg_iri_mint(base, "graph", id);
+    scratch = dg_graph_new();
+    if (!article || !gname || !scratch) {
+        st = DG_ERR_NOMEM;
+        goto out;
+    }
+    if ((st = run_stages(&doc)) != DG_OK)
+        goto out;
+    if ((st = dg_rdf_map(&doc, art, base, article, id, scratch)) != DG_OK)
+        goto out;
+    if ((st = copy_graph(scratch, out)) != DG_OK)
+        goto out;
+    if (graph_iri) {
+        *graph_iri = gname;
+        gname = NULL;
+    }
+out:
+    if (st == DG_ERR_NOMEM)
+        dg_diagf(diag, ctx, st, art->name, "out of memory");
+    dg_doc_release(&doc);
+    dg_graph_free(scratch);
+    free(article);
+    free(gname);
+    return st;
+}

@@ -305,6 +305,13 @@ dg_status dg_find_mentions(dg_doc *doc);
 dg_status dg_resolve_entities(dg_doc *doc);
 dg_status dg_find_events(dg_doc *doc);
 
+/* Adds the triples of an analysed doc to g (rdfmap.c): article_iri is
+ * the article's IRI, id the short hash its event IRIs carry, base the
+ * data base IRI.  Errors: DG_ERR_NOMEM. */
+dg_status dg_rdf_map(const dg_doc *doc, const dg_article *art,
+                     const char *base, const char *article_iri,
+                     const char *id, dg_graph *g);
+
 /* Releases everything the stages allocated in doc (not doc itself). */
 void dg_doc_release(dg_doc *doc);
 

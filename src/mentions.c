@@ -1,2 +1,585 @@
-/* mentions.c: placeholder until the module lands. */
+/*
+ * mentions.c: finds the mentions in an article: names from the
+ * gazetteers (states, demonyms, organizations, places, titles) and
+ * person names from patterns.
+ *
+ * Person-name patterns, tried in this order at each position:
+ *   TITLE NAME            "Foreign Minister Wang Yi", "Secretary Blinken"
+ *   TITLE of STATE NAME   "President of Russia Vladimir Putin"
+ *   TITLE, NAME           "Polish Foreign Minister, Zbigniew Rau"
+ *   NAME, [STATE's] TITLE "Matthew Miller, Department Spokesperson",
+ *                         "Wang Yi, China's foreign minister"
+ *   NAME of STATE         after a title: "Prime Minister Cameron of the
+ *                         United Kingdom" gives the post its state
+ *   GIVEN FAMILY          two or more capitalized unknown words that hold
+ *                         no organization head noun ("Paul Whelan")
+ * A title's state comes from a demonym or state right before it
+ * ("Chinese President", "UK Foreign Secretary", "France's Minister") or
+ * from "of STATE" after it.  A single capitalized word is a person
+ * mention only when it repeats a word of a person name found elsewhere
+ * in the article (coreference then links them).
+ *
+ * A capital city that is not governed by a place preposition stands for
+ * its state's government ("Moscow said", "relations with Washington").
+ */
 #include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME_MAX_TOKENS 6
+#define LEX_HITS 8
+
+/* Words inside names that stay lower case ("Luiz Inácio Lula da Silva"). */
+static const char *const name_particles[] = {
+    "da", "de", "di", "do", "dos", "das", "del", "della", "van", "von",
+    "der", "den", "bin", "ibn", "al", "el", "la", "le", "y", NULL
+};
+
+/* Head nouns that make a capitalized phrase an organization, document or
+ * thing rather than a person ("Inter-American Democratic Charter"). */
+static const char *const non_person_heads[] = {
+    "act", "agency", "agreement", "airlines", "airport", "alliance", "army",
+    "assembly", "association", "authority", "bank", "board", "bureau",
+    "cabinet", "center", "centre", "charter", "church", "city", "coalition",
+    "college", "command", "commission", "committee", "company", "conference",
+    "congress", "convention", "corporation", "council", "court", "cup",
+    "declaration", "delegation", "department", "embassy", "exchange",
+    "federation", "flight", "force", "forces", "forum", "foundation", "front",
+    "fund", "gardens", "government", "group", "hall", "house", "initiative",
+    "institute", "island", "islands", "league", "ministerial", "ministry",
+    "movement", "museum", "navy", "news", "office", "organization",
+    "organisation", "palace", "parliament", "partnership", "party", "plan",
+    "police", "port", "post", "process", "program", "programme", "project",
+    "radio", "republic", "school", "sea", "secretariat", "senate", "service",
+    "square", "station", "strategy", "street", "summit", "times", "treaty",
+    "tribunal", "union", "university", "war", "day", "week", NULL
+};
+
+/* Prepositions after which a capital city is a place, not its state. */
+static const char *const place_preps[] = {
+    "in", "at", "to", "from", "near", "into", "outside", "inside", "across",
+    "visit", "visited", "visiting", "visits", "toward", "towards", "via",
+    "around", "through", "left", "reached", "arrived", NULL
+};
+
+static int in_list(const char *const *list, const char *w)
+{
+    for (; *list; list++)
+        if (strcmp(*list, w) == 0)
+            return 1;
+    return 0;
+}
+
+static int tok_is(const dg_token *t, const char *norm)
+{
+    return strcmp(t->norm, norm) == 0;
+}
+
+static int push_mention(dg_doc *doc, const dg_mention *m)
+{
+    if (doc->nments == doc->cap_ments) {
+        size_t cap = doc->cap_ments ? doc->cap_ments * 2 : 64;
+        dg_mention *p = realloc(doc->ments, cap * sizeof *p);
+        if (!p)
+            return -1;
+        doc->ments = p;
+        doc->cap_ments = cap;
+    }
+    doc->ments[doc->nments] = *m;
+    return (int)doc->nments++;
+}
+
+static dg_mention new_mention(size_t b, size_t e, dg_ment_type type,
+                              dg_ent_kind kind, const dg_lex_entry *lex)
+{
+    dg_mention m;
+
+    memset(&m, 0, sizeof m);
+    m.tok_b = b;
+    m.tok_e = e;
+    m.type = type;
+    m.kind = kind;
+    m.lex = lex;
+    m.entity = -1;
+    m.title = -1;
+    m.title_country = -1;
+    return m;
+}
+
+/* The gazetteer kinds a mention can come from. */
+#define NAME_KINDS ((1u << DG_LEX_COUNTRY) | (1u << DG_LEX_DEMONYM) | \
+                    (1u << DG_LEX_ORG) | (1u << DG_LEX_PLACE) | \
+                    (1u << DG_LEX_PERSON) | (1u << DG_LEX_TITLE))
+
+/* Picks one entry among same-length hits: title, person, organization,
+ * state, place, demonym, in that order. */
+static const dg_lex_entry *best_hit(const dg_lex_entry **hits, size_t n)
+{
+    static const dg_lex_kind order[] = {
+        DG_LEX_TITLE, DG_LEX_PERSON, DG_LEX_ORG, DG_LEX_COUNTRY,
+        DG_LEX_PLACE, DG_LEX_DEMONYM
+    };
+    size_t k, i;
+
+    for (k = 0; k < sizeof order / sizeof order[0]; k++)
+        for (i = 0; i < n; i++)
+            if (hits[i]->kind == order[k])
+                return hits[i];
+    return n ? hits[0] : NULL;
+}
+
+/* Gazetteer match at token i, not crossing the sentence end e. */
+static size_t lex_at(const dg_doc *doc, size_t i, size_t e, unsigned mask,
+                     const dg_lex_entry **out)
+{
+    const dg_lex_entry *hits[LEX_HITS];
+    size_t nh = 0, n;
+
+    n = dg_lexicon_match(doc->lex, doc->text, doc->toks, e, i, mask, hits,
+                         LEX_HITS, &nh);
+    *out = n ? best_hit(hits, nh) : NULL;
+    return n;
+}
+
+static int is_noname(const dg_doc *doc, size_t i, size_t e)
+{
+    const dg_lex_entry *hit;
+
+    return lex_at(doc, i, e, 1u << DG_LEX_NONAME, &hit) == 1;
+}
+
+/* Can token i be part of a person's name? */
+static int is_name_token(const dg_doc *doc, size_t i, size_t e)
+{
+    const dg_token *t = &doc->toks[i];
+
+    if (!(t->flags & DG_TOK_WORD) || !(t->flags & DG_TOK_CAP) ||
+        (t->flags & DG_TOK_NUM))
+        return 0;
+    if ((t->flags & DG_TOK_ALLCAPS) && t->e - t->b > 3)
+        return 0; /* "WASHINGTON:" datelines, acronyms */
+    return !is_noname(doc, i, e);
+}
+
+/* Length of a person-name run starting at token i (0: none). */
+static size_t name_run(const dg_doc *doc, size_t i, size_t e)
+{
+    size_t j = i, words = 0;
+    const dg_lex_entry *hit;
+
+    while (j < e && words < NAME_MAX_TOKENS) {
+        const dg_token *t = &doc->toks[j];
+        if (j > i && lex_at(doc, j, e, NAME_KINDS & ~(1u << DG_LEX_PERSON),
+                            &hit) > 0 && hit->kind != DG_LEX_DEMONYM)
+            break;
+        if (is_name_token(doc, j, e) ||
+            (t->flags & DG_TOK_ABBREV && t->e - t->b == 2 && j > i)) {
+            j++;
+            words++;
+            continue;
+        }
+        /* "Jean-Yves": a hyphen glued on both sides */
+        if (j > i && tok_is(t, "-") && j + 1 < e &&
+            !(t->flags & DG_TOK_SPACE_BEFORE) &&
+            !(doc->toks[j + 1].flags & DG_TOK_SPACE_BEFORE) &&
+            is_name_token(doc, j + 1, e)) {
+            j++;
+            continue;
+        }
+        if (j > i && (t->flags & DG_TOK_WORD) && !(t->flags & DG_TOK_CAP) &&
+            in_list(name_particles, t->norm) && j + 1 < e &&
+            is_name_token(doc, j + 1, e)) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    while (j > i && (doc->toks[j - 1].flags & DG_TOK_ABBREV) &&
+           doc->toks[j - 1].e - doc->toks[j - 1].b == 2 && j - 1 > i + 1)
+        j--; /* a trailing initial is an abbreviation, not a name */
+    return j - i;
+}
+
+static int has_non_person_head(const dg_doc *doc, size_t b, size_t e)
+{
+    size_t i;
+
+    for (i = b; i < e; i++)
+        if (in_list(non_person_heads, doc->toks[i].norm))
+            return 1;
+    return 0;
+}
+
+/* Is [b, e) preceded by a state or demonym mention that qualifies a
+ * title ("Chinese President", "UK Foreign Secretary", "France's")?
+ * Returns the mention index or -1. */
+static int title_state_before(const dg_doc *doc, size_t b)
+{
+    size_t k;
+
+    if (doc->nments == 0)
+        return -1;
+    k = doc->nments - 1;
+    {
+        const dg_mention *m = &doc->ments[k];
+        size_t gap = m->tok_e;
+        if (m->type != DG_MENT_DEMONYM && m->type != DG_MENT_NAME)
+            return -1;
+        if (m->type == DG_MENT_NAME && m->kind != DG_ENT_COUNTRY &&
+            m->kind != DG_ENT_ORG)
+            return -1;
+        if (gap < b && (doc->toks[gap].flags & DG_TOK_POSS))
+            gap++;
+        if (gap == b && doc->toks[m->tok_b].sent == doc->toks[b].sent)
+            return (int)k;
+    }
+    return -1;
+}
+
+/* Matches a title at token i in any letter case (appositions write
+ * "China's foreign minister").  Returns its length or 0. */
+static size_t title_any_case(const dg_doc *doc, size_t i, size_t e,
+                             const dg_lex_entry **out)
+{
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TITLE, &all), k, best = 0;
+
+    *out = NULL;
+    for (k = 0; k < n; k++) {
+        dg_token *st = NULL;
+        size_t ns = 0, j;
+        if (all[k]->ntoks <= best || i + all[k]->ntoks > e)
+            continue;
+        if (dg_tokenize(all[k]->surface, strlen(all[k]->surface), &st, &ns) !=
+            DG_OK)
+            continue;
+        for (j = 0; j < ns; j++)
+            if (strcmp(st[j].norm, doc->toks[i + j].norm) != 0)
+                break;
+        if (j == ns && ns > 0) {
+            best = ns;
+            *out = all[k];
+        }
+        dg_tokens_free(st, ns);
+    }
+    return best;
+}
+
+/* After a name at token j: ", [the] [STATE's|DEMONYM] TITLE" (an
+ * apposition).  Returns the title mention index or -1; *end receives
+ * the token after it. */
+static int apposition_title(dg_doc *doc, size_t j, size_t e, size_t *end)
+{
+    const dg_lex_entry *hit = NULL;
+    size_t k, n;
+    int state = -1;
+
+    if (j >= e || !tok_is(&doc->toks[j], ","))
+        return -1;
+    k = j + 1;
+    if (k < e && (tok_is(&doc->toks[k], "the") || tok_is(&doc->toks[k], "a")))
+        k++;
+    if (k < e && (n = lex_at(doc, k, e, (1u << DG_LEX_COUNTRY) |
+                             (1u << DG_LEX_DEMONYM), &hit)) > 0) {
+        dg_mention m = new_mention(k, k + n,
+                                   hit->kind == DG_LEX_DEMONYM ?
+                                   DG_MENT_DEMONYM : DG_MENT_NAME,
+                                   DG_ENT_COUNTRY, hit);
+        size_t after = k + n;
+        if (after < e && (doc->toks[after].flags & DG_TOK_POSS))
+            after++;
+        if (title_any_case(doc, after, e, &hit) == 0)
+            return -1;
+        if ((state = push_mention(doc, &m)) < 0)
+            return -2;
+        k = after;
+    }
+    n = title_any_case(doc, k, e, &hit);
+    if (n == 0)
+        return -1;
+    {
+        dg_mention t = new_mention(k, k + n, DG_MENT_TITLE, DG_ENT_PERSON, hit);
+        t.title_country = state;
+        *end = k + n;
+        return push_mention(doc, &t);
+    }
+}
+
+/* "of [the] STATE" at token j: returns the state's length (from j) and
+ * pushes its mention into *ment, or 0. */
+static size_t of_state(dg_doc *doc, size_t j, size_t e, int *ment)
+{
+    const dg_lex_entry *hit;
+    size_t k = j, n;
+
+    if (k >= e || !tok_is(&doc->toks[k], "of"))
+        return 0;
+    k++;
+    if (k < e && tok_is(&doc->toks[k], "the"))
+        k++;
+    n = lex_at(doc, k, e, (1u << DG_LEX_COUNTRY) | (1u << DG_LEX_ORG), &hit);
+    if (n == 0 || (hit->kind != DG_LEX_COUNTRY && hit->kind != DG_LEX_ORG))
+        return 0;
+    {
+        dg_mention m = new_mention(k, k + n, DG_MENT_NAME,
+                                   hit->kind == DG_LEX_COUNTRY ?
+                                   DG_ENT_COUNTRY : DG_ENT_ORG, hit);
+        *ment = push_mention(doc, &m);
+    }
+    return k + n - j;
+}
+
+/* A title mention at [i, i+n) and the person it introduces, if any.
+ * Returns the token after everything consumed, or 0 on no memory. */
+static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t e,
+                            const dg_lex_entry *hit)
+{
+    dg_mention t = new_mention(i, i + n, DG_MENT_TITLE, DG_ENT_PERSON, hit);
+    int ti, state = -1;
+    size_t j = i + n, k, run;
+
+    t.title_country = title_state_before(doc, i);
+    if ((ti = push_mention(doc, &t)) < 0)
+        return 0;
+    k = of_state(doc, j, e, &state);
+    if (k > 0) {
+        if (state < 0)
+            return 0;
+        doc->ments[ti].title_country = state;
+        j += k;
+    }
+    k = j;
+    if (k < e && tok_is(&doc->toks[k], ",") && k + 1 < e)
+        k++;
+    run = k < e ? name_run(doc, k, e) : 0;
+    if (run == 0 || has_non_person_head(doc, k, k + run))
+        return j;
+    {
+        dg_mention p = new_mention(k, k + run, DG_MENT_NAME, DG_ENT_PERSON,
+                                   NULL);
+        const dg_lex_entry *ph = NULL;
+        if (lex_at(doc, k, k + run, 1u << DG_LEX_PERSON, &ph) == run)
+            p.lex = ph;
+        p.title = ti;
+        j = k + run;
+        if (doc->ments[ti].title_country < 0) {
+            size_t of = of_state(doc, j, e, &state);
+            if (of > 0) {
+                if (state < 0)
+                    return 0;
+                doc->ments[ti].title_country = state;
+                j += of;
+            }
+        }
+        if (push_mention(doc, &p) < 0)
+            return 0;
+    }
+    return j;
+}
+
+/* Is the capital city mention at token i a stand-in for its state? */
+static int is_metonymy(const dg_doc *doc, size_t i, size_t n, size_t sb)
+{
+    const dg_token *nx = i + n < doc->ntoks ? &doc->toks[i + n] : NULL;
+
+    if (i > sb && in_list(place_preps, doc->toks[i - 1].norm))
+        return 0;
+    if (i == 0 && nx && (tok_is(nx, ":") || tok_is(nx, "-") || tok_is(nx, ",")))
+        return 0; /* a dateline */
+    if (i == sb && nx && tok_is(nx, ","))
+        return 0;
+    return 1;
+}
+
+static dg_ent_kind kind_of_lex(dg_lex_kind k)
+{
+    switch (k) {
+    case DG_LEX_COUNTRY: return DG_ENT_COUNTRY;
+    case DG_LEX_ORG: return DG_ENT_ORG;
+    case DG_LEX_PLACE: return DG_ENT_PLACE;
+    default: return DG_ENT_PERSON;
+    }
+}
+
+/* A person name without a title: "NAME, TITLE" or a generic name. */
+static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
+{
+    size_t run = name_run(doc, i, e), end;
+    int ti;
+
+    if (run == 0)
+        return i + 1;
+    if (has_non_person_head(doc, i, i + run))
+        return i + run;
+    ti = apposition_title(doc, i + run, e, &end);
+    if (ti == -2)
+        return 0;
+    if (ti < 0 && (run < 2 || (i == sb && run < 2) ||
+                   (i > sb && tok_is(&doc->toks[i - 1], "the"))))
+        return i + run;
+    {
+        dg_mention p = new_mention(i, i + run, DG_MENT_NAME, DG_ENT_PERSON,
+                                   NULL);
+        p.title = ti;
+        if (push_mention(doc, &p) < 0)
+            return 0;
+    }
+    return ti >= 0 ? end : i + run;
+}
+
+static size_t scan_sentence_at(dg_doc *doc, size_t i, size_t sb, size_t e)
+{
+    const dg_lex_entry *hit;
+    size_t n = lex_at(doc, i, e, NAME_KINDS, &hit);
+
+    if (n > 0 && hit->kind == DG_LEX_TITLE)
+        return title_pattern(doc, i, n, e, hit);
+    if (n > 0 && hit->kind == DG_LEX_PERSON) {
+        dg_mention p = new_mention(i, i + n, DG_MENT_NAME, DG_ENT_PERSON, hit);
+        size_t end;
+        int ti = apposition_title(doc, i + n, e, &end);
+        if (ti == -2)
+            return 0;
+        p.title = ti;
+        if (push_mention(doc, &p) < 0)
+            return 0;
+        return ti >= 0 ? end : i + n;
+    }
+    if (n > 0) {
+        dg_mention m = new_mention(i, i + n,
+                                   hit->kind == DG_LEX_DEMONYM ?
+                                   DG_MENT_DEMONYM : DG_MENT_NAME,
+                                   hit->kind == DG_LEX_DEMONYM ?
+                                   DG_ENT_COUNTRY : kind_of_lex(hit->kind),
+                                   hit);
+        if (hit->kind == DG_LEX_PLACE && (hit->flags & DG_LEXF_CAPITAL) &&
+            hit->country && is_metonymy(doc, i, n, sb))
+            m.metonymy = 1;
+        if (push_mention(doc, &m) < 0)
+            return 0;
+        return i + n;
+    }
+    if (doc->toks[i].flags & DG_TOK_CAP)
+        return bare_name(doc, i, e, sb);
+    return i + 1;
+}
+
+/* Does token i repeat a word of a person name found before? */
+static int repeats_person_word(const dg_doc *doc, size_t i)
+{
+    size_t k, t;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *m = &doc->ments[k];
+        if (m->type != DG_MENT_NAME || m->kind != DG_ENT_PERSON ||
+            m->tok_e - m->tok_b < 2)
+            continue;
+        for (t = m->tok_b; t < m->tok_e; t++)
+            if (doc->toks[t].flags & DG_TOK_CAP &&
+                strcmp(doc->toks[t].norm, doc->toks[i].norm) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+static int covered(const unsigned char *cov, size_t b, size_t e)
+{
+    size_t i;
+
+    for (i = b; i < e; i++)
+        if (cov[i])
+            return 1;
+    return 0;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const dg_mention *x = a, *y = b;
+
+    if (x->tok_b != y->tok_b)
+        return x->tok_b < y->tok_b ? -1 : 1;
+    return 0;
+}
+
+/* Sorts mentions into text order.  Mentions refer to each other by
+ * index (title, title_country), so the indices are remapped. */
+static dg_status sort_mentions(dg_doc *doc)
+{
+    dg_mention *sorted;
+    size_t *where, k;
+
+    if (doc->nments == 0)
+        return DG_OK;
+    sorted = malloc(doc->nments * sizeof *sorted);
+    where = malloc(doc->nments * sizeof *where);
+    if (!sorted || !where) {
+        free(sorted);
+        free(where);
+        return DG_ERR_NOMEM;
+    }
+    for (k = 0; k < doc->nments; k++) {
+        sorted[k] = doc->ments[k];
+        sorted[k].entity = (int)k; /* the old index, for the remap */
+    }
+    qsort(sorted, doc->nments, sizeof *sorted, cmp_mention);
+    for (k = 0; k < doc->nments; k++)
+        where[sorted[k].entity] = k;
+    for (k = 0; k < doc->nments; k++) {
+        sorted[k].entity = -1;
+        if (sorted[k].title >= 0)
+            sorted[k].title = (int)where[sorted[k].title];
+        if (sorted[k].title_country >= 0)
+            sorted[k].title_country = (int)where[sorted[k].title_country];
+    }
+    memcpy(doc->ments, sorted, doc->nments * sizeof *sorted);
+    free(sorted);
+    free(where);
+    return DG_OK;
+}
+
+/* Second pass: single words that repeat part of a known person name
+ * ("Blinken" after "Antony Blinken"), anywhere not yet covered. */
+static dg_status surname_pass(dg_doc *doc)
+{
+    unsigned char *cov = calloc(doc->ntoks + 1, 1);
+    size_t k, i, n0 = doc->nments;
+
+    if (!cov)
+        return DG_ERR_NOMEM;
+    for (k = 0; k < n0; k++)
+        memset(cov + doc->ments[k].tok_b, 1,
+               doc->ments[k].tok_e - doc->ments[k].tok_b);
+    for (i = 0; i < doc->ntoks; i++) {
+        const dg_token *t = &doc->toks[i];
+        if (cov[i] || !(t->flags & DG_TOK_CAP) || !(t->flags & DG_TOK_WORD) ||
+            covered(cov, i, i + 1) || !repeats_person_word(doc, i))
+            continue;
+        {
+            dg_mention m = new_mention(i, i + 1, DG_MENT_NAME, DG_ENT_PERSON,
+                                       NULL);
+            if (push_mention(doc, &m) < 0) {
+                free(cov);
+                return DG_ERR_NOMEM;
+            }
+        }
+    }
+    free(cov);
+    return sort_mentions(doc);
+}
+
+dg_status dg_find_mentions(dg_doc *doc)
+{
+    size_t s;
+
+    for (s = 0; s < doc->nsents; s++) {
+        size_t i = doc->sents[s].tok_b, e = doc->sents[s].tok_e;
+        while (i < e) {
+            size_t next = scan_sentence_at(doc, i, doc->sents[s].tok_b, e);
+            if (next == 0)
+                return DG_ERR_NOMEM;
+            i = next > i ? next : i + 1;
+        }
+    }
+    return surname_pass(doc);
+}

@@ -1,2 +1,413 @@
-/* rdfmap.c: placeholder until the module lands. */
+/*
+ * rdfmap.c: the triples of one analysed article, in the terms of the
+ * output contract (shared/docs/contract.md) and ontology/diplomacy.ttl.
+ *
+ * IRIs, all under the base IRI and all deterministic:
+ *   article   BASE article/ID          (ID: a hash of the text)
+ *   sentence  BASE article/ID#char=B,E (NIF 2.0 offsets, code points)
+ *   mention   the same form, for each entity mention (a nif:Phrase)
+ *   entity    BASE person/SLUG, BASE country/ISO3, BASE org/SLUG,
+ *             BASE place/SLUG          (the same in every article)
+ *   post      BASE post/SLUG-of-holder-title-state
+ *   event     BASE event/ID-N
+ *   topic     dip:topic-ID for the scheme's topics, BASE topic/SLUG for
+ *             phrases of the text
+ * The article node is also the nif:Context that holds the whole text.
+ */
 #include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define SKOS "http://www.w3.org/2004/02/skos/core#"
+#define DCT "http://purl.org/dc/terms/"
+#define PROV "http://www.w3.org/ns/prov#"
+#define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+#define ITSRDF "http://www.w3.org/2005/11/its/rdf#"
+#define DIP DG_NS_DIP
+
+typedef struct {
+    const dg_doc *doc;
+    dg_graph *g;
+    const char *base;
+    const char *article;   /* article IRI */
+    char **ent_iri;        /* per entity */
+    dg_status st;
+} mapper;
+
+static void add_iri(mapper *mp, const char *s, const char *p, const char *o)
+{
+    if (mp->st == DG_OK)
+        mp->st = dg_graph_add_iri(mp->g, s, p, o);
+}
+
+static void add_lit(mapper *mp, const char *s, const char *p, const char *v)
+{
+    if (mp->st == DG_OK)
+        mp->st = dg_graph_add_literal(mp->g, s, p, v);
+}
+
+static void add_typed(mapper *mp, const char *s, const char *p,
+                      const char *v, const char *dt)
+{
+    if (mp->st == DG_OK)
+        mp->st = dg_graph_add_typed(mp->g, s, p, v, dt);
+}
+
+static void add_count(mapper *mp, const char *s, const char *p, size_t n)
+{
+    char buf[32];
+
+    snprintf(buf, sizeof buf, "%zu", n);
+    add_typed(mp, s, p, buf, XSD "nonNegativeInteger");
+}
+
+/* s + suffix, malloc'd (NULL when out of memory, recorded in mp). */
+static char *cat(mapper *mp, const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *s = malloc(la + lb + 1);
+
+    if (!s) {
+        mp->st = DG_ERR_NOMEM;
+        return NULL;
+    }
+    memcpy(s, a, la);
+    memcpy(s + la, b, lb + 1);
+    return s;
+}
+
+/* The IRI of a text span [b_cp, e_cp) of the article. */
+static char *span_iri(mapper *mp, size_t b_cp, size_t e_cp)
+{
+    char buf[64];
+
+    snprintf(buf, sizeof buf, "#char=%zu,%zu", b_cp, e_cp);
+    return cat(mp, mp->article, buf);
+}
+
+static char *text_of(mapper *mp, size_t b, size_t e)
+{
+    char *s = malloc(e - b + 1);
+
+    if (!s) {
+        mp->st = DG_ERR_NOMEM;
+        return NULL;
+    }
+    memcpy(s, mp->doc->text + b, e - b);
+    s[e - b] = '\0';
+    return s;
+}
+
+/* A NIF string: its class, offsets, anchor and context. */
+static char *nif_span(mapper *mp, const char *cls, size_t b, size_t e,
+                      size_t b_cp, size_t e_cp)
+{
+    char *iri = span_iri(mp, b_cp, e_cp), *anchor;
+
+    if (!iri)
+        return NULL;
+    anchor = text_of(mp, b, e);
+    add_iri(mp, iri, RDF "type", cls);
+    add_count(mp, iri, NIF "beginIndex", b_cp);
+    add_count(mp, iri, NIF "endIndex", e_cp);
+    if (anchor)
+        add_lit(mp, iri, NIF "anchorOf", anchor);
+    add_iri(mp, iri, NIF "referenceContext", mp->article);
+    free(anchor);
+    return iri;
+}
+
+static char *sentence_iri(mapper *mp, size_t s)
+{
+    const dg_sentence *se = &mp->doc->sents[s];
+
+    return nif_span(mp, NIF "Sentence", se->b, se->e, se->b_cp, se->e_cp);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void map_article(mapper *mp, const dg_article *art)
+{
+    const dg_doc *doc = mp->doc;
+    char *text = text_of(mp, 0, doc->len);
+    char datebuf[16];
+
+    add_iri(mp, mp->article, RDF "type", DIP "Article");
+    add_iri(mp, mp->article, RDF "type", NIF "Context");
+    if (art->title)
+        add_lit(mp, mp->article, DCT "title", art->title);
+    if (doc->date.prec != DG_DATE_NONE) {
+        const char *dt = dg_date_format(&doc->date, datebuf);
+        char *dtiri = cat(mp, XSD, dt);
+        if (dtiri)
+            add_typed(mp, mp->article, DCT "date", datebuf, dtiri);
+        free(dtiri);
+    }
+    if (art->source)
+        add_iri(mp, mp->article, DCT "source", art->source);
+    if (text)
+        add_lit(mp, mp->article, NIF "isString", text);
+    add_count(mp, mp->article, NIF "beginIndex", 0);
+    add_count(mp, mp->article, NIF "endIndex", dg_utf8_count(doc->text,
+                                                             doc->len));
+    free(text);
+}
+
+static const char *kind_path(dg_ent_kind k)
+{
+    switch (k) {
+    case DG_ENT_PERSON: return "person";
+    case DG_ENT_COUNTRY: return "country";
+    case DG_ENT_ORG: return "org";
+    default: return "place";
+    }
+}
+
+static const char *kind_class(const dg_entity *en)
+{
+    const char *c = en->place_cls ? en->place_cls : "";
+
+    switch (en->kind) {
+    case DG_ENT_PERSON: return DIP "Person";
+    case DG_ENT_COUNTRY: return DIP "Country";
+    case DG_ENT_ORG: return DIP "Organization";
+    default: break;
+    }
+    if (strcmp(c, "venue") == 0)
+        return DIP "Venue";
+    if (strcmp(c, "city") == 0 || strcmp(c, "capital") == 0)
+        return DIP "City";
+    if (strcmp(c, "sea") == 0)
+        return DIP "Sea";
+    if (strcmp(c, "region") == 0)
+        return DIP "Region";
+    return DIP "Place";
+}
+
+static int mint_entities(mapper *mp)
+{
+    const dg_doc *doc = mp->doc;
+    size_t i;
+
+    mp->ent_iri = calloc(doc->nents + 1, sizeof *mp->ent_iri);
+    if (!mp->ent_iri)
+        return 0;
+    for (i = 0; i < doc->nents; i++) {
+        mp->ent_iri[i] = dg_iri_mint(mp->base, kind_path(doc->ents[i].kind),
+                                     doc->ents[i].key);
+        if (!mp->ent_iri[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* A place's container: its city (venues) or its state, if minted. */
+static char *container_iri(mapper *mp, const dg_entity *en)
+{
+    const dg_lex_entry *lx = en->lex;
+
+    if (lx && lx->located_in) {
+        char *iri = dg_iri_mint(mp->base, "place", lx->located_in);
+        if (!iri)
+            mp->st = DG_ERR_NOMEM;
+        return iri;
+    }
+    if (lx && lx->country && dg_lexicon_country(mp->doc->lex, lx->country))
+        return dg_iri_mint(mp->base, "country", lx->country);
+    return NULL;
+}
+
+static void map_entity(mapper *mp, size_t i)
+{
+    const dg_entity *en = &mp->doc->ents[i];
+    const char *iri = mp->ent_iri[i];
+    size_t k;
+
+    if (en->first_ment < 0)
+        return; /* only linked to (a post's state): not described here */
+    add_iri(mp, iri, RDF "type", kind_class(en));
+    add_lit(mp, iri, RDFS "label", en->label);
+    for (k = 0; k < en->nalts; k++)
+        add_lit(mp, iri, SKOS "altLabel", en->alts[k]);
+    if (en->kind == DG_ENT_COUNTRY)
+        add_lit(mp, iri, DIP "isoCode", en->key);
+    if (en->kind == DG_ENT_PLACE) {
+        char *c = container_iri(mp, en);
+        if (c)
+            add_iri(mp, iri, DIP "locatedIn", c);
+        free(c);
+    }
+    add_iri(mp, mp->article, DIP "mentions", iri);
+}
+
+static void map_mentions(mapper *mp)
+{
+    const dg_doc *doc = mp->doc;
+    size_t k;
+
+    for (k = 0; k < doc->nments && mp->st == DG_OK; k++) {
+        const dg_mention *m = &doc->ments[k];
+        const dg_token *b = &doc->toks[m->tok_b], *e = &doc->toks[m->tok_e - 1];
+        char *iri;
+        if (m->entity < 0 || m->type == DG_MENT_TITLE ||
+            doc->ents[m->entity].first_ment < 0)
+            continue;
+        iri = nif_span(mp, NIF "Phrase", b->b, e->e, b->b_cp, e->e_cp);
+        if (iri)
+            add_iri(mp, iri, ITSRDF "taIdentRef", mp->ent_iri[m->entity]);
+        free(iri);
+    }
+}
+
+static void map_posts(mapper *mp, size_t i)
+{
+    const dg_entity *en = &mp->doc->ents[i];
+    size_t k;
+
+    for (k = 0; k < en->nposts; k++) {
+        const struct dg_post *p = &en->posts[k];
+        const char *in = p->in >= 0 ? mp->doc->ents[p->in].key : "";
+        size_t n = strlen(en->key) + strlen(p->canon) + strlen(in) + 3;
+        char *key = malloc(n), *iri, *src;
+        if (!key) {
+            mp->st = DG_ERR_NOMEM;
+            return;
+        }
+        snprintf(key, n, "%s %s %s", en->key, p->canon, in);
+        iri = dg_iri_mint(mp->base, "post", key);
+        free(key);
+        if (!iri) {
+            mp->st = DG_ERR_NOMEM;
+            return;
+        }
+        add_iri(mp, mp->ent_iri[i], DIP "holds", iri);
+        add_iri(mp, iri, RDF "type", DIP "Post");
+        add_lit(mp, iri, RDFS "label", p->title);
+        if (strcmp(p->title, p->canon) != 0)
+            add_lit(mp, iri, SKOS "altLabel", p->canon);
+        if (p->in >= 0)
+            add_iri(mp, iri, DIP "postIn", mp->ent_iri[p->in]);
+        src = sentence_iri(mp, p->sent);
+        if (src)
+            add_iri(mp, iri, PROV "wasDerivedFrom", src);
+        free(src);
+        free(iri);
+    }
+}
+
+static const char *role_property(dg_role r)
+{
+    switch (r) {
+    case DG_ROLE_HOST: return DIP "host";
+    case DG_ROLE_VISITOR: return DIP "visitor";
+    case DG_ROLE_SPEAKER: return DIP "speaker";
+    case DG_ROLE_TARGET: return DIP "target";
+    default: return DIP "participant";
+    }
+}
+
+static void map_topic(mapper *mp, const char *ev, const dg_event *e, size_t t)
+{
+    char *iri;
+
+    if (e->topic_keys[t] && strcmp(e->topics[t], "") == 0)
+        return;
+    iri = dg_iri_mint(mp->base, "topic", e->topics[t]);
+    if (!iri) {
+        mp->st = DG_ERR_NOMEM;
+        return;
+    }
+    add_iri(mp, ev, DIP "topic", iri);
+    add_iri(mp, iri, RDF "type", DIP "Topic");
+    add_lit(mp, iri, RDFS "label", e->topics[t]);
+    if (e->topic_keys[t]) {
+        char *broader = cat(mp, DIP "topic-", e->topic_keys[t]);
+        if (broader)
+            add_iri(mp, iri, SKOS "broader", broader);
+        free(broader);
+    }
+    free(iri);
+}
+
+static void map_event_when(mapper *mp, const char *iri, const dg_event *e)
+{
+    char buf[32];
+
+    if (e->date.prec != DG_DATE_NONE) {
+        const char *dt = dg_date_format(&e->date, buf);
+        char *dtiri = cat(mp, XSD, dt);
+        if (dtiri)
+            add_typed(mp, iri, DIP "date", buf, dtiri);
+        free(dtiri);
+    }
+    if (e->days > 0) {
+        snprintf(buf, sizeof buf, "P%dD", e->days);
+        add_typed(mp, iri, DIP "duration", buf, XSD "duration");
+    }
+}
+
+static void map_event(mapper *mp, const char *id, size_t n)
+{
+    const dg_event *e = &mp->doc->evs[n];
+    char suffix[48], *iri, *cls;
+    size_t k;
+
+    snprintf(suffix, sizeof suffix, "%s-%zu", id, n + 1);
+    iri = dg_iri_mint(mp->base, "event", suffix);
+    cls = cat(mp, DIP, e->cls);
+    if (!iri || !cls) {
+        mp->st = DG_ERR_NOMEM;
+        goto out;
+    }
+    add_iri(mp, iri, RDF "type", cls);
+    add_lit(mp, iri, DIP "cameoCode", e->cameo ? e->cameo : "");
+    for (k = 0; k < e->nparts; k++)
+        add_iri(mp, iri, role_property(e->parts[k].role),
+                mp->ent_iri[e->parts[k].entity]);
+    if (e->location >= 0)
+        add_iri(mp, iri, DIP "location", mp->ent_iri[e->location]);
+    map_event_when(mp, iri, e);
+    if (e->status)
+        add_lit(mp, iri, DIP "status", e->status);
+    for (k = 0; k < e->ntopics; k++)
+        map_topic(mp, iri, e, k);
+    add_iri(mp, iri, DIP "reportedIn", mp->article);
+    for (k = 0; k < e->nsents; k++) {
+        char *src = sentence_iri(mp, e->sents[k]);
+        if (src)
+            add_iri(mp, iri, PROV "wasDerivedFrom", src);
+        free(src);
+    }
+out:
+    free(iri);
+    free(cls);
+}
+
+dg_status dg_rdf_map(const dg_doc *doc, const dg_article *art,
+                     const char *base, const char *article_iri,
+                     const char *id, dg_graph *g)
+{
+    mapper mp = {doc, g, base, article_iri, NULL, DG_OK};
+    size_t i;
+
+    map_article(&mp, art);
+    if (!mint_entities(&mp))
+        mp.st = DG_ERR_NOMEM;
+    for (i = 0; i < doc->nents && mp.st == DG_OK; i++)
+        map_entity(&mp, i);
+    for (i = 0; i < doc->nents && mp.st == DG_OK; i++)
+        map_posts(&mp, i);
+    for (i = 0; i < doc->nevs && mp.st == DG_OK; i++)
+        map_event(&mp, id, i);
+    map_mentions(&mp);
+    if (mp.ent_iri)
+        for (i = 0; i < doc->nents; i++)
+            free(mp.ent_iri[i]);
+    free(mp.ent_iri);
+    return mp.st;
+}
