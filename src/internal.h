@@ -145,6 +145,8 @@ typedef struct {
     size_t ntoks;         /* tokens in surface */
     const char *located_in; /* PLACE: name (key) of the place it lies in
                                (a venue's city), or NULL */
+    int from, to;         /* PERSON: years the post was held (people.tsv);
+                             to = 0 while in office */
 } dg_lex_entry;
 
 /* Finds the longest lexicon entries that match tokens starting at
