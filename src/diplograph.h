@@ -218,8 +218,20 @@ typedef struct {
     long connect_timeout_s; /* connect timeout in seconds */
     long timeout_s;         /* total timeout per request in seconds */
     int retries;            /* extra attempts after a retryable failure */
-    int progress;           /* 1: progress line on stderr */
+    int progress;           /* 1: progress line on stderr (the CLI's job) */
+    long retry_delay_ms;    /* first backoff delay in ms; 0: 500 */
+    /* Called by dg_push_graph after each stored batch with the triples
+     * stored so far and the total; NULL: none.  Borrowed context. */
+    void (*progress_fn)(void *progress_ctx, size_t stored, size_t total);
+    void *progress_ctx;
 } dg_push_options;
+
+/* Default batch sizes in triples for dg_push_graph (batch 0). */
+#define DG_PUSH_BATCH_UPDATE 1000
+#define DG_PUSH_BATCH_GSP 50000
+/* Most triples in one INSERT DATA request: Virtuoso 7.2.5 rejects 1427
+ * and more (SP031), so update bodies are split at this many lines. */
+#define DG_PUSH_UPDATE_MAX 1400
 
 typedef struct dg_uploader dg_uploader;
 
@@ -230,10 +242,17 @@ dg_status dg_uploader_new(const dg_push_options *opts, dg_uploader **out,
 void dg_uploader_free(dg_uploader *up);
 
 /* Sends one batch: `body` holds `ntriples` triples as N-Triples (`len`
- * bytes, borrowed) for named graph `graph_iri`.  With `replace`, the
- * graph's old content is dropped first (GSP PUT; Update DROP SILENT).
- * Retries connection errors, 429 and 5xx with exponential backoff.
- * Errors: DG_ERR_NET, DG_ERR_HTTP, DG_ERR_AUTH, DG_ERR_NOMEM. */
+ * bytes, borrowed; one triple a line) for named graph `graph_iri`.  With
+ * `replace`, the graph's old content is dropped first (GSP PUT; Update
+ * DROP SILENT GRAPH).  The update protocol splits the body at line ends
+ * into requests of at most DG_PUSH_UPDATE_MAX triples.  Retries
+ * connection errors, 429 and 5xx with exponential backoff and jitter
+ * (honouring Retry-After seconds); never follows redirects.  Every
+ * failure message holds the method, the URL without credentials, the
+ * HTTP status and the first lines of the answer.
+ * Errors: DG_ERR_NET (connection failed, timed out), DG_ERR_HTTP,
+ * DG_ERR_AUTH (401, 403), DG_ERR_ARG (graph IRI not a plain absolute
+ * IRI), DG_ERR_NOMEM. */
 dg_status dg_uploader_send(dg_uploader *up, const char *graph_iri,
                            const char *body, size_t len, size_t ntriples,
                            int replace);
@@ -242,6 +261,23 @@ dg_status dg_uploader_send(dg_uploader *up, const char *graph_iri,
  * (SPARQL COUNT).  Errors as dg_uploader_send. */
 dg_status dg_uploader_count(dg_uploader *up, const char *graph_iri,
                             size_t *count);
+
+/* Triples confirmed stored (2xx answers) by this uploader since it was
+ * created, summed over every graph. */
+size_t dg_uploader_stored(const dg_uploader *up);
+
+/* Pushes every triple of `g` (borrowed) into named graph `graph_iri` in
+ * batches of `batch` triples (0: DG_PUSH_BATCH_UPDATE or
+ * DG_PUSH_BATCH_GSP by protocol; the update protocol caps it at
+ * DG_PUSH_UPDATE_MAX).  With `replace`, the first batch replaces the
+ * graph's content (an empty g then empties the graph); later batches
+ * add.  *stored (may be NULL) receives the triples confirmed stored by
+ * this call, also on failure; the failure message names the batch
+ * (1-based) and that count.  Errors: those of dg_uploader_send,
+ * DG_ERR_RDF, DG_ERR_ARG. */
+dg_status dg_push_graph(dg_uploader *up, const dg_graph *g,
+                        const char *graph_iri, size_t batch, int replace,
+                        size_t *stored);
 
 #ifdef __cplusplus
 }

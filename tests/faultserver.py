@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+"""faultserver.py: a fault-injecting HTTP server on 127.0.0.1 for the
+upload tests.  It stands in for a SPARQL endpoint that misbehaves, and
+counts what it receives so the tests can check what a client really sent.
+
+Usage: faultserver.py PORTFILE [LIFETIME_S]
+Binds 127.0.0.1 on a free port, writes the port number to PORTFILE, and
+serves until killed or LIFETIME_S seconds (default 300) have passed.
+
+Paths (NAME is any word; each NAME has its own state):
+  /flaky/NAME        answers 500, then 503, then 201 for every later request
+  /retry-after/NAME  answers 503 with Retry-After: 1, then 201
+  /status/CODE/NAME  always answers CODE with a 4-line text body
+  /basic/NAME        needs Basic auth user:secret (401 with a challenge
+                     otherwise), then 201
+  /fail-after/N/NAME answers 201 to the first N requests, then 500
+  /redirect/NAME     answers 307 to http://localhost:PORT/flaky/NAME
+  /hang              reads the request and never answers (closes after 30 s)
+  /stats/NAME        GET: JSON {"requests": n, "stored": n, "bodies": [...],
+                     "chunked": n, "no_length": n, "auth": [...]} for NAME
+A request is "stored" when it carried a body and got a 2xx answer; the
+bodies of stored requests are kept in "bodies".
+"""
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+STATE = {}
+LOCK = threading.Lock()
+
+
+def state(name):
+    with LOCK:
+        return STATE.setdefault(name, {"requests": 0, "stored": 0,
+                                       "bodies": [], "chunked": 0,
+                                       "no_length": 0, "auth": []})
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def read_body(self, st):
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            st["chunked"] += 1
+            data = b""
+            while True:
+                size = int(self.rfile.readline().strip().split(b";")[0], 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return data
+                data += self.rfile.read(size)
+                self.rfile.readline()
+        length = self.headers.get("Content-Length")
+        if length is None:
+            st["no_length"] += 1
+            return b""
+        return self.rfile.read(int(length))
+
+    def answer(self, code, body=b"", headers=()):
+        self.send_response(code)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def handle_any(self):
+        parts = self.path.split("?")[0].strip("/").split("/")
+        kind = parts[0]
+        if kind == "hang":
+            time.sleep(30)
+            self.close_connection = True
+            return
+        name = parts[-1]
+        st = state(name)
+        if kind == "stats":
+            self.answer(200, json.dumps(st).encode(),
+                        [("Content-Type", "application/json")])
+            return
+        body = self.read_body(st)
+        with LOCK:
+            st["requests"] += 1
+            n = st["requests"]
+            st["auth"].append(self.headers.get("Authorization", ""))
+        code, headers, text = 201, [], b""
+        if kind == "flaky":
+            code = {1: 500, 2: 503}.get(n, 201)
+            if code != 201:
+                text = b"<html><h1>Server Error</h1>\n<p>try again</p></html>\n"
+        elif kind == "retry-after":
+            if n == 1:
+                code, headers = 503, [("Retry-After", "1")]
+        elif kind == "fail-after":
+            if n > int(parts[1]):
+                code, text = 500, b"failing now\n"
+        elif kind == "status":
+            code = int(parts[1])
+            text = b"first line\nsecond line\n\nthird line\nfourth line\n"
+        elif kind == "basic":
+            if self.headers.get("Authorization") != "Basic dXNlcjpzZWNyZXQ=":
+                code = 401
+                headers = [("WWW-Authenticate", 'Basic realm="test"')]
+        elif kind == "redirect":
+            code = 307
+            headers = [("Location", "http://localhost:%d/flaky/%s"
+                        % (self.server.server_address[1], name))]
+        if 200 <= code < 300 and self.command in ("PUT", "POST"):
+            with LOCK:
+                st["stored"] += 1
+                st["bodies"].append(body.decode("utf-8", "replace"))
+        self.answer(code, text, headers)
+
+    do_GET = do_PUT = do_POST = do_DELETE = handle_any
+
+
+def main():
+    if len(sys.argv) not in (2, 3):
+        sys.stderr.write("usage: faultserver.py PORTFILE [LIFETIME_S]\n")
+        return 2
+    lifetime = float(sys.argv[2]) if len(sys.argv) == 3 else 300.0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    with open(sys.argv[1] + ".tmp", "w") as f:
+        f.write("%d\n" % server.server_address[1])
+    import os
+    os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+    threading.Timer(lifetime, server.shutdown).start()
+    server.serve_forever()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

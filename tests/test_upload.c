@@ -1,0 +1,818 @@
+/*
+ * test_upload.c: tests of the uploader (upload.c) against a real
+ * Virtuoso started on 127.0.0.1 (tests/virtuoso-start) and against
+ * tests/faultserver.py, an HTTP server that fails on purpose and counts
+ * what it receives.  All traffic stays on loopback; every wait is bounded.
+ * Without virtuoso-t only the fault-server tests run; without
+ * /usr/bin/python3 the binary skips (77).
+ */
+#include "testutil.h"
+
+#include "diplograph.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static char vdir[256];     /* temp dir of this run */
+static int have_virtuoso;
+static int vport;          /* Virtuoso HTTP port */
+static int fport;          /* fault server port */
+static pid_t fpid = -1;    /* fault server pid */
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    char all[16384];       /* every message, one a line */
+    char last[2048];       /* the last message */
+    dg_status last_st;
+    int n, retries;
+} diaglog;
+
+static void on_diag(void *ctx, dg_status st, const char *where,
+                    const char *msg)
+{
+    diaglog *d = ctx;
+    size_t used = strlen(d->all);
+
+    (void)where;
+    if (getenv("DG_TEST_VERBOSE"))
+        fprintf(stderr, "[diag %d] %s\n", (int)st, msg);
+    snprintf(d->all + used, sizeof d->all - used, "%s\n", msg);
+    snprintf(d->last, sizeof d->last, "%s", msg);
+    if (st == DG_OK)
+        d->retries++;
+    else
+        d->last_st = st;
+    d->n++;
+}
+
+/* Runs a shell command and returns its stdout (static buffer). */
+static const char *run(const char *fmt, ...)
+{
+    static char out[65536];
+    char cmd[4096];
+    size_t n = 0;
+    va_list ap;
+    FILE *p;
+
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    out[0] = '\0';
+    p = popen(cmd, "r");
+    if (!p)
+        return out;
+    n = fread(out, 1, sizeof out - 1, p);
+    out[n] = '\0';
+    pclose(p);
+    return out;
+}
+
+/* A SPARQL query's JSON result from the Virtuoso /sparql endpoint. */
+static const char *sparql(const char *query)
+{
+    char path[300];
+    FILE *f;
+
+    snprintf(path, sizeof path, "%s/query.rq", vdir);
+    f = fopen(path, "w");
+    if (!f)
+        return "";
+    fputs(query, f);
+    fclose(f);
+    return run("curl -s --max-time 20 -G -H 'Accept: application/sparql-results+json' "
+               "--data-urlencode query@%s http://127.0.0.1:%d/sparql", path, vport);
+}
+
+/* Whether an ASK query is true ("true"), false ("false") or failed. */
+static const char *ask(const char *query)
+{
+    const char *r = sparql(query);
+
+    if (getenv("DG_TEST_VERBOSE"))
+        fprintf(stderr, "[ask] %s\n", r);
+
+    /* Virtuoso answers ASK in JSON as a one-row table. */
+    if (strstr(r, "\"boolean\":true") || strstr(r, "\"value\": \"1\" }} ] } }"))
+        return "true";
+    if (strstr(r, "\"boolean\":false") || strstr(r, "\"value\": \"0\" }} ] } }"))
+        return "false";
+    return r;
+}
+
+/* What the fault server recorded for NAME (its JSON). */
+static const char *stats(const char *name)
+{
+    return run("curl -s --max-time 5 http://127.0.0.1:%d/stats/%s", fport, name);
+}
+
+/* 1 when s starts with prefix. */
+static int starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static dg_push_options vopts(dg_push_protocol proto)
+{
+    static char url[128];
+    dg_push_options o = {0};
+
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/%s", vport,
+             proto == DG_PUSH_GSP ? "sparql-graph-crud-auth" : "sparql-auth");
+    o.url = url;
+    o.protocol = proto;
+    o.user = "dba";
+    o.password = "dba";
+    o.timeout_s = 60;
+    o.retries = 1;
+    o.retry_delay_ms = 100;
+    return o;
+}
+
+static dg_push_options fopts(const char *path)
+{
+    static char url[256];
+    dg_push_options o = {0};
+
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", fport, path);
+    o.url = url;
+    o.protocol = DG_PUSH_GSP;
+    o.timeout_s = 10;
+    o.retries = 3;
+    o.retry_delay_ms = 50;
+    return o;
+}
+
+static dg_uploader *make(const dg_push_options *o, diaglog *d)
+{
+    dg_uploader *up = NULL;
+
+    memset(d, 0, sizeof *d);
+    CU_ASSERT_EQUAL_FATAL(dg_uploader_new(o, &up, on_diag, d), DG_OK);
+    return up;
+}
+
+static size_t count(dg_uploader *up, const char *g)
+{
+    size_t n = (size_t)-1;
+
+    CU_ASSERT_EQUAL(dg_uploader_count(up, g, &n), DG_OK);
+    return n;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static const char NT3[] =
+    "<http://ex.org/s1> <http://ex.org/p> <http://ex.org/o1> .\n"
+    "<http://ex.org/s2> <http://ex.org/p> \"two\" .\n"
+    "<http://ex.org/s3> <http://ex.org/p> \"drei\"@de .\n";
+
+static const char NT2[] =
+    "<http://ex.org/s4> <http://ex.org/p> <http://ex.org/o4> .\n"
+    "# a comment line\n"
+    "<http://ex.org/s5> <http://ex.org/q> \"five\" .\n";
+
+/* ------------------------------------------------------------------ */
+/* Against Virtuoso                                                    */
+/* ------------------------------------------------------------------ */
+
+static void test_gsp_put_post_count(void)
+{
+    dg_push_options o = vopts(DG_PUSH_GSP);
+    const char *g = "http://ex.org/graph/gsp";
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+
+    CU_ASSERT_EQUAL(dg_uploader_send(up, g, NT3, strlen(NT3), 3, 1), DG_OK);
+    CU_ASSERT_EQUAL(count(up, g), 3);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, g, NT2, strlen(NT2), 2, 0), DG_OK);
+    CU_ASSERT_EQUAL(count(up, g), 5);
+    CU_ASSERT_EQUAL(dg_uploader_stored(up), 5);
+    CU_ASSERT_STRING_EQUAL(d.all, "");
+    CU_ASSERT_STRING_EQUAL(ask("ASK { GRAPH <http://ex.org/graph/gsp> "
+                               "{ <http://ex.org/s5> <http://ex.org/q> \"five\" } }"),
+                           "true");
+    dg_uploader_free(up);
+}
+
+static void test_update_insert_count(void)
+{
+    dg_push_options o = vopts(DG_PUSH_UPDATE);
+    const char *g = "http://ex.org/graph/update";
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+
+    CU_ASSERT_EQUAL(dg_uploader_send(up, g, NT3, strlen(NT3), 3, 1), DG_OK);
+    CU_ASSERT_EQUAL(count(up, g), 3);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, g, NT2, strlen(NT2), 2, 0), DG_OK);
+    CU_ASSERT_EQUAL(count(up, g), 5);
+    CU_ASSERT_EQUAL(dg_uploader_stored(up), 5);
+    CU_ASSERT_STRING_EQUAL(d.all, "");
+    CU_ASSERT_STRING_EQUAL(
+        sparql("SELECT ?o WHERE { GRAPH <http://ex.org/graph/update> "
+               "{ <http://ex.org/s3> <http://ex.org/p> ?o } }"),
+        "\n{ \"head\": { \"link\": [], \"vars\": [\"o\"] },\n"
+        "  \"results\": { \"distinct\": false, \"ordered\": true, \"bindings\": [\n"
+        "    { \"o\": { \"type\": \"literal\", \"xml:lang\": \"de\", \"value\": \"drei\" }}"
+        " ] } }");
+    dg_uploader_free(up);
+}
+
+static void test_replace_twice_one_copy(void)
+{
+    for (int proto = 0; proto < 2; proto++) {
+        dg_push_options o = vopts((dg_push_protocol)proto);
+        const char *g = proto ? "http://ex.org/graph/rep-u" : "http://ex.org/graph/rep-g";
+        diaglog d;
+        dg_uploader *up = make(&o, &d);
+
+        CU_ASSERT_EQUAL(dg_uploader_send(up, g, NT3, strlen(NT3), 3, 1), DG_OK);
+        CU_ASSERT_EQUAL(dg_uploader_send(up, g, NT3, strlen(NT3), 3, 1), DG_OK);
+        CU_ASSERT_EQUAL(count(up, g), 3);
+        /* Replacing with other content leaves only that content. */
+        CU_ASSERT_EQUAL(dg_uploader_send(up, g, NT2, strlen(NT2), 2, 1), DG_OK);
+        CU_ASSERT_EQUAL(count(up, g), 2);
+        /* Replacing with nothing empties the graph. */
+        CU_ASSERT_EQUAL(dg_uploader_send(up, g, "", 0, 0, 1), DG_OK);
+        CU_ASSERT_EQUAL(count(up, g), 0);
+        CU_ASSERT_STRING_EQUAL(d.all, "");
+        dg_uploader_free(up);
+    }
+}
+
+static void test_non_ascii_round_trip(void)
+{
+    static const char nt[] =
+        "<http://ex.org/erdogan> <http://www.w3.org/2000/01/rdf-schema#label> \"Erdoğan\"@tr .\n"
+        "<http://ex.org/erdogan> <http://ex.org/note> \"Zürich – 北京市 😀\" .\n";
+    for (int proto = 0; proto < 2; proto++) {
+        dg_push_options o = vopts((dg_push_protocol)proto);
+        const char *g = proto ? "http://ex.org/graph/utf8-u" : "http://ex.org/graph/utf8-g";
+        char q[512];
+        diaglog d;
+        dg_uploader *up = make(&o, &d);
+
+        CU_ASSERT_EQUAL(dg_uploader_send(up, g, nt, strlen(nt), 2, 1), DG_OK);
+        CU_ASSERT_EQUAL(count(up, g), 2);
+        snprintf(q, sizeof q, "ASK { GRAPH <%s> { <http://ex.org/erdogan> "
+                 "<http://www.w3.org/2000/01/rdf-schema#label> \"Erdoğan\"@tr } }", g);
+        CU_ASSERT_STRING_EQUAL(ask(q), "true");
+        snprintf(q, sizeof q, "ASK { GRAPH <%s> { <http://ex.org/erdogan> "
+                 "<http://ex.org/note> ?o FILTER(?o = \"Zürich – 北京市 😀\" && "
+                 "STRLEN(?o) = 14) } }", g);
+        CU_ASSERT_STRING_EQUAL(ask(q), "true");
+        dg_uploader_free(up);
+    }
+}
+
+static void test_graph_iri_escaped(void)
+{
+    dg_push_options o = vopts(DG_PUSH_GSP);
+    const char *g = "http://ex.org/g?x=1&y=2#frag-ğ";
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+
+    CU_ASSERT_EQUAL(dg_uploader_send(up, g, NT3, strlen(NT3), 3, 1), DG_OK);
+    CU_ASSERT_EQUAL(count(up, g), 3);
+    CU_ASSERT_EQUAL(count(up, "http://ex.org/g"), 0);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/a b", NT3, strlen(NT3), 3, 1),
+                    DG_ERR_ARG);
+    CU_ASSERT_STRING_EQUAL(d.last, "graph IRI 'http://ex.org/a b' is not an absolute "
+                           "IRI without spaces or <>\"{}|^`\\");
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "x> } } ; DROP ALL ; #", NT3, strlen(NT3), 3, 1),
+                    DG_ERR_ARG);
+    dg_uploader_free(up);
+}
+
+static void test_wrong_password(void)
+{
+    for (int proto = 0; proto < 2; proto++) {
+        dg_push_options o = vopts((dg_push_protocol)proto);
+        const char *g = "http://ex.org/graph/auth";
+        char want[256];
+        diaglog d;
+        dg_uploader *up;
+
+        o.password = "wrong-pw-42";
+        up = make(&o, &d);
+        CU_ASSERT_EQUAL(dg_uploader_send(up, g, NT3, strlen(NT3), 3, 1), DG_ERR_AUTH);
+        CU_ASSERT_EQUAL(dg_uploader_stored(up), 0);
+        if (proto == DG_PUSH_GSP)
+            snprintf(want, sizeof want, "authentication failed: PUT http://127.0.0.1:%d/"
+                     "sparql-graph-crud-auth?graph-uri=http%%3A%%2F%%2Fex.org%%2Fgraph%%2Fauth: "
+                     "HTTP 401", vport);
+        else
+            snprintf(want, sizeof want, "authentication failed: POST http://127.0.0.1:%d/"
+                     "sparql-auth: HTTP 401", vport);
+        CU_ASSERT_STRING_EQUAL(d.last, want);
+        CU_ASSERT_EQUAL(d.last_st, DG_ERR_AUTH);
+        CU_ASSERT_EQUAL(d.retries, 0);
+        CU_ASSERT_PTR_NULL(strstr(d.all, "wrong-pw-42"));
+        dg_uploader_free(up);
+    }
+}
+
+static void test_update_split_3000(void)
+{
+    dg_push_options o = vopts(DG_PUSH_UPDATE);
+    const char *g = "http://ex.org/graph/big";
+    size_t cap = 3000 * 80, len = 0;
+    char *body = malloc(cap);
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(body);
+    for (int i = 0; i < 3000; i++)
+        len += (size_t)snprintf(body + len, cap - len,
+                                "<http://ex.org/n%d> <http://ex.org/v> \"%d\" .\n", i, i);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, g, body, len, 3000, 1), DG_OK);
+    CU_ASSERT_EQUAL(dg_uploader_stored(up), 3000);
+    CU_ASSERT_EQUAL(count(up, g), 3000);
+    /* Replace again: the DROP goes with the first part only. */
+    CU_ASSERT_EQUAL(dg_uploader_send(up, g, body, len, 3000, 1), DG_OK);
+    CU_ASSERT_EQUAL(count(up, g), 3000);
+    CU_ASSERT_STRING_EQUAL(d.all, "");
+    free(body);
+    dg_uploader_free(up);
+}
+
+/* A graph of n triples <http://ex.org/pg/i> <http://ex.org/v> "i". */
+static dg_graph *numbers(int n)
+{
+    dg_graph *g = dg_graph_new();
+    char s[64], v[16];
+
+    for (int i = 0; g && i < n; i++) {
+        snprintf(s, sizeof s, "http://ex.org/pg/%d", i);
+        snprintf(v, sizeof v, "%d", i);
+        if (dg_graph_add_literal(g, s, "http://ex.org/v", v) != DG_OK)
+            return NULL;
+    }
+    return g;
+}
+
+static size_t progress_calls, progress_last;
+
+static void on_progress(void *ctx, size_t stored, size_t total)
+{
+    (void)ctx;
+    progress_calls++;
+    progress_last = stored;
+    CU_ASSERT_EQUAL(total, 3000);
+}
+
+static void test_push_graph_batches(void)
+{
+    dg_graph *gr = numbers(3000);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(gr);
+    for (int proto = 0; proto < 2; proto++) {
+        dg_push_options o = vopts((dg_push_protocol)proto);
+        const char *g = proto ? "http://ex.org/graph/pg-u" : "http://ex.org/graph/pg-g";
+        size_t stored = 0;
+        diaglog d;
+        dg_uploader *up;
+
+        o.progress_fn = on_progress;
+        progress_calls = progress_last = 0;
+        up = make(&o, &d);
+        /* 3000 with batch 5000: GSP sends one batch; update caps at 1400. */
+        CU_ASSERT_EQUAL(dg_push_graph(up, gr, g, 5000, 1, &stored), DG_OK);
+        CU_ASSERT_EQUAL(stored, 3000);
+        CU_ASSERT_EQUAL(progress_calls, proto ? 3 : 1);
+        CU_ASSERT_EQUAL(progress_last, 3000);
+        CU_ASSERT_EQUAL(count(up, g), 3000);
+        /* Batch 700, replace again: still one copy. */
+        CU_ASSERT_EQUAL(dg_push_graph(up, gr, g, 700, 1, &stored), DG_OK);
+        CU_ASSERT_EQUAL(stored, 3000);
+        CU_ASSERT_EQUAL(count(up, g), 3000);
+        CU_ASSERT_STRING_EQUAL(ask(proto
+            ? "ASK { GRAPH <http://ex.org/graph/pg-u> { <http://ex.org/pg/2999> <http://ex.org/v> \"2999\" } }"
+            : "ASK { GRAPH <http://ex.org/graph/pg-g> { <http://ex.org/pg/2999> <http://ex.org/v> \"2999\" } }"),
+            "true");
+        CU_ASSERT_STRING_EQUAL(d.all, "");
+        dg_uploader_free(up);
+    }
+    dg_graph_free(gr);
+}
+
+/* ------------------------------------------------------------------ */
+/* Against the fault server                                            */
+/* ------------------------------------------------------------------ */
+
+static void test_retry_500_503_then_201(void)
+{
+    dg_push_options o = fopts("/flaky/f1");
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+    char want[512];
+
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0), DG_OK);
+    CU_ASSERT_EQUAL(dg_uploader_stored(up), 3);
+    CU_ASSERT_EQUAL(d.retries, 2);
+    CU_ASSERT_EQUAL(d.last_st, DG_OK);
+    CU_ASSERT_STRING_EQUAL(stats("f1"),
+        "{\"requests\": 3, \"stored\": 1, \"bodies\": [\"<http://ex.org/s1> "
+        "<http://ex.org/p> <http://ex.org/o1> .\\n<http://ex.org/s2> <http://ex.org/p> "
+        "\\\"two\\\" .\\n<http://ex.org/s3> <http://ex.org/p> \\\"drei\\\"@de .\\n\"], "
+        "\"chunked\": 0, \"no_length\": 0, \"auth\": [\"\", \"\", \"\"]}");
+    snprintf(want, sizeof want, "POST http://127.0.0.1:%d/flaky/f1?graph-uri="
+             "http%%3A%%2F%%2Fex.org%%2Fg: HTTP 500, retrying in ", fport);
+    CU_ASSERT_EQUAL(strncmp(d.all, want, strlen(want)), 0);
+    dg_uploader_free(up);
+}
+
+static void test_retry_gives_up(void)
+{
+    dg_push_options o = fopts("/flaky/f2");
+    diaglog d;
+    dg_uploader *up;
+    char want[512];
+
+    o.retries = 1;
+    up = make(&o, &d);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 1),
+                    DG_ERR_HTTP);
+    CU_ASSERT_EQUAL(dg_uploader_stored(up), 0);
+    snprintf(want, sizeof want, "PUT http://127.0.0.1:%d/flaky/f2?graph-uri="
+             "http%%3A%%2F%%2Fex.org%%2Fg: HTTP 503 (gave up after 2 attempts): "
+             "Server Error | try again", fport);
+    CU_ASSERT_STRING_EQUAL(d.last, want);
+    dg_uploader_free(up);
+}
+
+static void test_retry_after(void)
+{
+    dg_push_options o = fopts("/retry-after/f3");
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+    double t0 = now(), dt;
+
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 1), DG_OK);
+    dt = now() - t0;
+    CU_ASSERT(dt >= 1.0 && dt < 5.0);
+    CU_ASSERT_EQUAL(d.retries, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.all, "HTTP 503, retrying in 1.000 s (attempt 2 of 4)"));
+    dg_uploader_free(up);
+}
+
+static void test_4xx_not_retried(void)
+{
+    dg_push_options o = fopts("/status/400/f4");
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+    char want[512];
+
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0),
+                    DG_ERR_HTTP);
+    snprintf(want, sizeof want, "POST http://127.0.0.1:%d/status/400/f4?graph-uri="
+             "http%%3A%%2F%%2Fex.org%%2Fg: HTTP 400: first line | second line | "
+             "third line", fport);
+    CU_ASSERT_STRING_EQUAL(d.all, strcat(want, "\n"));
+    CU_ASSERT(starts(stats("f4"), "{\"requests\": 1, \"stored\": 0,"));
+    dg_uploader_free(up);
+}
+
+static void test_403_is_auth(void)
+{
+    dg_push_options o = fopts("/status/403/f5");
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0),
+                    DG_ERR_AUTH);
+    CU_ASSERT_EQUAL(strncmp(d.last, "authentication failed: POST ", 28), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.last, ": HTTP 403: first line"));
+    dg_uploader_free(up);
+}
+
+static void test_basic_auth(void)
+{
+    dg_push_options o = fopts("/basic/f6");
+    diaglog d;
+    dg_uploader *up;
+
+    o.user = "user";
+    o.password = "secret";
+    up = make(&o, &d);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0), DG_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(stats("f6"), "\"stored\": 1,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(stats("f6"), "\"Basic dXNlcjpzZWNyZXQ=\"]"));
+    CU_ASSERT_STRING_EQUAL(d.all, "");
+    dg_uploader_free(up);
+}
+
+static void test_redirect_not_followed(void)
+{
+    dg_push_options o = fopts("/redirect/f7");
+    diaglog d;
+    dg_uploader *up;
+    char want[512];
+
+    o.user = "user";
+    o.password = "secret";
+    up = make(&o, &d);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0),
+                    DG_ERR_HTTP);
+    snprintf(want, sizeof want, "POST http://127.0.0.1:%d/redirect/f7?graph-uri="
+             "http%%3A%%2F%%2Fex.org%%2Fg: HTTP 307", fport);
+    CU_ASSERT_STRING_EQUAL(d.last, want);
+    /* The redirect target (same NAME on /flaky) saw nothing. */
+    CU_ASSERT(starts(stats("f7"), "{\"requests\": 1, \"stored\": 0,"));
+    dg_uploader_free(up);
+}
+
+static void test_credentials_in_url_hidden(void)
+{
+    char url[256], want[512];
+    dg_push_options o = fopts("/status/500/f8");
+    diaglog d;
+    dg_uploader *up;
+
+    snprintf(url, sizeof url, "http://user:hunter2@127.0.0.1:%d/status/500/f8", fport);
+    o.url = url;
+    o.retries = 0;
+    up = make(&o, &d);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0),
+                    DG_ERR_HTTP);
+    snprintf(want, sizeof want, "POST http://127.0.0.1:%d/status/500/f8?graph-uri="
+             "http%%3A%%2F%%2Fex.org%%2Fg: HTTP 500: first line | second line | "
+             "third line", fport);
+    CU_ASSERT_STRING_EQUAL(d.last, want);
+    CU_ASSERT_PTR_NULL(strstr(d.all, "hunter2"));
+    dg_uploader_free(up);
+}
+
+static void test_push_graph_partial_failure(void)
+{
+    dg_graph *gr = numbers(3000);
+    dg_push_options o = fopts("/fail-after/1/f10");
+    size_t stored = 99;
+    diaglog d;
+    dg_uploader *up;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(gr);
+    o.retries = 1;
+    up = make(&o, &d);
+    CU_ASSERT_EQUAL(dg_push_graph(up, gr, "http://ex.org/graph/partial", 1000, 1, &stored),
+                    DG_ERR_HTTP);
+    CU_ASSERT_EQUAL(stored, 1000);
+    CU_ASSERT_STRING_EQUAL(d.last, "upload of graph <http://ex.org/graph/partial> failed "
+                           "at batch 2 of 3; 1000 of 3000 triples stored");
+    CU_ASSERT(starts(stats("f10"), "{\"requests\": 3, \"stored\": 1,"));
+    dg_uploader_free(up);
+    dg_graph_free(gr);
+}
+
+/* A port on 127.0.0.1 nothing listens on (bound, then closed). */
+static int dead_port(void)
+{
+    struct sockaddr_in a = {0};
+    socklen_t n = sizeof a;
+    int s = socket(AF_INET, SOCK_STREAM, 0), port = 0;
+
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (s >= 0 && bind(s, (struct sockaddr *)&a, sizeof a) == 0 &&
+        getsockname(s, (struct sockaddr *)&a, &n) == 0)
+        port = ntohs(a.sin_port);
+    if (s >= 0)
+        close(s);
+    return port;
+}
+
+static void test_nothing_listening(void)
+{
+    char url[128];
+    dg_push_options o = fopts("/");
+    diaglog d;
+    dg_uploader *up;
+    int port = dead_port();
+
+    CU_ASSERT_FATAL(port > 0);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/sparql-graph-crud-auth", port);
+    o.url = url;
+    o.retries = 2;
+    up = make(&o, &d);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0),
+                    DG_ERR_NET);
+    CU_ASSERT_EQUAL(d.retries, 2);
+    CU_ASSERT_EQUAL(d.last_st, DG_ERR_NET);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.last, "(gave up after 3 attempts)"));
+    CU_ASSERT_EQUAL(strncmp(d.last, "POST http://127.0.0.1:", 22), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.last, "/sparql-graph-crud-auth?graph-uri="
+                                          "http%3A%2F%2Fex.org%2Fg: Failed to connect"));
+    dg_uploader_free(up);
+}
+
+static void test_timeout(void)
+{
+    dg_push_options o = fopts("/hang");
+    diaglog d;
+    dg_uploader *up;
+    double t0, dt;
+
+    o.timeout_s = 2;
+    o.retries = 0;
+    up = make(&o, &d);
+    t0 = now();
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0),
+                    DG_ERR_NET);
+    dt = now() - t0;
+    CU_ASSERT(dt >= 1.9 && dt < 4.0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.last, "Operation timed out after 200"));
+    dg_uploader_free(up);
+}
+
+static void test_malformed_urls(void)
+{
+    static const char *bad[] = {
+        "not a url", "http://", "ftp://127.0.0.1/x", "http://exa mple.org/",
+        "http://127.0.0.1:99999/", "127.0.0.1:8890/sparql", "",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        dg_push_options o = {0};
+        dg_uploader *up = (dg_uploader *)&o;
+        diaglog d;
+
+        memset(&d, 0, sizeof d);
+        o.url = bad[i];
+        CU_ASSERT_EQUAL(dg_uploader_new(&o, &up, on_diag, &d), DG_ERR_ARG);
+        CU_ASSERT_PTR_EQUAL(up, (dg_uploader *)&o);
+        CU_ASSERT_EQUAL(strncmp(d.last, "malformed push URL '", 20), 0);
+    }
+    {
+        dg_push_options o = {0};
+        dg_uploader *up = NULL;
+        diaglog d;
+
+        memset(&d, 0, sizeof d);
+        o.url = "http://joe:pw123@[::1/x";
+        CU_ASSERT_EQUAL(dg_uploader_new(&o, &up, on_diag, &d), DG_ERR_ARG);
+        CU_ASSERT_EQUAL(strncmp(d.last, "malformed push URL 'http://***@[::1/x': ", 39), 0);
+        CU_ASSERT_PTR_NULL(strstr(d.all, "pw123"));
+        o.url = "http://127.0.0.1:1/x";
+        o.query_url = "mailto:x@y";
+        CU_ASSERT_EQUAL(dg_uploader_new(&o, &up, on_diag, &d), DG_ERR_ARG);
+        CU_ASSERT_STRING_EQUAL(d.last, "malformed query URL 'mailto:x@y': "
+                               "Unsupported URL scheme");
+        o.query_url = "ftp://127.0.0.1/x";
+        CU_ASSERT_EQUAL(dg_uploader_new(&o, &up, on_diag, &d), DG_ERR_ARG);
+        CU_ASSERT_STRING_EQUAL(d.last, "malformed query URL 'ftp://127.0.0.1/x': "
+                               "not an http or https URL with a host");
+    }
+}
+
+static void test_count_bad_answer(void)
+{
+    char qurl[128], want[512];
+    dg_push_options o = fopts("/status/200/f9");
+    diaglog d;
+    dg_uploader *up;
+    size_t n = 7;
+
+    snprintf(qurl, sizeof qurl, "http://127.0.0.1:%d/status/200/f9", fport);
+    o.query_url = qurl;
+    up = make(&o, &d);
+    CU_ASSERT_EQUAL(dg_uploader_count(up, "http://ex.org/g", &n), DG_ERR_HTTP);
+    CU_ASSERT_EQUAL(n, 7);
+    snprintf(want, sizeof want, "GET http://127.0.0.1:%d/status/200/f9?query=SELECT%%20%%28"
+             "COUNT%%28%%2A%%29%%20AS%%20%%3Fn%%29%%20WHERE%%20%%7B%%20GRAPH%%20%%3Chttp%%3A"
+             "%%2F%%2Fex.org%%2Fg%%3E%%20%%7B%%20%%3Fs%%20%%3Fp%%20%%3Fo%%20%%7D%%20%%7D: "
+             "HTTP 200 but no count in the answer: first line | second line | third line",
+             fport);
+    CU_ASSERT_STRING_EQUAL(d.last, want);
+    dg_uploader_free(up);
+}
+
+/* ------------------------------------------------------------------ */
+/* Setup                                                               */
+/* ------------------------------------------------------------------ */
+
+static void stop_all(void)
+{
+    if (fpid > 0) {
+        kill(fpid, SIGTERM);
+        waitpid(fpid, NULL, 0);
+        fpid = -1;
+    }
+    if (vdir[0]) {
+        run("'%s/tests/virtuoso-stop' '%s/v' 2>&1; rm -rf '%s'", dg_test_srcdir(), vdir, vdir);
+        vdir[0] = '\0';
+    }
+}
+
+static int read_port(const char *file, const char *key)
+{
+    char line[128];
+    int port = 0;
+    FILE *f = fopen(file, "r");
+
+    if (!f)
+        return 0;
+    while (fgets(line, sizeof line, f)) {
+        size_t k = strlen(key);
+        if (strncmp(line, key, k) == 0)
+            port = (int)strtol(line + k, NULL, 10);
+    }
+    fclose(f);
+    return port;
+}
+
+static int start_faultserver(void)
+{
+    char script[512], portfile[300];
+
+    snprintf(script, sizeof script, "%s/tests/faultserver.py", dg_test_srcdir());
+    snprintf(portfile, sizeof portfile, "%s/fault.port", vdir);
+    fpid = fork();
+    if (fpid == 0) {
+        if (!freopen("/dev/null", "r", stdin) || !freopen("/dev/null", "w", stdout))
+            _exit(127);
+        execl("/usr/bin/python3", "python3", script, portfile, "600", (char *)NULL);
+        _exit(127);
+    }
+    for (int i = 0; i < 100 && fpid > 0; i++) { /* at most 10 s */
+        if ((fport = read_port(portfile, "")) > 0)
+            return 0;
+        nanosleep(&(struct timespec){0, 100000000L}, NULL);
+    }
+    return -1;
+}
+
+int main(void)
+{
+    static const dg_test virtuoso_tests[] = {
+        {"GSP PUT and POST, COUNT and SELECT", test_gsp_put_post_count},
+        {"Update INSERT DATA, COUNT and SELECT", test_update_insert_count},
+        {"replace twice leaves one copy", test_replace_twice_one_copy},
+        {"non-ASCII literals round-trip", test_non_ascii_round_trip},
+        {"graph IRI percent-encoded and checked", test_graph_iri_escaped},
+        {"wrong password is DG_ERR_AUTH with 401", test_wrong_password},
+        {"3000 triples via update are split", test_update_split_3000},
+        {"dg_push_graph in batches", test_push_graph_batches},
+        {NULL, NULL}};
+    static const dg_test fault_tests[] = {
+        {"500, 503, then 201: retried, stored once", test_retry_500_503_then_201},
+        {"retries exhausted", test_retry_gives_up},
+        {"Retry-After honoured", test_retry_after},
+        {"4xx not retried, message has status and lines", test_4xx_not_retried},
+        {"403 is DG_ERR_AUTH", test_403_is_auth},
+        {"Basic auth after a challenge", test_basic_auth},
+        {"redirects not followed", test_redirect_not_followed},
+        {"credentials in the URL never shown", test_credentials_in_url_hidden},
+        {"nothing listening: retries then DG_ERR_NET", test_nothing_listening},
+        {"a server that never answers times out", test_timeout},
+        {"malformed URLs are DG_ERR_ARG", test_malformed_urls},
+        {"count answer without a count", test_count_bad_answer},
+        {"dg_push_graph fails at batch 2", test_push_graph_partial_failure},
+        {NULL, NULL}};
+    char cmd[1024];
+    int rc, status;
+
+    if (access("/usr/bin/python3", X_OK) != 0) {
+        fprintf(stderr, "test_upload: /usr/bin/python3 missing, skipped\n");
+        return 77;
+    }
+    snprintf(vdir, sizeof vdir, "/tmp/dg-upload-XXXXXX");
+    if (!mkdtemp(vdir))
+        return 1;
+    atexit(stop_all);
+    snprintf(cmd, sizeof cmd, "'%s/tests/virtuoso-start' '%s/v'", dg_test_srcdir(), vdir);
+    status = system(cmd);
+    rc = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+    if (rc != 0 && rc != 77)
+        return 1;
+    have_virtuoso = rc == 0;
+    if (have_virtuoso) {
+        char ports[300];
+        snprintf(ports, sizeof ports, "%s/v/ports", vdir);
+        vport = read_port(ports, "HTTP_PORT=");
+    } else {
+        fprintf(stderr, "test_upload: virtuoso-t missing, Virtuoso tests skipped\n");
+    }
+    if (start_faultserver() != 0) {
+        fprintf(stderr, "test_upload: fault server did not start\n");
+        return 1;
+    }
+    rc = dg_run_tests("upload (fault server)", fault_tests);
+    if (have_virtuoso)
+        rc |= dg_run_tests("upload (Virtuoso)", virtuoso_tests);
+    return rc;
+}
