@@ -1,2 +1,431 @@
-/* placeholder: replaced by the module owner */
-int main(void) { return 77; }
+/*
+ * test_lexicon.c: loads the real data/ lexicons (and Debian's iso-codes)
+ * and checks exact matches, case rules, longest-match, additions from a
+ * second directory, and the diagnostics of bad files.
+ */
+#include "internal.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static dg_lexicon *lex;
+
+/* Last diagnostic received. */
+static dg_status last_st;
+static char last_where[512], last_msg[512];
+static int ndiag;
+
+static void diag(void *ctx, dg_status st, const char *where, const char *msg)
+{
+    (void)ctx;
+    last_st = st;
+    snprintf(last_where, sizeof last_where, "%s", where ? where : "");
+    snprintf(last_msg, sizeof last_msg, "%s", msg);
+    ndiag++;
+}
+
+static const char *data_dir(void)
+{
+    static char buf[1024];
+    snprintf(buf, sizeof buf, "%s/data", dg_test_srcdir());
+    return buf;
+}
+
+/* Tokenizes text and matches at token i; returns the match length and
+ * fills hits (up to 8). */
+static size_t match_at(const char *text, size_t i, unsigned mask,
+                       const dg_lex_entry **hits, size_t *nhits)
+{
+    dg_token *toks = NULL;
+    size_t n = 0, len;
+
+    CU_ASSERT_FATAL(dg_tokenize(text, strlen(text), &toks, &n) == DG_OK);
+    len = dg_lexicon_match(lex, text, toks, n, i, mask, hits, 8, nhits);
+    dg_tokens_free(toks, n);
+    return len;
+}
+
+#define ALL 0xffffffffu
+#define K(k) (1u << (k))
+
+static void test_load(void)
+{
+    ndiag = 0;
+    CU_ASSERT_EQUAL_FATAL(dg_lexicon_load(data_dir(), &lex, diag, NULL),
+                          DG_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT_EQUAL(ndiag, 0);
+}
+
+static void test_countries(void)
+{
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(lex, DG_LEX_COUNTRY, &all), i, iso = 0;
+
+    /* distinct countries: the 249 of iso-codes plus Kosovo (XKX) */
+    for (i = 0; i < n; i++) {
+        size_t j;
+        for (j = 0; j < i; j++)
+            if (strcmp(all[i]->key, all[j]->key) == 0)
+                break;
+        if (j == i && strcmp(all[i]->key, "XKX") != 0)
+            iso++;
+    }
+    CU_ASSERT_EQUAL(iso, 249);
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_country(lex, "USA")->label,
+                           "United States");
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_country(lex, "KOR")->label,
+                           "South Korea");
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_country(lex, "IRN")->label, "Iran");
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_country(lex, "RUS")->label, "Russia");
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_country(lex, "FRA")->label, "France");
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_country(lex, "XKX")->label, "Kosovo");
+    CU_ASSERT_PTR_NULL(dg_lexicon_country(lex, "XXX"));
+    CU_ASSERT_PTR_NULL(dg_lexicon_country(lex, "US"));
+}
+
+static void test_case_exact(void)
+{
+    const dg_lex_entry *h[8];
+    size_t nh;
+
+    CU_ASSERT_EQUAL(match_at("The U.S. said", 1, K(DG_LEX_COUNTRY), h, &nh),
+                    1);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->key, "USA");
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "United States");
+    CU_ASSERT_STRING_EQUAL(h[0]->surface, "U.S.");
+    CU_ASSERT(h[0]->flags & DG_LEXF_CASE);
+    /* "us" in "told us" is no country; neither is "u.s." */
+    CU_ASSERT_EQUAL(match_at("He told us so", 2, ~K(DG_LEX_NONAME), h, &nh),
+                    0);
+    CU_ASSERT_EQUAL(nh, 0);
+    CU_ASSERT_EQUAL(match_at("the u.s. said", 1, K(DG_LEX_COUNTRY), h, &nh),
+                    0);
+    CU_ASSERT_EQUAL(match_at("US troops", 0, K(DG_LEX_COUNTRY), h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->key, "USA");
+    /* the WHO, not "who" */
+    CU_ASSERT_EQUAL(match_at("the WHO said", 1, K(DG_LEX_ORG), h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "World Health Organization");
+    CU_ASSERT_EQUAL(match_at("those who said", 1, K(DG_LEX_ORG), h, &nh), 0);
+}
+
+static void test_turkey(void)
+{
+    static const char *forms[] = { "Türkiye", "Turkiye", "Turkey",
+                                   "TÜRKIYE" };
+    const dg_lex_entry *h[8];
+    size_t nh, i;
+
+    for (i = 0; i < 4; i++) {
+        CU_ASSERT_EQUAL(match_at(forms[i], 0, K(DG_LEX_COUNTRY), h, &nh), 1);
+        CU_ASSERT_EQUAL_FATAL(nh, 1);
+        CU_ASSERT_STRING_EQUAL(h[0]->key, "TUR");
+        CU_ASSERT_STRING_EQUAL(h[0]->label, "Türkiye");
+    }
+    /* a capital letter is required: the bird is no country */
+    CU_ASSERT_EQUAL(match_at("roast turkey", 1, K(DG_LEX_COUNTRY), h, &nh),
+                    0);
+}
+
+static void test_demonym(void)
+{
+    const dg_lex_entry *h[8];
+    size_t nh;
+
+    CU_ASSERT_EQUAL(match_at("Chinese President", 0, ALL, h, &nh), 1);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_EQUAL(h[0]->kind, DG_LEX_DEMONYM);
+    CU_ASSERT_STRING_EQUAL(h[0]->country, "CHN");
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Chinese");
+    CU_ASSERT_EQUAL(match_at("a Slovakian diplomat", 1, ALL, h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->country, "SVK");
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Slovak");
+}
+
+static void test_venue(void)
+{
+    const dg_lex_entry *h[8];
+    size_t nh;
+
+    CU_ASSERT_EQUAL(match_at("at the Great Hall of the People in Beijing", 2,
+                             ALL, h, &nh), 5);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_EQUAL(h[0]->kind, DG_LEX_PLACE);
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "venue");
+    CU_ASSERT_STRING_EQUAL(h[0]->located_in, "Beijing");
+    CU_ASSERT_STRING_EQUAL(h[0]->country, "CHN");
+    CU_ASSERT_EQUAL(h[0]->flags & DG_LEXF_CAPITAL, 0);
+    CU_ASSERT_EQUAL(match_at("in Beijing", 1, ALL, h, &nh), 1);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "city");
+    CU_ASSERT(h[0]->flags & DG_LEXF_CAPITAL);
+    CU_ASSERT_PTR_NULL(h[0]->located_in);
+    CU_ASSERT_EQUAL(match_at("Washington, D.C.", 0, ALL, h, &nh), 3);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Washington");
+    CU_ASSERT_EQUAL(match_at("Kyiv and Kiev", 2, ALL, h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Kyiv");
+}
+
+/* Every located-in names a place of the lexicon. */
+static void test_located_in_known(void)
+{
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(lex, DG_LEX_PLACE, &all), i, j, bad = 0;
+
+    CU_ASSERT(n >= 400);
+    for (i = 0; i < n; i++) {
+        if (!all[i]->located_in)
+            continue;
+        for (j = 0; j < n; j++)
+            if (strcmp(all[j]->key, all[i]->located_in) == 0)
+                break;
+        if (j == n) {
+            fprintf(stderr, "unknown located-in: %s\n", all[i]->located_in);
+            bad++;
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+static void test_titles(void)
+{
+    const dg_lex_entry *h[8];
+    size_t nh;
+
+    CU_ASSERT_EQUAL(match_at("Minister of Foreign Affairs Wang", 0, ALL, h,
+                             &nh), 4);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_EQUAL(h[0]->kind, DG_LEX_TITLE);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Foreign Minister");
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "foreign_minister");
+    CU_ASSERT_EQUAL(h[0]->flags & DG_LEXF_PLURAL, 0);
+    /* longest match wins */
+    CU_ASSERT_EQUAL(match_at("Secretary of State Smith", 0, ALL, h, &nh), 3);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Secretary of State");
+    CU_ASSERT_EQUAL(match_at("Secretary Smith", 0, ALL, h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Secretary");
+    /* plurals */
+    CU_ASSERT_EQUAL(match_at("Foreign Ministers", 0, ALL, h, &nh), 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Foreign Minister");
+    CU_ASSERT(h[0]->flags & DG_LEXF_PLURAL);
+    CU_ASSERT_EQUAL(match_at("Heads of State", 0, ALL, h, &nh), 3);
+    CU_ASSERT(h[0]->flags & DG_LEXF_PLURAL);
+    CU_ASSERT_EQUAL(match_at("Ms. Jones", 0, ALL, h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "honorific");
+    CU_ASSERT_EQUAL(h[0]->flags & DG_LEXF_PLURAL, 0);
+    /* title-countries.tsv gives bare titles their state */
+    CU_ASSERT_EQUAL(match_at("Secretary of State", 0, ALL, h, &nh), 3);
+    CU_ASSERT_STRING_EQUAL(h[0]->country, "USA");
+    CU_ASSERT_EQUAL(match_at("Foreign Secretary", 0, ALL, h, &nh), 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->country, "GBR");
+    CU_ASSERT_EQUAL(match_at("Foreign Minister", 0, ALL, h, &nh), 2);
+    CU_ASSERT_PTR_NULL(h[0]->country);
+    /* "foreign minister" in lower case is no title */
+    CU_ASSERT_EQUAL(match_at("the foreign minister", 1, K(DG_LEX_TITLE), h,
+                             &nh), 0);
+}
+
+static void test_triggers(void)
+{
+    const dg_lex_entry *h[8];
+    size_t nh;
+
+    CU_ASSERT_EQUAL(match_at("They held talks on trade", 1,
+                             K(DG_LEX_TRIGGER), h, &nh), 2);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "Meeting");
+    CU_ASSERT_STRING_EQUAL(h[0]->cameo, "040");
+    CU_ASSERT_STRING_EQUAL(h[0]->role, "participant");
+    CU_ASSERT(h[0]->flags & DG_LEXF_VERB);
+    CU_ASSERT_EQUAL(match_at("Xi hosted Blinken", 1, K(DG_LEX_TRIGGER), h,
+                             &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "Visit");
+    CU_ASSERT_STRING_EQUAL(h[0]->cameo, "043");
+    CU_ASSERT_STRING_EQUAL(h[0]->role, "host");
+    /* triggers match in any case */
+    CU_ASSERT_EQUAL(match_at("CONDEMNED", 0, K(DG_LEX_TRIGGER), h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "Criticism");
+    CU_ASSERT_STRING_EQUAL(h[0]->cameo, "111");
+    CU_ASSERT_STRING_EQUAL(h[0]->role, "speaker");
+    CU_ASSERT_EQUAL(match_at("during the phone call", 2, K(DG_LEX_TRIGGER),
+                             h, &nh), 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "PhoneCall");
+    CU_ASSERT_STRING_EQUAL(h[0]->cameo, "041");
+    CU_ASSERT(h[0]->flags & DG_LEXF_NOUN);
+}
+
+static void test_topics_nonames(void)
+{
+    const dg_lex_entry *h[8];
+    size_t nh;
+
+    CU_ASSERT_EQUAL(match_at("new TARIFFS", 1, K(DG_LEX_TOPIC), h, &nh), 1);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->key, "trade");
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Trade");
+    CU_ASSERT_EQUAL(match_at("Tuesday", 0, K(DG_LEX_NONAME), h, &nh), 1);
+    CU_ASSERT_EQUAL(match_at("Blinken", 0, K(DG_LEX_NONAME), h, &nh), 0);
+    /* the mask filters kinds: Turkey is no topic */
+    CU_ASSERT_EQUAL(match_at("Turkey", 0, K(DG_LEX_TOPIC), h, &nh), 0);
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[1024];
+    FILE *fh;
+
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    fh = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fh);
+    fputs(text, fh);
+    CU_ASSERT_EQUAL(fclose(fh), 0);
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    unlink(path);
+}
+
+static void test_additions(void)
+{
+    char dir[] = "/tmp/dg-lex-XXXXXX", where[1100];
+    const dg_lex_entry *h[8];
+    size_t nh, before;
+    dg_lexicon *saved = lex;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    write_file(dir, "places.tsv",
+               "# my places\n\nSmallville\tcity\tUSA\tSmall Ville\t\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_OK);
+    CU_ASSERT_PTR_EQUAL(lex, saved);
+    CU_ASSERT_EQUAL(match_at("in Small Ville", 1, ALL, h, &nh), 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Smallville");
+    CU_ASSERT_STRING_EQUAL(h[0]->country, "USA");
+
+    /* a bad line: exact file:line, nothing of the file is kept */
+    before = dg_lexicon_entries(lex, DG_LEX_PLACE, NULL);
+    write_file(dir, "places.tsv",
+               "Bigtown\tcity\tUSA\t\t\n# comment\nOnly\tthree\tfields\n");
+    ndiag = 0;
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
+    CU_ASSERT_EQUAL(ndiag, 1);
+    CU_ASSERT_EQUAL(last_st, DG_ERR_SYNTAX);
+    snprintf(where, sizeof where, "%s/places.tsv:3", dir);
+    CU_ASSERT_STRING_EQUAL(last_where, where);
+    CU_ASSERT_STRING_EQUAL(last_msg,
+                           "expected 5 tab-separated fields, found 3");
+    CU_ASSERT_EQUAL(dg_lexicon_entries(lex, DG_LEX_PLACE, NULL), before);
+    CU_ASSERT_EQUAL(match_at("Bigtown", 0, ALL, h, &nh), 0);
+    CU_ASSERT_EQUAL(match_at("Smallville", 0, ALL, h, &nh), 1);
+
+    /* an unknown country code and class */
+    write_file(dir, "places.tsv", "Bigtown\tcity\tQQQ\t\t\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
+    snprintf(where, sizeof where, "%s/places.tsv:1", dir);
+    CU_ASSERT_STRING_EQUAL(last_where, where);
+    CU_ASSERT_STRING_EQUAL(last_msg, "unknown country code \"QQQ\"");
+    write_file(dir, "places.tsv", "Bigtown\ttown\tUSA\t\t\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
+    CU_ASSERT_STRING_EQUAL(last_msg, "unknown place class \"town\" (expected "
+                           "capital, city, region, sea or venue)");
+    remove_file(dir, "places.tsv");
+
+    write_file(dir, "triggers.tsv", "parleyed\tMeeting\t40\tverb\tboss\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
+    CU_ASSERT_STRING_EQUAL(last_msg, "unknown role \"boss\" (expected "
+                           "participant, host, visitor, speaker or target)");
+    remove_file(dir, "triggers.tsv");
+
+    /* a country relabelled by a user file */
+    write_file(dir, "countries.tsv", "CZE\tCzechia\tCeska republika\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_OK);
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_country(lex, "CZE")->label, "Czechia");
+    CU_ASSERT_EQUAL(match_at("Ceska Republika", 0, ALL, h, &nh), 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Czechia");
+    CU_ASSERT_EQUAL(match_at("Czech Republic", 0, K(DG_LEX_COUNTRY), h, &nh),
+                    2);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Czechia");
+    remove_file(dir, "countries.tsv");
+
+    /* people: one entry per surface and spell */
+    write_file(dir, "people.tsv",
+               "Jane Q. Example\tJ. Example|Example\tFRA\tForeign Minister"
+               "\t2001\t2004\nJane Q. Example\tExample\tFRA\tPrime Minister"
+               "\t2010\t\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_OK);
+    CU_ASSERT_EQUAL(match_at("said Example", 1, K(DG_LEX_PERSON), h, &nh), 1);
+    CU_ASSERT_EQUAL_FATAL(nh, 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Jane Q. Example");
+    CU_ASSERT_STRING_EQUAL(h[0]->key, "jane q. example");
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "Foreign Minister");
+    CU_ASSERT_STRING_EQUAL(h[0]->country, "FRA");
+    CU_ASSERT_EQUAL(h[0]->from, 2001);
+    CU_ASSERT_EQUAL(h[0]->to, 2004);
+    CU_ASSERT_STRING_EQUAL(h[1]->cls, "Prime Minister");
+    CU_ASSERT_EQUAL(h[1]->from, 2010);
+    CU_ASSERT_EQUAL(h[1]->to, 0);
+    write_file(dir, "people.tsv", "A B\t\tFRA\tKing\t19x5\t\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
+    CU_ASSERT_STRING_EQUAL(last_msg, "\"19x5\" is not a year (four digits)");
+    remove_file(dir, "people.tsv");
+    rmdir(dir);
+}
+
+static void test_first_load_errors(void)
+{
+    char dir[] = "/tmp/dg-lex-XXXXXX", where[1100];
+    dg_lexicon *l2 = NULL;
+
+    ndiag = 0;
+    CU_ASSERT_EQUAL(dg_lexicon_load("/nonexistent/dir", &l2, diag, NULL),
+                    DG_ERR_IO);
+    CU_ASSERT_PTR_NULL(l2);
+    CU_ASSERT_EQUAL(last_st, DG_ERR_IO);
+    CU_ASSERT_STRING_EQUAL(last_where, "/nonexistent/dir");
+    /* a first load needs every file */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    write_file(dir, "countries.tsv", "USA\t\tYankeeland\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &l2, diag, NULL), DG_ERR_IO);
+    CU_ASSERT_PTR_NULL(l2);
+    snprintf(where, sizeof where, "%s/demonyms.tsv", dir);
+    CU_ASSERT_STRING_EQUAL(last_where, where);
+    CU_ASSERT_STRING_EQUAL(last_msg, "cannot open: No such file or directory");
+    remove_file(dir, "countries.tsv");
+
+    rmdir(dir);
+}
+
+static void test_free(void)
+{
+    dg_lexicon_free(lex);
+    dg_lexicon_free(NULL);
+    lex = NULL;
+}
+
+int main(void)
+{
+    static const dg_test tests[] = {
+        { "load data/", test_load },
+        { "countries from iso-codes", test_countries },
+        { "case-exact abbreviations", test_case_exact },
+        { "Türkiye / Turkey", test_turkey },
+        { "demonyms", test_demonym },
+        { "places and venues", test_venue },
+        { "located-in names a place", test_located_in_known },
+        { "titles, longest match", test_titles },
+        { "triggers", test_triggers },
+        { "topics and stop names", test_topics_nonames },
+        { "user additions and bad lines", test_additions },
+        { "first-load errors", test_first_load_errors },
+        { "free", test_free },
+        { NULL, NULL }
+    };
+    return dg_run_tests("lexicon", tests);
+}
