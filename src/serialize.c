@@ -66,6 +66,7 @@ static const struct {
     {"prov", "http://www.w3.org/ns/prov#"},
     {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
     {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+    {"itsrdf", "http://www.w3.org/2005/11/its/rdf#"},
 };
 
 #define NFORMATS (sizeof formats / sizeof formats[0])
