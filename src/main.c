@@ -26,6 +26,17 @@
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
+/* --push and its companions (see push_option and push_all below). */
+typedef struct {
+    const char *url;      /* NULL: no upload */
+    const char *graph;    /* NULL: one graph per article */
+    const char *user;
+    const char *cacert;
+    dg_push_protocol protocol;
+    int replace, verify, insecure;
+    long batch, timeout, retries;
+} push_cli;
+
 typedef struct {
     const char *format;
     const char *output;  /* NULL: standard output */
@@ -34,6 +45,7 @@ typedef struct {
     const char **lexicons;
     size_t nlexicons;
     int quiet, verbose;
+    push_cli push;
 } cli_options;
 
 /* Context of the diag callback: the name used when `where` is NULL. */
@@ -81,6 +93,19 @@ static void print_help(void)
 "      --source IRI       the article's URL (dcterms:source)\n"
 "      --title TEXT       the article's title (dcterms:title)\n"
 "      --lexicon DIR      extra lexicon directory (user additions), may repeat\n"
+"      --push URL         upload to the SPARQL endpoint URL instead of writing\n"
+"                         to standard output (unless -o is given too)\n"
+"      --graph IRI        named graph to fill (default: one per article)\n"
+"      --protocol P       gsp (Graph Store Protocol, default) or update\n"
+"      --replace          replace the graph's content instead of adding\n"
+"      --user NAME        user name; the password comes from\n"
+"                         $DIPLOGRAPH_PASSWORD or ~/.netrc\n"
+"      --batch TRIPLES    triples per request (default 50000 gsp, 1000 update)\n"
+"      --timeout S        seconds allowed per request (default 300)\n"
+"      --retries N        retries after a connection error, 429 or 5xx (default 3)\n"
+"      --verify           check the stored triple count (SPARQL COUNT)\n"
+"      --cacert FILE      CA certificates to verify the server with\n"
+"      --insecure         do not verify the server's TLS certificate\n"
 "  -q, --quiet            no warnings\n"
 "  -v, --verbose          report the triples found in each file\n"
 "  -h, --help             show this help and exit\n"
@@ -93,6 +118,10 @@ static void print_help(void)
 }
 
 enum { OPT_DATE = 256, OPT_SOURCE, OPT_TITLE, OPT_LEXICON };
+enum {
+    OPT_PUSH = 512, OPT_GRAPH, OPT_PROTOCOL, OPT_REPLACE, OPT_USER,
+    OPT_BATCH, OPT_TIMEOUT, OPT_RETRIES, OPT_VERIFY, OPT_CACERT, OPT_INSECURE
+};
 
 static const struct option long_opts[] = {
     {"format", required_argument, NULL, 'f'},
@@ -102,11 +131,133 @@ static const struct option long_opts[] = {
     {"source", required_argument, NULL, OPT_SOURCE},
     {"title", required_argument, NULL, OPT_TITLE},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
+    {"push", required_argument, NULL, OPT_PUSH},
+    {"graph", required_argument, NULL, OPT_GRAPH},
+    {"protocol", required_argument, NULL, OPT_PROTOCOL},
+    {"replace", no_argument, NULL, OPT_REPLACE},
+    {"user", required_argument, NULL, OPT_USER},
+    {"batch", required_argument, NULL, OPT_BATCH},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"retries", required_argument, NULL, OPT_RETRIES},
+    {"verify", no_argument, NULL, OPT_VERIFY},
+    {"cacert", required_argument, NULL, OPT_CACERT},
+    {"insecure", no_argument, NULL, OPT_INSECURE},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
+
+/* ------------------------------------------------------------------ */
+/* Upload options (--push ...)                                         */
+/* ------------------------------------------------------------------ */
+
+/* Parses a whole decimal number in [min, max]; 0 on success. */
+static int parse_long(const char *s, long min, long max, long *out)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Stores push option c (OPT_PUSH ... OPT_INSECURE); returns EXIT_OK or
+ * EXIT_USAGE after saying why. */
+static int push_option(int c, const char *arg, push_cli *p)
+{
+    switch (c) {
+    case OPT_PUSH: p->url = arg; break;
+    case OPT_GRAPH: p->graph = arg; break;
+    case OPT_USER: p->user = arg; break;
+    case OPT_CACERT: p->cacert = arg; break;
+    case OPT_REPLACE: p->replace = 1; break;
+    case OPT_VERIFY: p->verify = 1; break;
+    case OPT_INSECURE: p->insecure = 1; break;
+    case OPT_PROTOCOL:
+        if (strcmp(arg, "gsp") == 0)
+            p->protocol = DG_PUSH_GSP;
+        else if (strcmp(arg, "update") == 0)
+            p->protocol = DG_PUSH_UPDATE;
+        else {
+            usage_error("unknown protocol '%s' (gsp, update)", arg);
+            return EXIT_USAGE;
+        }
+        break;
+    case OPT_BATCH:
+        if (parse_long(arg, 1, 100000000L, &p->batch) == 0)
+            break;
+        usage_error("invalid --batch '%s' (a number of triples, 1 or more)", arg);
+        return EXIT_USAGE;
+    case OPT_TIMEOUT:
+        if (parse_long(arg, 1, 86400L, &p->timeout) == 0)
+            break;
+        usage_error("invalid --timeout '%s' (seconds, 1 to 86400)", arg);
+        return EXIT_USAGE;
+    case OPT_RETRIES:
+        if (parse_long(arg, 0, 100L, &p->retries) == 0)
+            break;
+        usage_error("invalid --retries '%s' (0 to 100)", arg);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* The library options for the CLI's push options. */
+static dg_push_options push_lib_options(const push_cli *p)
+{
+    dg_push_options po = {0};
+
+    po.url = p->url;
+    po.protocol = p->protocol;
+    po.user = p->user;
+    po.password = getenv("DIPLOGRAPH_PASSWORD");
+    if (po.password && !*po.password)
+        po.password = NULL;
+    po.cacert = p->cacert;
+    po.insecure = p->insecure;
+    po.timeout_s = p->timeout ? p->timeout : 300;
+    po.connect_timeout_s = po.timeout_s < 10 ? po.timeout_s : 10;
+    po.retries = p->retries >= 0 ? (int)p->retries : 3;
+    return po;
+}
+
+static void on_diag(void *ctx, dg_status st, const char *where,
+                    const char *message);
+
+/* Checks the push options; EXIT_OK or EXIT_USAGE. */
+static int check_push(const push_cli *p)
+{
+    dg_push_options po;
+    dg_uploader *up = NULL;
+    diag_ctx dc = {NULL, 0};
+    dg_status st;
+
+    if (!p->url) {
+        if (p->graph || p->user || p->cacert || p->replace || p->verify ||
+            p->insecure || p->batch || p->timeout || p->retries >= 0) {
+            usage_error("%s", "upload options need --push URL");
+            return EXIT_USAGE;
+        }
+        return EXIT_OK;
+    }
+    if (p->graph && !dg_iri_valid(p->graph)) {
+        usage_error("invalid --graph IRI '%s'", p->graph);
+        return EXIT_USAGE;
+    }
+    po = push_lib_options(p);
+    st = dg_uploader_new(&po, &up, on_diag, &dc);
+    dg_uploader_free(up);
+    if (st == DG_ERR_ARG) {
+        fprintf(stderr, "Try '%s --help' for more information.\n", PROG);
+        return EXIT_USAGE;
+    }
+    return st == DG_OK ? EXIT_OK : EXIT_FAIL;
+}
 
 /* Checks the option values that getopt cannot; returns an exit code
  * (EXIT_OK when all are good). */
@@ -131,7 +282,7 @@ static int check_options(const cli_options *o)
         usage_error("invalid --source IRI '%s'", o->source);
         return EXIT_USAGE;
     }
-    return EXIT_OK;
+    return check_push(&o->push);
 }
 
 /* Parses argv into *o; returns -1 to go on, or an exit code. */
@@ -149,6 +300,12 @@ static int parse_args(int argc, char **argv, cli_options *o)
         case OPT_SOURCE: o->source = optarg; break;
         case OPT_TITLE: o->title = optarg; break;
         case OPT_LEXICON: o->lexicons[o->nlexicons++] = optarg; break;
+        case OPT_PUSH: case OPT_GRAPH: case OPT_PROTOCOL: case OPT_REPLACE:
+        case OPT_USER: case OPT_BATCH: case OPT_TIMEOUT: case OPT_RETRIES:
+        case OPT_VERIFY: case OPT_CACERT: case OPT_INSECURE:
+            if (push_option(c, optarg, &o->push) != EXIT_OK)
+                return EXIT_USAGE;
+            break;
         case 'q': o->quiet = 1; break;
         case 'v': o->verbose = 1; break;
         case 'h': print_help(); return EXIT_OK;
@@ -161,7 +318,8 @@ static int parse_args(int argc, char **argv, cli_options *o)
             return EXIT_USAGE;
         }
     }
-    return check_options(o) == EXIT_OK ? -1 : EXIT_USAGE;
+    c = check_options(o);
+    return c == EXIT_OK ? -1 : c;
 }
 
 /* ------------------------------------------------------------------ */
@@ -325,7 +483,8 @@ static int extract_all(const cli_options *o, const dg_lexicon *lex,
                        char **files, size_t nfiles, graph_set *gs,
                        diag_ctx *dc)
 {
-    int per_file = strcmp(o->format, "nquads") == 0;
+    int per_file = (strcmp(o->format, "nquads") == 0 || o->push.url) &&
+                   !o->push.graph;
     size_t ngraphs = per_file ? nfiles : 1, i;
     int failed = 0;
 
@@ -449,12 +608,85 @@ static int write_output(const cli_options *o, const graph_set *gs,
 }
 
 /* ------------------------------------------------------------------ */
+/* Upload                                                              */
+/* ------------------------------------------------------------------ */
+
+static void on_push_progress(void *ctx, size_t stored, size_t total)
+{
+    fprintf(stderr, "%s: %s: %zu of %zu triples stored\n", PROG,
+            (const char *)ctx, stored, total);
+}
+
+/* Pushes one graph (and checks its count with --verify); 0 on success. */
+static int push_graph(const cli_options *o, dg_uploader *up,
+                      const dg_graph *g, const char *iri)
+{
+    size_t stored = 0, n = 0, sent = dg_graph_size(g);
+    dg_status st;
+
+    st = dg_push_graph(up, g, iri, (size_t)o->push.batch, o->push.replace,
+                       &stored);
+    if (st != DG_OK) {
+        fprintf(stderr, "%s: upload to <%s> failed: %s\n", PROG, iri,
+                dg_strerror(st));
+        return -1;
+    }
+    if (o->verbose)
+        fprintf(stderr, "%s: %s: %zu triples stored in <%s>\n", PROG,
+                o->push.url, stored, iri);
+    if (!o->push.verify)
+        return 0;
+    if (dg_uploader_count(up, iri, &n) != DG_OK) {
+        fprintf(stderr, "%s: verify of <%s> failed: %s\n", PROG, iri,
+                dg_strerror(DG_ERR_VERIFY));
+        return -1;
+    }
+    if (n != sent) {
+        fprintf(stderr, "%s: %s: graph <%s> holds %zu triples, %zu were sent\n",
+                PROG, dg_strerror(DG_ERR_VERIFY), iri, n, sent);
+        return -1;
+    }
+    return 0;
+}
+
+/* Pushes every graph of gs to o->push.url; returns an exit code. */
+static int push_all(const cli_options *o, const graph_set *gs, diag_ctx *dc)
+{
+    dg_push_options po = push_lib_options(&o->push);
+    dg_uploader *up = NULL;
+    dg_status st;
+    size_t i;
+    int rc = EXIT_OK;
+
+    dc->where = NULL;
+    if (o->verbose) {
+        po.progress_fn = on_push_progress;
+        po.progress_ctx = (void *)o->push.url;
+    }
+    st = dg_uploader_new(&po, &up, on_diag, dc);
+    if (st != DG_OK)
+        return st == DG_ERR_ARG ? EXIT_USAGE : EXIT_FAIL;
+    for (i = 0; i < gs->n && rc == EXIT_OK; i++) {
+        const char *iri = o->push.graph ? o->push.graph : gs->iris[i];
+        if (!iri) {
+            fprintf(stderr, "%s: no graph IRI for the upload; use --graph\n", PROG);
+            rc = EXIT_FAIL;
+        } else if (push_graph(o, up, gs->graphs[i], iri) != 0) {
+            rc = EXIT_FAIL;
+        }
+    }
+    dg_uploader_free(up);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
 
 int main(int argc, char **argv)
 {
     static char *stdin_only[] = {"-"};
     cli_options o = {"turtle", NULL, DG_DEFAULT_BASE, NULL, NULL, NULL,
-                     NULL, 0, 0, 0};
+                     NULL, 0, 0, 0,
+                     {NULL, NULL, NULL, NULL, DG_PUSH_GSP, 0, 0, 0, 0, 0, -1}};
     diag_ctx dc = {NULL, 0};
     dg_lexicon *lex = NULL;
     graph_set gs = {NULL, NULL, 0};
@@ -478,9 +710,9 @@ int main(int argc, char **argv)
         goto out;
     if (extract_all(&o, lex, files, nfiles, &gs, &dc) != 0)
         goto out;
-    if (write_output(&o, &gs, &dc) != 0)
+    if ((!o.push.url || o.output) && write_output(&o, &gs, &dc) != 0)
         goto out;
-    rc = EXIT_OK;
+    rc = o.push.url ? push_all(&o, &gs, &dc) : EXIT_OK;
 out:
     graph_set_free(&gs);
     dg_lexicon_free(lex);
