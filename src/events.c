@@ -73,6 +73,12 @@ static const char *const discussion_verbs[] = {
     "talked", "exchanged", "updated", NULL
 };
 
+/* Heads of phrases about a relationship as such, not an issue. */
+static const char *const relation_heads[] = {
+    "relationship", "relations", "ties", "relation", "partnership",
+    "dialogue", "cooperation", "interests", NULL
+};
+
 /* Leading words dropped from a topic phrase. */
 static const char *const topic_skip[] = {
     "the", "a", "an", "their", "our", "its", "his", "her", "other", "various",
@@ -428,14 +434,190 @@ static size_t object_end(const dg_doc *doc, size_t te, size_t se)
     return se;
 }
 
+/* The nearest group of people named before token i in [b, i): the last
+ * person mention and those joined to it by "and" or commas ("Xi and
+ * President Joe Biden").  Adds them to ev; returns 0 on no memory. */
+static int nearest_group(const dg_doc *doc, dg_event *ev, size_t b, size_t i,
+                         dg_role role, int *found)
+{
+    size_t k, gap_start = i;
+
+    for (k = doc->nments; k-- > 0;) {
+        const dg_mention *m = &doc->ments[k];
+        size_t t;
+        int joined = 1;
+        if (m->tok_e > i || m->tok_b < b)
+            continue;
+        if (m->type == DG_MENT_TITLE && m->entity < 0)
+            continue; /* a title before its name: part of the name */
+        if (!is_person_ref(doc, k)) {
+            if (m->type == DG_MENT_DEMONYM || m->type == DG_MENT_TITLE ||
+                m->type == DG_MENT_NAME)
+                continue;
+            break;
+        }
+        for (t = m->tok_e; t < gap_start && *found > 0; t++)
+            if (!tok_is(&doc->toks[t], "and") && !tok_is(&doc->toks[t], ",") &&
+                mention_at(doc, t) < 0)
+                joined = 0;
+        if (!joined)
+            break;
+        if (!ev_add_part(ev, m->entity, role))
+            return 0;
+        (*found)++;
+        gap_start = m->tok_b;
+    }
+    return 1;
+}
+
+/* A noun trigger's possessor: "Blinken's visit", "his visit", "their
+ * summit" (adjectives may stand between: "his three-day visit"). */
+static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
+                     dg_role role, int *found)
+{
+    size_t i, from = tc->tb > tc->sb + 5 ? tc->tb - 5 : tc->sb;
+
+    for (i = tc->tb; i-- > from;) {
+        const dg_token *t = &doc->toks[i];
+        if (t->flags & DG_TOK_POSS) {
+            int k = mention_at(doc, i - 1);
+            if (i > tc->sb && k >= 0 && is_person_ref(doc, (size_t)k)) {
+                (*found)++;
+                return ev_add_part(ev, doc->ments[k].entity, role);
+            }
+            if (i > tc->sb && k >= 0 && is_actor_ref(doc, (size_t)k))
+                return 1;
+            return 1;
+        }
+        if (tok_is(t, "his") || tok_is(t, "her")) {
+            int p = latest_person(doc, i);
+            int q = first_person_in(doc, i, tc->se);
+            if (q >= 0 && (p < 0 || i == tc->sb || tok_is(&doc->toks[i - 1], ",")
+                           || tok_is(&doc->toks[i - 1], "during")))
+                p = q;
+            if (p >= 0) {
+                (*found)++;
+                return ev_add_part(ev, p, role);
+            }
+            return 1;
+        }
+        if (tok_is(t, "their") || tok_is(t, "our"))
+            return nearest_group(doc, ev, tc->sb, i, DG_ROLE_PARTICIPANT, found);
+        if (!(t->flags & DG_TOK_WORD) && !tok_is(t, "-"))
+            return 1;
+        if (mention_at(doc, i) >= 0 && !(doc->ments[mention_at(doc, i)].type ==
+                                         DG_MENT_DEMONYM))
+            return 1;
+    }
+    return 1;
+}
+
+/* People after a noun trigger: "meeting with X", "summit in California
+ * between X and Y", "call by X". */
+static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
+                           dg_role role, int *found)
+{
+    size_t i = tc->te, lim = tc->te + 6 < tc->se ? tc->te + 6 : tc->se;
+
+    for (; i < lim; i++) {
+        const dg_token *t = &doc->toks[i];
+        if (tok_is(t, "with") || tok_is(t, "between") || tok_is(t, "by") ||
+            tok_is(t, "of"))
+            return collect_people(doc, ev, i + 1, tc->obj_end, role, found);
+        if (!(t->flags & DG_TOK_WORD) || mention_at(doc, i) < 0) {
+            if (!tok_is(t, "in") && !tok_is(t, "at") && !tok_is(t, "the") &&
+                !(t->flags & DG_TOK_NUM))
+                return 1;
+        }
+    }
+    return 1;
+}
+
+/* The subject of the clause: the first group of people in it. */
+static int clause_subject(const dg_doc *doc, dg_event *ev, size_t cb,
+                          size_t se, dg_role role, int *found)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *m = &doc->ments[k];
+        if (m->tok_b < cb || m->tok_b >= se || !is_person_ref(doc, k))
+            continue;
+        {
+            size_t end = m->tok_e;
+            while (end < se && (tok_is(&doc->toks[end], "and") ||
+                                mention_at(doc, end) >= 0 ||
+                                tok_is(&doc->toks[end], ",")))
+                end++;
+            return nearest_group(doc, ev, cb, end, role, found);
+        }
+    }
+    return 1;
+}
+
+/* Is the trigger in a phrase that opens its sentence ("During the
+ * telephone conversation, ...")? */
+static int leads_clause(const dg_doc *doc, const trigger_ctx *tc)
+{
+    size_t i;
+
+    for (i = tc->sb; i < tc->tb; i++)
+        if (mention_at(doc, i) >= 0)
+            return 0;
+    return tc->te < tc->se && tok_is(&doc->toks[tc->te], ",");
+}
+
+/* States and organizations after a speaker's trigger are its targets,
+ * possessives too: "condemned Russia's further mobilisation". */
+static int collect_targets(const dg_doc *doc, dg_event *ev,
+                           const trigger_ctx *tc, int *found)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *m = &doc->ments[k];
+        dg_ent_kind kind;
+        if (m->tok_b < tc->te || m->tok_b >= tc->obj_end || m->entity < 0 ||
+            m->type != DG_MENT_NAME)
+            continue;
+        kind = doc->ents[m->entity].kind;
+        if (kind != DG_ENT_COUNTRY && kind != DG_ENT_ORG)
+            continue;
+        if (m->tok_b > 0 && in_list(location_preps,
+                                    doc->toks[m->tok_b - 1].norm))
+            continue;
+        if (!ev_add_part(ev, m->entity, DG_ROLE_TARGET))
+            return 0;
+        (*found)++;
+        break; /* the first one named */
+    }
+    return 1;
+}
+
 static int find_participants(const dg_doc *doc, dg_event *ev,
                              trigger_ctx *tc)
 {
     dg_role sr = subject_role(tc->lx);
     size_t cb = clause_start(doc, tc->sb, tc->tb);
-    int found = 0;
+    int found = 0, noun = (tc->lx->flags & DG_LEXF_NOUN) != 0;
 
     tc->obj_end = object_end(doc, tc->te, tc->se);
+    if (noun) {
+        int own = 0;
+        if (!possessor(doc, ev, tc, sr, &own) ||
+            !noun_complement(doc, ev, tc, object_role(sr), &found))
+            return 0;
+        found += own;
+        /* "X held a meeting with Y": the clause's subject takes part */
+        if (own == 0 && !clause_subject(doc, ev, cb, tc->tb, sr, &found))
+            return 0;
+        /* "During the call, X wished Y ...": the people of the sentence */
+        if (found == 0 && leads_clause(doc, tc) &&
+            !collect_people(doc, ev, tc->te, tc->se, DG_ROLE_PARTICIPANT,
+                            &found))
+            return 0;
+        return 1;
+    }
     if (!collect_people(doc, ev, cb, tc->tb, sr, &found) ||
         !collect_people(doc, ev, tc->te, tc->obj_end, object_role(sr), &found))
         return 0;
@@ -446,6 +628,8 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
         (!collect_actors(doc, ev, cb, tc->tb, sr, &found) ||
          !collect_actors(doc, ev, tc->te, tc->obj_end, object_role(sr),
                          &found)))
+        return 0;
+    if (sr == DG_ROLE_SPEAKER && !collect_targets(doc, ev, tc, &found))
         return 0;
     return 1;
 }
@@ -481,6 +665,9 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
             continue;
         if (m->type != DG_MENT_NAME || m->metonymy)
             continue;
+        if (m->tok_e < doc->ntoks && (tok_is(&doc->toks[m->tok_e], "-") ||
+                                      doc->toks[m->tok_e].flags & DG_TOK_POSS))
+            continue; /* "the U.S.-China relationship" */
         en = &doc->ents[m->entity];
         if (en->kind != DG_ENT_PLACE && !(visit && en->kind == DG_ENT_COUNTRY))
             continue;
@@ -541,12 +728,39 @@ static void find_date(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc)
 /* Merging mentions of one event                                       */
 /* ------------------------------------------------------------------ */
 
-static int subset(const dg_event *a, const dg_event *b)
+/* Does a person hold a post in entity `in`? */
+static int holds_post_in(const dg_entity *person, int in)
+{
+    size_t i;
+
+    for (i = 0; i < person->nposts; i++)
+        if (person->posts[i].in == in)
+            return 1;
+    return 0;
+}
+
+/* Is entity x among b's participants, or represented there: a state by
+ * a person holding a post in it, or a person by their state? */
+static int covered_by(const dg_doc *doc, int x, const dg_event *b)
+{
+    size_t i;
+
+    if (ev_has(b, x))
+        return 1;
+    for (i = 0; i < b->nparts; i++) {
+        int y = b->parts[i].entity;
+        if (holds_post_in(&doc->ents[y], x) || holds_post_in(&doc->ents[x], y))
+            return 1;
+    }
+    return 0;
+}
+
+static int subset(const dg_doc *doc, const dg_event *a, const dg_event *b)
 {
     size_t i;
 
     for (i = 0; i < a->nparts; i++)
-        if (!ev_has(b, a->parts[i].entity))
+        if (!covered_by(doc, a->parts[i].entity, b))
             return 0;
     return 1;
 }
@@ -561,6 +775,15 @@ static int same_date(const dg_date *a, const dg_date *b)
              a->day == b->day));
 }
 
+/* Do two event locations allow one event: the same place, one unknown,
+ * or one inside the other (Beijing in China)? */
+static int places_agree(const dg_doc *doc, int a, int b)
+{
+    if (a < 0 || b < 0 || a == b)
+        return 1;
+    return doc->ents[a].country == b || doc->ents[b].country == a;
+}
+
 /* Index of the earlier event that ev mentions again, or -1. */
 static int earlier_mention(const dg_doc *doc, const dg_event *ev)
 {
@@ -571,23 +794,23 @@ static int earlier_mention(const dg_doc *doc, const dg_event *ev)
         if (strcmp(o->cls, ev->cls) != 0 || (o->status != ev->status &&
             !(o->status && ev->status)))
             continue;
-        if (ev->location >= 0 && o->location >= 0 &&
-            ev->location != o->location)
+        if (!places_agree(doc, ev->location, o->location))
             continue;
         if (!same_date(&ev->date, &o->date))
             continue;
-        if (ev->nparts == 0 || subset(ev, o) || subset(o, ev))
+        if (ev->nparts == 0 || subset(doc, ev, o) || subset(doc, o, ev))
             return (int)k;
     }
     return -1;
 }
 
-static int merge_into(dg_event *o, dg_event *ev)
+static int merge_into(const dg_doc *doc, dg_event *o, dg_event *ev)
 {
     size_t i;
 
     for (i = 0; i < ev->nparts; i++)
-        if (!ev_add_part(o, ev->parts[i].entity, ev->parts[i].role))
+        if (!covered_by(doc, ev->parts[i].entity, o) &&
+            !ev_add_part(o, ev->parts[i].entity, ev->parts[i].role))
             return 0;
     for (i = 0; i < ev->nsents; i++)
         if (!ev_add_sent(o, ev->sents[i]))
@@ -608,7 +831,7 @@ static int settle_event(dg_doc *doc)
     int k = earlier_mention(doc, ev);
 
     if (k >= 0) {
-        int ok = merge_into(&doc->evs[k], ev);
+        int ok = merge_into(doc, &doc->evs[k], ev);
         ev_release(ev);
         doc->nevs--;
         return ok;
@@ -670,7 +893,8 @@ static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
     if (b >= e || e - b > MAX_TOPIC_TOKENS)
         return 1;
     st = scheme_topic(doc, b, e);
-    if (!st && !names_something(doc, b, e))
+    if (!st && (!names_something(doc, b, e) ||
+                in_list(relation_heads, doc->toks[e - 1].norm)))
         return 1;
     len = doc->toks[e - 1].e - doc->toks[b].b;
     if (!(label = malloc(len + 1)))
@@ -753,7 +977,7 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     ev->status = mood > 0 ? "scheduled" : NULL;
     if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s))
         return 0;
-    ev->location = find_location(doc, tc->sb, tc->se,
+    ev->location = find_location(doc, cb, tc->obj_end,
                                  strcmp(ev->cls, "Visit") == 0);
     find_date(doc, ev, tc);
     if (!sentence_topics(doc, ev, s))
@@ -761,29 +985,116 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     return settle_event(doc);
 }
 
+/* Words after which a trigger is a noun ("a visit", "his visit"). */
+static int noun_context(const dg_doc *doc, size_t i)
+{
+    static const char *const dets[] = {
+        "a", "an", "the", "his", "her", "their", "its", "our", "this", "that",
+        "first", "official", "state", "-", "day", "week", NULL
+    };
+    const dg_token *p;
+
+    if (i == 0)
+        return 0;
+    p = &doc->toks[i - 1];
+    return in_list(dets, p->norm) || (p->flags & (DG_TOK_POSS | DG_TOK_NUM)) ||
+           (p->flags & DG_TOK_PUNCT && !tok_is(p, ","));
+}
+
+/* Among same-length trigger entries, the noun reading after a
+ * determiner or possessive, the verb reading elsewhere. */
+static const dg_lex_entry *pick_trigger(const dg_doc *doc, size_t i,
+                                        const dg_lex_entry **hits, size_t nh)
+{
+    unsigned want = noun_context(doc, i) ? DG_LEXF_NOUN : DG_LEXF_VERB;
+    size_t k;
+
+    for (k = 0; k < nh; k++)
+        if (hits[k]->flags & want)
+            return hits[k];
+    return hits[0];
+}
+
+/* Adverbs and time phrases that may stand inside a trigger phrase
+ * ("spoke this morning with", "met on Wednesday with"). */
+static int is_interjection(const dg_doc *doc, size_t i, size_t se)
+{
+    static const char *const words[] = {
+        "also", "again", "today", "yesterday", "tonight", "separately",
+        "briefly", "later", "earlier", "jointly", "virtually", "formally",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", NULL
+    };
+    const dg_token *t = &doc->toks[i];
+
+    if (in_list(words, t->norm))
+        return 1;
+    if ((tok_is(t, "this") || tok_is(t, "on")) && i + 1 < se)
+        return in_list(words, doc->toks[i + 1].norm) ||
+               tok_is(&doc->toks[i + 1], "morning") ||
+               tok_is(&doc->toks[i + 1], "afternoon") ||
+               tok_is(&doc->toks[i + 1], "evening");
+    return (tok_is(t, "morning") || tok_is(t, "afternoon") ||
+            tok_is(t, "evening")) && i > 0 && tok_is(&doc->toks[i - 1], "this");
+}
+
+/* The sentence's tokens without interjections, for trigger matching;
+ * orig[] maps each back to its index in doc->toks. */
+static dg_token *compact_sentence(const dg_doc *doc, size_t sb, size_t se,
+                                  size_t **orig, size_t *n)
+{
+    dg_token *v = malloc((se - sb + 1) * sizeof *v);
+    size_t i;
+
+    *orig = malloc((se - sb + 1) * sizeof **orig);
+    if (!v || !*orig) {
+        free(v);
+        free(*orig);
+        return NULL;
+    }
+    *n = 0;
+    for (i = sb; i < se; i++) {
+        if (is_interjection(doc, i, se) && *n > 0)
+            continue;
+        v[*n] = doc->toks[i];
+        (*orig)[(*n)++] = i;
+    }
+    (*orig)[*n] = se;
+    return v;
+}
+
 static int sentence_events(dg_doc *doc, size_t s)
 {
-    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
-    size_t before = doc->nevs;
+    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i, nv;
+    size_t before = doc->nevs, *orig;
+    dg_token *view = compact_sentence(doc, sb, se, &orig, &nv);
 
-    for (i = sb; i < se;) {
+    if (!view)
+        return 0;
+    for (i = 0; i < nv;) {
         const dg_lex_entry *hits[4];
         size_t nh = 0, n;
-        if (mention_at(doc, i) >= 0) {
+        if (mention_at(doc, orig[i]) >= 0) {
             i++;
             continue;
         }
-        n = dg_lexicon_match(doc->lex, doc->text, doc->toks, se, i,
+        n = dg_lexicon_match(doc->lex, doc->text, view, nv, i,
                              1u << DG_LEX_TRIGGER, hits, 4, &nh);
         if (n == 0 || nh == 0) {
             i++;
             continue;
         }
-        trigger_ctx tc = {sb, se, i, i + n, hits[0], se};
-        if (!build_event(doc, &tc, s))
+        trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1,
+                          pick_trigger(doc, orig[i], hits, nh), se};
+        if (!build_event(doc, &tc, s)) {
+            free(view);
+            free(orig);
             return 0;
+        }
         i += n;
     }
+    free(view);
+    free(orig);
     if (doc->nevs == before && doc->nevs > 0 && continues_last_event(doc, s))
         return sentence_topics(doc, &doc->evs[doc->nevs - 1], s);
     return 1;
