@@ -274,6 +274,50 @@ static void test_topics_nonames(void)
     CU_ASSERT_EQUAL(match_at("Turkey", 0, K(DG_LEX_TOPIC), h, &nh), 0);
 }
 
+/* Every topic of topics.tsv is a concept of the ontology's scheme, with
+ * the same label. */
+static void test_topics_in_ontology(void)
+{
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(lex, DG_LEX_TOPIC, &all), i, ntopics = 0;
+    char path[1024], *ttl;
+    long len;
+    FILE *fh;
+
+    snprintf(path, sizeof path, "%s/ontology/diplomacy.ttl",
+             dg_test_srcdir());
+    fh = fopen(path, "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fh);
+    fseek(fh, 0, SEEK_END);
+    len = ftell(fh);
+    rewind(fh);
+    ttl = malloc((size_t)len + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ttl);
+    CU_ASSERT_EQUAL(fread(ttl, 1, (size_t)len, fh), (size_t)len);
+    ttl[len] = '\0';
+    fclose(fh);
+    for (i = 0; i < n; i++) {
+        char want[512];
+        if (i > 0 && strcmp(all[i]->key, all[i - 1]->key) == 0)
+            continue;
+        ntopics++;
+        snprintf(want, sizeof want,
+                 "dip:topic-%s a skos:Concept , dip:Topic ;\n"
+                 "    skos:inScheme dip:TopicScheme ;\n"
+                 "    skos:topConceptOf dip:TopicScheme ;\n"
+                 "    skos:prefLabel \"%s\" ;\n"
+                 "    rdfs:label \"%s\" ;\n",
+                 all[i]->key, all[i]->label, all[i]->label);
+        if (!strstr(ttl, want)) {
+            fprintf(stderr, "topic %s missing from the ontology\n",
+                    all[i]->key);
+            CU_FAIL("topic missing from the ontology");
+        }
+    }
+    CU_ASSERT(ntopics >= 16);
+    free(ttl);
+}
+
 static void write_file(const char *dir, const char *name, const char *text)
 {
     char path[1024];
@@ -422,6 +466,7 @@ int main(void)
         { "titles, longest match", test_titles },
         { "triggers", test_triggers },
         { "topics and stop names", test_topics_nonames },
+        { "topics are ontology concepts", test_topics_in_ontology },
         { "user additions and bad lines", test_additions },
         { "first-load errors", test_first_load_errors },
         { "free", test_free },
