@@ -400,16 +400,73 @@ static int title_state(const dg_doc *doc, const dg_mention *t)
     return doc->ments[t->title_country].entity;
 }
 
-/* A person's home state from the people gazetteer, created if needed as
- * an implicit entity (first_ment -1: linked to, but not described). */
-static int gazetteer_state(dg_doc *doc, const dg_entity *en, size_t k)
+/* Does a people.tsv spell cover the article's year (any year when the
+ * article date is unknown)? */
+static int spell_covers(const dg_doc *doc, const dg_lex_entry *e)
 {
-    const char *code = en->lex ? en->lex->country : NULL;
+    int y = doc->date.prec != DG_DATE_NONE ? doc->date.year : 0;
 
-    if (!code || strlen(code) != 3 || !dg_lexicon_country(doc->lex, code))
+    return y == 0 || (e->from <= y && (e->to == 0 || y <= e->to));
+}
+
+/* The state or body a person held `title` in, from the people gazetteer:
+ * the spell with that title covering the article's year, else any spell
+ * covering it, else any spell with that title. */
+static const char *gazetteer_code(const dg_doc *doc, const dg_entity *en,
+                                  const char *title)
+{
+    const dg_lex_entry *const *all, *best = NULL;
+    size_t n, i;
+    int score = 0;
+
+    if (!en->lex || en->lex->kind != DG_LEX_PERSON)
+        return NULL;
+    n = dg_lexicon_entries(doc->lex, DG_LEX_PERSON, &all);
+    for (i = 0; i < n; i++) {
+        const dg_lex_entry *e = all[i];
+        int sc;
+        if (strcmp(e->key, en->lex->key) != 0)
+            continue;
+        sc = 1 + (spell_covers(doc, e) ? 2 : 0) +
+             (title && e->cls && strcmp(e->cls, title) == 0 ? 4 : 0);
+        if (sc > score) {
+            score = sc;
+            best = e;
+        }
+    }
+    return best ? best->country : NULL;
+}
+
+/* The organization entry whose surface is `code` ("UN", "NATO"). */
+static const dg_lex_entry *org_by_code(const dg_doc *doc, const char *code)
+{
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_ORG, &all), i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(all[i]->surface, code) == 0)
+            return all[i];
+    return NULL;
+}
+
+/* A person's state or body for a post from the people gazetteer, as an
+ * implicit entity when the article does not name it (first_ment -1:
+ * linked to, but not described). */
+static int gazetteer_state(dg_doc *doc, const dg_entity *en, const char *title)
+{
+    const char *code = gazetteer_code(doc, en, title);
+    const dg_lex_entry *org;
+    int e;
+
+    if (!code)
         return -1;
-    (void)k;
-    return country_entity(doc, code, -1); /* not mentioned: no label */
+    if (dg_lexicon_country(doc->lex, code))
+        return country_entity(doc, code, -1);
+    if (!(org = org_by_code(doc, code)))
+        return -1;
+    if ((e = find_entity(doc, DG_ENT_ORG, org->key)) >= 0)
+        return e;
+    return new_entity(doc, DG_ENT_ORG, org->key, org->label, org, -1);
 }
 
 static int attach_posts(dg_doc *doc)
@@ -427,7 +484,9 @@ static int attach_posts(dg_doc *doc)
         t = &doc->ments[m->title];
         in = title_state(doc, t);
         if (in < 0)
-            in = gazetteer_state(doc, &doc->ents[m->entity], k);
+            in = gazetteer_state(doc, &doc->ents[m->entity], t->lex->label);
+        if (in < 0 && t->lex->country)
+            in = country_entity(doc, t->lex->country, -1);
         if (!(surface = span_text(doc, t->tok_b, t->tok_e)))
             return 0;
         ok = add_post(&doc->ents[m->entity], surface, t->lex->label, in,

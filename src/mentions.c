@@ -435,6 +435,8 @@ static size_t scan_sentence_at(dg_doc *doc, size_t i, size_t sb, size_t e)
 
     if (n > 0 && hit->kind == DG_LEX_TITLE)
         return title_pattern(doc, i, n, e, hit);
+    if (n == 1 && hit->kind == DG_LEX_PERSON)
+        n = 0; /* a lone surname needs a title or a full name elsewhere */
     if (n > 0 && hit->kind == DG_LEX_PERSON) {
         dg_mention p = new_mention(i, i + n, DG_MENT_NAME, DG_ENT_PERSON, hit);
         size_t end;
@@ -446,7 +448,7 @@ static size_t scan_sentence_at(dg_doc *doc, size_t i, size_t sb, size_t e)
             return 0;
         return ti >= 0 ? end : i + n;
     }
-    if (n > 0) {
+    if (n > 0 && hit->kind != DG_LEX_PERSON) {
         dg_mention m = new_mention(i, i + n,
                                    hit->kind == DG_LEX_DEMONYM ?
                                    DG_MENT_DEMONYM : DG_MENT_NAME,
