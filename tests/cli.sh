@@ -53,7 +53,9 @@ printf 'The Foreign Minister of France met the Foreign Minister of Germany in Pa
 # --help lists every option; --version
 expect "--help" 0 "$DG" --help
 for opt in -f, --format -o, --output -b, --base --date --source --title \
-    --lexicon -q, --quiet -v, --verbose -h, --help -V, --version; do
+    --lexicon --push --graph --protocol --replace --user --batch --timeout \
+    --retries --verify --cacert --insecure \
+    -q, --quiet -v, --verbose -h, --help -V, --version; do
     has "--help lists $opt" "$T/out" "$opt"
 done
 expect "-h" 0 "$DG" -h
