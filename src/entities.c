@@ -163,6 +163,23 @@ static int country_entity(dg_doc *doc, const char *iso, int ment)
     return new_entity(doc, DG_ENT_COUNTRY, iso, c ? c->label : iso, c, ment);
 }
 
+/* An organization found by pattern, not in the gazetteer: keyed by its
+ * folded name, labelled as written. */
+static int resolve_pattern_org(dg_doc *doc, size_t k)
+{
+    dg_mention *m = &doc->ments[k];
+    char *key = name_key(doc, m->tok_b, m->tok_e);
+    char *label = span_text(doc, m->tok_b, m->tok_e);
+    int e = -1;
+
+    if (key && label && (e = find_entity(doc, DG_ENT_ORG, key)) < 0)
+        e = new_entity(doc, DG_ENT_ORG, key, label, NULL, (int)k);
+    free(key);
+    free(label);
+    m->entity = e;
+    return e >= 0;
+}
+
 /* Resolves a gazetteer mention (state, demonym, organization, place). */
 static int resolve_gazetteer(dg_doc *doc, size_t k)
 {
@@ -171,6 +188,8 @@ static int resolve_gazetteer(dg_doc *doc, size_t k)
     char *surface;
     int e;
 
+    if (!lx)
+        return resolve_pattern_org(doc, k);
     if (m->type == DG_MENT_DEMONYM || m->metonymy) {
         m->entity = lx->country ? country_entity(doc, lx->country, (int)k) : -1;
         return m->entity >= 0 || !lx->country;

@@ -65,14 +65,6 @@ static const char *const topic_cues[] = {
     "as", NULL
 };
 
-/* Words that open a sentence reporting what the last event covered. */
-static const char *const discussion_verbs[] = {
-    "discussed", "raised", "conferred", "reviewed", "underscored",
-    "reiterated", "highlighted", "emphasized", "emphasised", "noted",
-    "agreed", "welcomed", "expressed", "spoke", "covered", "stressed",
-    "talked", "exchanged", "updated", NULL
-};
-
 /* Heads of phrases about a relationship as such, not an issue. */
 static const char *const relation_heads[] = {
     "relationship", "relations", "ties", "relation", "partnership",
@@ -147,7 +139,8 @@ static int is_actor_ref(const dg_doc *doc, size_t k)
     if (m->tok_e < doc->ntoks && (doc->toks[m->tok_e].flags & DG_TOK_POSS))
         return 0; /* "Russia's war": a modifier */
     for (j = 0; j < doc->nments; j++)
-        if (doc->ments[j].title_country == (int)k)
+        if (doc->ments[j].title_country == (int)k &&
+            !(doc->ments[j].lex->flags & DG_LEXF_PLURAL))
             return 0;
     return 1;
 }
@@ -380,7 +373,9 @@ static int collect_references(const dg_doc *doc, dg_event *ev, size_t b,
 
     for (i = b; i < e; i++) {
         const dg_token *t = &doc->toks[i];
-        if (mention_at(doc, i) >= 0)
+        int mk = mention_at(doc, i);
+        if (mk >= 0 && !(doc->ments[mk].type == DG_MENT_TITLE &&
+                         (doc->ments[mk].lex->flags & DG_LEXF_PLURAL)))
             continue;
         if (tok_is(t, "he") || tok_is(t, "she") || tok_is(t, "his") ||
             tok_is(t, "her")) {
@@ -946,18 +941,6 @@ static int sentence_topics(const dg_doc *doc, dg_event *ev, size_t s)
     return 1;
 }
 
-/* Does sentence s open with a reference to the last event's people
- * followed by a discussion verb ("They also discussed ...")? */
-static int continues_last_event(const dg_doc *doc, size_t s)
-{
-    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
-
-    for (i = sb; i < se && i < sb + 8; i++)
-        if (in_list(discussion_verbs, doc->toks[i].norm))
-            return 1;
-    return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* The stage                                                           */
 /* ------------------------------------------------------------------ */
@@ -981,6 +964,10 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
                                  strcmp(ev->cls, "Visit") == 0);
     find_date(doc, ev, tc);
     if (!sentence_topics(doc, ev, s))
+        return 0;
+    if ((subject_role(tc->lx) == DG_ROLE_SPEAKER ||
+         strcmp(ev->cls, "Sanction") == 0) &&
+        !phrases_after(doc, ev, tc->te, tc->se))
         return 0;
     return settle_event(doc);
 }
@@ -1012,6 +999,10 @@ static const dg_lex_entry *pick_trigger(const dg_doc *doc, size_t i,
     for (k = 0; k < nh; k++)
         if (hits[k]->flags & want)
             return hits[k];
+    if (want == DG_LEXF_VERB && hits[0]->ntoks == 1 && i + 1 < doc->ntoks &&
+        !tok_is(&doc->toks[i + 1], "with") &&
+        !tok_is(&doc->toks[i + 1], "between"))
+        return NULL; /* "calls for restraint": a bare noun is no event */
     return hits[0];
 }
 
@@ -1086,6 +1077,10 @@ static int sentence_events(dg_doc *doc, size_t s)
         }
         trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1,
                           pick_trigger(doc, orig[i], hits, nh), se};
+        if (!tc.lx) {
+            i += n;
+            continue;
+        }
         if (!build_event(doc, &tc, s)) {
             free(view);
             free(orig);
@@ -1095,7 +1090,7 @@ static int sentence_events(dg_doc *doc, size_t s)
     }
     free(view);
     free(orig);
-    if (doc->nevs == before && doc->nevs > 0 && continues_last_event(doc, s))
+    if (doc->nevs == before && doc->nevs > 0)
         return sentence_topics(doc, &doc->evs[doc->nevs - 1], s);
     return 1;
 }

@@ -53,7 +53,9 @@ static const char *const non_person_heads[] = {
     "police", "port", "post", "process", "program", "programme", "project",
     "radio", "republic", "school", "sea", "secretariat", "senate", "service",
     "square", "station", "strategy", "street", "summit", "times", "treaty",
-    "tribunal", "union", "university", "war", "day", "week", NULL
+    "tribunal", "union", "university", "war", "day", "week", "affairs",
+    "release", "press", "bureau", "happy", "merry", "relations",
+    "executive", "resolution", NULL
 };
 
 /* Prepositions after which a capital city is a place, not its state. */
@@ -170,8 +172,8 @@ static size_t name_run(const dg_doc *doc, size_t i, size_t e)
 
     while (j < e && words < NAME_MAX_TOKENS) {
         const dg_token *t = &doc->toks[j];
-        if (j > i && lex_at(doc, j, e, NAME_KINDS & ~(1u << DG_LEX_PERSON),
-                            &hit) > 0 && hit->kind != DG_LEX_DEMONYM)
+        if (lex_at(doc, j, e, NAME_KINDS & ~(1u << DG_LEX_PERSON), &hit) > 0 &&
+            hit->kind != DG_LEX_DEMONYM)
             break;
         if (is_name_token(doc, j, e) ||
             (t->flags & DG_TOK_ABBREV && t->e - t->b == 2 && j > i)) {
@@ -349,6 +351,8 @@ static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t e,
         doc->ments[ti].title_country = state;
         j += k;
     }
+    if (hit->flags & DG_LEXF_PLURAL)
+        return j; /* "Foreign Ministers of ...": no one name follows */
     k = j;
     if (k < e && tok_is(&doc->toks[k], ",") && k + 1 < e)
         k++;
@@ -385,6 +389,8 @@ static int is_metonymy(const dg_doc *doc, size_t i, size_t n, size_t sb)
 
     if (i > sb && in_list(place_preps, doc->toks[i - 1].norm))
         return 0;
+    if (nx && (nx->flags & DG_TOK_CAP) && !(nx->flags & DG_TOK_NL_BEFORE))
+        return 0; /* part of a longer name: "Vienna Convention" */
     if (i == 0 && nx && (tok_is(nx, ":") || tok_is(nx, "-") || tok_is(nx, ",")))
         return 0; /* a dateline */
     if (i == sb && nx && tok_is(nx, ","))
@@ -402,11 +408,59 @@ static dg_ent_kind kind_of_lex(dg_lex_kind k)
     }
 }
 
+/* Head nouns of organizations the gazetteer may not list ("Scottish
+ * Executive", "Delegation of the European Union to the Russian
+ * Federation"). */
+static const char *const org_heads[] = {
+    "delegation", "council", "ministry", "department", "office", "executive",
+    "commission", "committee", "agency", "bureau", "embassy", "parliament",
+    "party", "union", "organization", "organisation", "association",
+    "authority", "army", "forces", "government", "secretariat", "mission",
+    NULL
+};
+
+/* An unknown organization at token i: capitalized words ending in an
+ * organization head, optionally after a demonym, optionally continued by
+ * "of/to/for [the] NAME" phrases.  Returns its length, or 0. */
+static size_t org_pattern(const dg_doc *doc, size_t i, size_t e)
+{
+    size_t j = i, end = 0;
+    const dg_lex_entry *hit;
+
+    while (j < e && (doc->toks[j].flags & DG_TOK_CAP) &&
+           (doc->toks[j].flags & DG_TOK_WORD) && !is_noname(doc, j, e)) {
+        if (in_list(org_heads, doc->toks[j].norm))
+            end = j + 1;
+        j++;
+    }
+    if (end < i + 2)
+        return 0; /* a head alone ("Council") is too vague */
+    j = end;
+    while (j + 1 < e && (tok_is(&doc->toks[j], "of") ||
+                         tok_is(&doc->toks[j], "to") ||
+                         tok_is(&doc->toks[j], "for"))) {
+        size_t k = j + 1, n;
+        if (k < e && tok_is(&doc->toks[k], "the"))
+            k++;
+        n = lex_at(doc, k, e, (1u << DG_LEX_COUNTRY) | (1u << DG_LEX_ORG), &hit);
+        if (n == 0)
+            break;
+        end = j = k + n;
+    }
+    return end - i;
+}
+
 /* A person name without a title: "NAME, TITLE" or a generic name. */
 static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
 {
-    size_t run = name_run(doc, i, e), end;
+    size_t run, end;
     int ti;
+
+    if ((run = org_pattern(doc, i, e)) > 0) {
+        dg_mention o = new_mention(i, i + run, DG_MENT_NAME, DG_ENT_ORG, NULL);
+        return push_mention(doc, &o) < 0 ? 0 : i + run;
+    }
+    run = name_run(doc, i, e);
 
     if (run == 0)
         return i + 1;

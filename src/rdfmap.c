@@ -228,8 +228,6 @@ static void map_entity(mapper *mp, size_t i)
     const char *iri = mp->ent_iri[i];
     size_t k;
 
-    if (en->first_ment < 0)
-        return; /* only linked to (a post's state): not described here */
     add_iri(mp, iri, RDF "type", kind_class(en));
     add_lit(mp, iri, RDFS "label", en->label);
     for (k = 0; k < en->nalts; k++)
@@ -242,7 +240,8 @@ static void map_entity(mapper *mp, size_t i)
             add_iri(mp, iri, DIP "locatedIn", c);
         free(c);
     }
-    add_iri(mp, mp->article, DIP "mentions", iri);
+    if (en->first_ment >= 0) /* not a post's state the text leaves out */
+        add_iri(mp, mp->article, DIP "mentions", iri);
 }
 
 static void map_mentions(mapper *mp)

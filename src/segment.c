@@ -232,9 +232,14 @@ static int scan_dotted(scanner *sc)
             break;
         j2 = j;
         dg_utf8_next(sc->text, sc->len, &j2);
-        if (peek_at(sc, j2) != '.' || is_word_char(n1) == 0)
-            break;
-        advance(sc); /* the letter */
+        uint32_t n2 = peek_at(sc, j2);
+        if (n2 == '.') {
+            advance(sc); /* the letter; its dot is taken next round */
+            continue;
+        }
+        if (!is_word_char(n2) && dg_cp_is_upper(n1))
+            advance(sc); /* "U.S" written without its last dot */
+        break;
     }
     return took;
 }
