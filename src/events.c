@@ -550,6 +550,31 @@ static int clause_subject(const dg_doc *doc, dg_event *ev, size_t cb,
     return 1;
 }
 
+/* The body whose gathering a meeting noun names: an organization just
+ * before it, with only titles, possessives and capitalized words between
+ * ("the NATO Foreign Ministers' Meeting", "the BRICS summit"). */
+static int gathering_body(const dg_doc *doc, size_t sb, size_t tb)
+{
+    size_t i = tb, steps = 0;
+
+    while (i > sb && steps++ < 6) {
+        int k = mention_at(doc, i - 1);
+        const dg_token *t = &doc->toks[i - 1];
+        if (k >= 0 && doc->ments[k].type == DG_MENT_NAME &&
+            doc->ments[k].entity >= 0 &&
+            doc->ents[doc->ments[k].entity].kind == DG_ENT_ORG)
+            return doc->ments[k].entity;
+        if (k >= 0 && doc->ments[k].type == DG_MENT_TITLE) {
+            i = doc->ments[k].tok_b;
+            continue;
+        }
+        if (!(t->flags & (DG_TOK_POSS | DG_TOK_CAP)) && !tok_is(t, "'"))
+            return -1;
+        i--;
+    }
+    return -1;
+}
+
 /* Is the trigger in a phrase that opens its sentence ("During the
  * telephone conversation, ...")? */
 static int leads_clause(const dg_doc *doc, const trigger_ctx *tc)
@@ -597,6 +622,14 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
     int found = 0, noun = (tc->lx->flags & DG_LEXF_NOUN) != 0;
 
     tc->obj_end = object_end(doc, tc->te, tc->se);
+    if (noun && (strcmp(tc->lx->cls, "Meeting") == 0 ||
+                 strcmp(tc->lx->cls, "Summit") == 0)) {
+        int org = gathering_body(doc, tc->sb, tc->tb);
+        if (org >= 0) {
+            ev->cls = "Summit";
+            return ev_add_part(ev, org, DG_ROLE_PARTICIPANT);
+        }
+    }
     if (noun) {
         int own = 0;
         if (!possessor(doc, ev, tc, sr, &own) ||
@@ -925,6 +958,38 @@ static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se)
     return 1;
 }
 
+/* Is a scheme topic key already carried by one of ev's topics? */
+static int has_topic_key(const dg_event *ev, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < ev->ntopics; i++)
+        if (ev->topic_keys[i] && strcmp(ev->topic_keys[i], key) == 0)
+            return 1;
+    return 0;
+}
+
+/* Scheme topics whose keywords sentence s holds outside the phrases
+ * already taken ("... the Iran nuclear deal" -> Nuclear programs). */
+static int keyword_topics(const dg_doc *doc, dg_event *ev, size_t s)
+{
+    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
+
+    for (i = sb; i < se; i++) {
+        const dg_lex_entry *hits[4];
+        size_t nh = 0, n = dg_lexicon_match(doc->lex, doc->text, doc->toks,
+                                            se, i, 1u << DG_LEX_TOPIC, hits,
+                                            4, &nh);
+        if (n == 0 || nh == 0)
+            continue;
+        if (!has_topic_key(ev, hits[0]->key) &&
+            !ev_add_topic(ev, hits[0]->label, hits[0]->key))
+            return 0;
+        i += n - 1;
+    }
+    return 1;
+}
+
 static int sentence_topics(const dg_doc *doc, dg_event *ev, size_t s)
 {
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
@@ -938,7 +1003,7 @@ static int sentence_topics(const dg_doc *doc, dg_event *ev, size_t s)
         if (!phrases_after(doc, ev, i + 1, se))
             return 0;
     }
-    return 1;
+    return keyword_topics(doc, ev, s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1054,6 +1119,56 @@ static dg_token *compact_sentence(const dg_doc *doc, size_t sb, size_t se,
     return v;
 }
 
+/* The CAMEO code the trigger lexicon gives "summit". */
+static const char *summit_cameo(const dg_doc *doc)
+{
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TRIGGER, &all), i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(all[i]->cls, "Summit") == 0)
+            return all[i]->cameo;
+    return NULL;
+}
+
+/* "on the margins (sidelines) of [the] BODY ...": the body's gathering,
+ * a Summit with the body as participant. */
+static int margins_of(dg_doc *doc, size_t s)
+{
+    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
+
+    for (i = sb; i + 2 < se; i++) {
+        size_t j = i + 2;
+        int k;
+        if (!(tok_is(&doc->toks[i], "margins") ||
+              tok_is(&doc->toks[i], "sidelines") ||
+              tok_is(&doc->toks[i], "margin") ||
+              tok_is(&doc->toks[i], "sideline")) ||
+            !tok_is(&doc->toks[i + 1], "of"))
+            continue;
+        if (tok_is(&doc->toks[j], "the") && j + 1 < se)
+            j++;
+        k = mention_at(doc, j);
+        if (k < 0 || doc->ments[k].entity < 0 ||
+            doc->ents[doc->ments[k].entity].kind != DG_ENT_ORG)
+            continue;
+        {
+            trigger_ctx tc = {sb, se, i, i + 1, NULL, se};
+            dg_event *ev = push_event(doc);
+            if (!ev || !ev_add_part(ev, doc->ments[k].entity,
+                                    DG_ROLE_PARTICIPANT) || !ev_add_sent(ev, s))
+                return 0;
+            ev->cls = "Summit";
+            ev->cameo = summit_cameo(doc);
+            ev->location = find_location(doc, sb, se, 0);
+            find_date(doc, ev, &tc);
+            if (!settle_event(doc))
+                return 0;
+        }
+    }
+    return 1;
+}
+
 static int sentence_events(dg_doc *doc, size_t s)
 {
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i, nv;
@@ -1090,6 +1205,8 @@ static int sentence_events(dg_doc *doc, size_t s)
     }
     free(view);
     free(orig);
+    if (!margins_of(doc, s))
+        return 0;
     if (doc->nevs == before && doc->nevs > 0)
         return sentence_topics(doc, &doc->evs[doc->nevs - 1], s);
     return 1;

@@ -310,12 +310,35 @@ static const char *role_property(dg_role r)
     }
 }
 
+/* Is label the scheme's own label for topic key (so the topic is the
+ * scheme's concept itself, not a phrase of the text)? */
+static int is_scheme_label(const dg_doc *doc, const char *key,
+                           const char *label)
+{
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TOPIC, &all), i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(all[i]->key, key) == 0)
+            return strcmp(all[i]->label, label) == 0;
+    return 0;
+}
+
 static void map_topic(mapper *mp, const char *ev, const dg_event *e, size_t t)
 {
     char *iri;
 
-    if (e->topic_keys[t] && strcmp(e->topics[t], "") == 0)
+    if (e->topic_keys[t] &&
+        is_scheme_label(mp->doc, e->topic_keys[t], e->topics[t])) {
+        char *concept = cat(mp, DIP "topic-", e->topic_keys[t]);
+        if (concept) {
+            add_iri(mp, ev, DIP "topic", concept);
+            add_iri(mp, concept, RDF "type", DIP "Topic");
+            add_lit(mp, concept, RDFS "label", e->topics[t]);
+        }
+        free(concept);
         return;
+    }
     iri = dg_iri_mint(mp->base, "topic", e->topics[t]);
     if (!iri) {
         mp->st = DG_ERR_NOMEM;
