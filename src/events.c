@@ -982,9 +982,20 @@ static int keyword_topics(const dg_doc *doc, dg_event *ev, size_t s)
                                             4, &nh);
         if (n == 0 || nh == 0)
             continue;
-        if (!has_topic_key(ev, hits[0]->key) &&
-            !ev_add_topic(ev, hits[0]->label, hits[0]->key))
-            return 0;
+        if (!has_topic_key(ev, hits[0]->key)) {
+            /* the text's own words, filed under the scheme's concept */
+            size_t len = doc->toks[i + n - 1].e - doc->toks[i].b;
+            char *label = malloc(len + 1);
+            int ok;
+            if (!label)
+                return 0;
+            memcpy(label, doc->text + doc->toks[i].b, len);
+            label[len] = '\0';
+            ok = ev_add_topic(ev, label, hits[0]->key);
+            free(label);
+            if (!ok)
+                return 0;
+        }
         i += n - 1;
     }
     return 1;
@@ -1037,20 +1048,28 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     return settle_event(doc);
 }
 
-/* Words after which a trigger is a noun ("a visit", "his visit"). */
+/* Is the trigger at token i a noun: after a determiner or possessive,
+ * perhaps with adjectives between ("a productive call", "his three-day
+ * visit")? */
 static int noun_context(const dg_doc *doc, size_t i)
 {
     static const char *const dets[] = {
         "a", "an", "the", "his", "her", "their", "its", "our", "this", "that",
         "first", "official", "state", "-", "day", "week", NULL
     };
-    const dg_token *p;
+    size_t k, lim = i > 4 ? i - 4 : 0;
 
-    if (i == 0)
-        return 0;
-    p = &doc->toks[i - 1];
-    return in_list(dets, p->norm) || (p->flags & (DG_TOK_POSS | DG_TOK_NUM)) ||
-           (p->flags & DG_TOK_PUNCT && !tok_is(p, ","));
+    for (k = i; k-- > lim;) {
+        const dg_token *p = &doc->toks[k];
+        if (in_list(dets, p->norm) || (p->flags & (DG_TOK_POSS | DG_TOK_NUM)))
+            return 1;
+        if ((p->flags & DG_TOK_PUNCT) && !tok_is(p, ","))
+            return k + 1 == i;
+        if (!(p->flags & DG_TOK_WORD) || (p->flags & DG_TOK_CAP) ||
+            mention_at(doc, k) >= 0)
+            return 0;
+    }
+    return 0;
 }
 
 /* Among same-length trigger entries, the noun reading after a
