@@ -36,6 +36,9 @@ struct dg_serializer {
     FILE *fh;
     int escape_cr;    /* Turtle: raw CR -> \r */
     int quads;        /* N-Quads: statements carry their graph */
+    int started;      /* raptor_serializer_start_to_iostream succeeded */
+    int ended;        /* raptor_serializer_serialize_end was called */
+    int discard;      /* drop output (ending after a failure) */
     dg_status err;    /* first failure seen (sticky) */
     int io_errno;     /* errno of the first write failure */
     dg_diag_fn diag;
@@ -117,6 +120,8 @@ static int ios_write_bytes(void *context, const void *ptr, size_t size,
     dg_serializer *s = context;
     const char *p = ptr, *end = p + size * nmemb, *cr;
 
+    if (s->discard)
+        return (int)nmemb;
     if (!s->escape_cr)
         return put_bytes(s, p, size * nmemb) ? 0 : (int)nmemb;
     while (p < end && (cr = memchr(p, '\r', (size_t)(end - p))) != NULL) {
@@ -232,8 +237,10 @@ dg_status dg_serializer_new(const char *format, const char *base, FILE *fh,
     if (!s->ios)
         goto out;
     st = DG_ERR_RDF;
-    if (raptor_serializer_start_to_iostream(s->rs, NULL, s->ios) ||
-        s->err != DG_OK)
+    if (raptor_serializer_start_to_iostream(s->rs, NULL, s->ios))
+        goto out;
+    s->started = 1;
+    if (s->err != DG_OK)
         goto out;
     *out = s;
     return DG_OK;
@@ -409,8 +416,11 @@ dg_status dg_serializer_finish(dg_serializer *s)
 {
     if (!s)
         return DG_ERR_ARG;
-    if (s->err == DG_OK && raptor_serializer_serialize_end(s->rs))
-        fail(s, DG_ERR_RDF);
+    if (s->err == DG_OK && !s->ended) {
+        s->ended = 1;
+        if (raptor_serializer_serialize_end(s->rs))
+            fail(s, DG_ERR_RDF);
+    }
     errno = 0;
     if (fflush(s->fh) != 0 || ferror(s->fh)) {
         if (s->err == DG_OK)
@@ -427,6 +437,13 @@ void dg_serializer_free(dg_serializer *s)
 {
     if (!s)
         return;
+    /* Some Raptor serializers (dot) release their state only when the
+     * document ends: end it, writing nothing, if finish did not. */
+    if (s->started && !s->ended) {
+        s->discard = 1;
+        s->ended = 1;
+        raptor_serializer_serialize_end(s->rs);
+    }
     if (s->rs)
         raptor_free_serializer(s->rs);
     if (s->ios)
