@@ -1,2 +1,220 @@
-/* placeholder: replaced by the module owner */
-int main(void) { return 77; }
+/*
+ * test_mentions.c: unit tests for mentions.c, one name construction per
+ * test: demonym + title + person, "TITLE of STATE NAME", "TITLE, NAME",
+ * an apposition after the name (title case and lower case), a capital
+ * city standing for its state or not, the case-exact "U.S." against
+ * "us", middle initials, and one-word repeats of a known name.  The
+ * lexicon is the real one from <top_srcdir>/data.
+ */
+#include "internal.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static dg_lexicon *g_lex;
+static dg_doc g_doc;
+
+/* Segments text and finds its mentions (resolve: also entities). */
+static void run(const char *text, int resolve)
+{
+    dg_doc_release(&g_doc);
+    memset(&g_doc, 0, sizeof g_doc);
+    g_doc.text = text;
+    g_doc.len = strlen(text);
+    g_doc.lex = g_lex;
+    CU_ASSERT_FATAL(g_lex != NULL);
+    CU_ASSERT_FATAL(dg_segment(&g_doc) == DG_OK);
+    CU_ASSERT_FATAL(dg_find_mentions(&g_doc) == DG_OK);
+    if (resolve)
+        CU_ASSERT_FATAL(dg_resolve_entities(&g_doc) == DG_OK);
+}
+
+/* Checks mention k: exact text, tokens, type, kind, title and
+ * title_country links, metonymy and gazetteer key (NULL: a pattern). */
+static void ment(size_t k, const char *text, size_t tb, size_t te,
+                 dg_ment_type type, dg_ent_kind kind, int title, int tc,
+                 int meto, const char *lexkey)
+{
+    const dg_mention *m;
+    size_t b, e;
+
+    CU_ASSERT_FATAL(k < g_doc.nments);
+    m = &g_doc.ments[k];
+    CU_ASSERT_EQUAL(m->tok_b, tb);
+    CU_ASSERT_EQUAL(m->tok_e, te);
+    CU_ASSERT_FATAL(m->tok_b < m->tok_e && m->tok_e <= g_doc.ntoks);
+    b = g_doc.toks[m->tok_b].b;
+    e = g_doc.toks[m->tok_e - 1].e;
+    CU_ASSERT_EQUAL(e - b, strlen(text));
+    CU_ASSERT_EQUAL(strncmp(g_doc.text + b, text, e - b), 0);
+    CU_ASSERT_EQUAL(m->type, type);
+    if (type == DG_MENT_NAME || type == DG_MENT_DEMONYM)
+        CU_ASSERT_EQUAL(m->kind, kind);
+    CU_ASSERT_EQUAL(m->title, title);
+    CU_ASSERT_EQUAL(m->title_country, tc);
+    CU_ASSERT_EQUAL(m->metonymy, meto);
+    if (lexkey) {
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m->lex);
+        CU_ASSERT_STRING_EQUAL(m->lex->key, lexkey);
+    } else {
+        CU_ASSERT_PTR_NULL(m->lex);
+    }
+}
+
+#define NAME DG_MENT_NAME
+#define DEM DG_MENT_DEMONYM
+#define TTL DG_MENT_TITLE
+#define PER DG_ENT_PERSON
+#define CTY DG_ENT_COUNTRY
+#define PLC DG_ENT_PLACE
+
+static void test_demonym_title_person(void)
+{
+    run("Chinese Foreign Minister Wang Yi arrived.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "Chinese", 0, 1, DEM, CTY, -1, -1, 0, "CHN");
+    ment(1, "Foreign Minister", 1, 3, TTL, PER, -1, 0, 0, "Foreign Minister");
+    ment(2, "Wang Yi", 3, 5, NAME, PER, 1, -1, 0, "wang yi");
+}
+
+static void test_title_of_state(void)
+{
+    run("President of Russia Vladimir Putin spoke.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "President", 0, 1, TTL, PER, -1, 1, 0, "President");
+    ment(1, "Russia", 2, 3, NAME, CTY, -1, -1, 0, "RUS");
+    ment(2, "Vladimir Putin", 3, 5, NAME, PER, 0, -1, 0, "vladimir putin");
+}
+
+static void test_title_comma_name(void)
+{
+    run("The Polish Foreign Minister, Zbigniew Rau, spoke.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "Polish", 1, 2, DEM, CTY, -1, -1, 0, "POL");
+    ment(1, "Foreign Minister", 2, 4, TTL, PER, -1, 0, 0, "Foreign Minister");
+    ment(2, "Zbigniew Rau", 5, 7, NAME, PER, 1, -1, 0, "zbigniew rau");
+    /* an invented name: the pattern, not the people gazetteer */
+    run("Foreign Minister, Jean-Yves Morel, spoke.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 2);
+    ment(0, "Foreign Minister", 0, 2, TTL, PER, -1, -1, 0, "Foreign Minister");
+    ment(1, "Jean-Yves Morel", 3, 7, NAME, PER, 0, -1, 0, NULL);
+}
+
+static void test_apposition_after(void)
+{
+    run("Matthew Miller, Department Spokesperson, said so.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 2);
+    ment(0, "Matthew Miller", 0, 2, NAME, PER, 1, -1, 0, "matthew miller");
+    ment(1, "Department Spokesperson", 3, 5, TTL, PER, -1, -1, 0,
+         "Department Spokesperson");
+}
+
+static void test_lower_case_apposition(void)
+{
+    run("Wang Yi, China\xe2\x80\x99s foreign minister, said so.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "Wang Yi", 0, 2, NAME, PER, 2, -1, 0, "wang yi");
+    ment(1, "China", 3, 4, NAME, CTY, -1, -1, 0, "CHN");
+    ment(2, "foreign minister", 5, 7, TTL, PER, -1, 1, 0, "Foreign Minister");
+    /* without the title the name stands alone */
+    run("Wang Yi, China and Kenya.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "Wang Yi", 0, 2, NAME, PER, -1, -1, 0, "wang yi");
+}
+
+static void test_capital_metonymy(void)
+{
+    run("Moscow said it would respond.", 1);
+    CU_ASSERT_EQUAL(g_doc.nments, 1);
+    ment(0, "Moscow", 0, 1, NAME, PLC, -1, -1, 1, "Moscow");
+    CU_ASSERT_EQUAL_FATAL(g_doc.nents, 1);
+    CU_ASSERT_EQUAL(g_doc.ents[0].kind, DG_ENT_COUNTRY);
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[0].key, "RUS");
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[0].label, "Russia");
+
+    run("Talks were held in Moscow.", 1);
+    CU_ASSERT_EQUAL(g_doc.nments, 1);
+    ment(0, "Moscow", 4, 5, NAME, PLC, -1, -1, 0, "Moscow");
+    CU_ASSERT_EQUAL_FATAL(g_doc.nents, 1);
+    CU_ASSERT_EQUAL(g_doc.ents[0].kind, DG_ENT_PLACE);
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[0].label, "Moscow");
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[0].place_cls, "city");
+
+    run("Relations with Washington improved.", 0);
+    ment(0, "Washington", 2, 3, NAME, PLC, -1, -1, 1, "Washington");
+    /* part of a longer name, and a dateline */
+    run("MOSCOW - Officials met.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 2);
+    ment(0, "MOSCOW", 0, 1, NAME, PLC, -1, -1, 0, "Moscow");
+    ment(1, "Officials", 2, 3, TTL, PER, -1, -1, 0, "Official");
+    run("Vienna Convention talks.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 1);
+    ment(0, "Vienna", 0, 1, NAME, PLC, -1, -1, 0, "Vienna");
+}
+
+static void test_us_case(void)
+{
+    run("The U.S. and us.", 1);
+    CU_ASSERT_EQUAL(g_doc.nments, 1);
+    ment(0, "U.S.", 1, 2, NAME, CTY, -1, -1, 0, "USA");
+    CU_ASSERT_EQUAL_FATAL(g_doc.nents, 1);
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[0].label, "United States");
+    run("Us and them. Give us time.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 0);
+    run("US envoys.", 0);
+    CU_ASSERT_TRUE(g_doc.nments >= 1);
+    ment(0, "US", 0, 1, NAME, CTY, -1, -1, 0, "USA");
+}
+
+static void test_middle_initial(void)
+{
+    run("Antony J. Blinken arrived.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 1);
+    ment(0, "Antony J. Blinken", 0, 3, NAME, PER, -1, -1, 0,
+         "antony blinken");
+    run("Anna K. Lindqvist met Omar Haddad. Later Lindqvist left.", 1);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "Anna K. Lindqvist", 0, 3, NAME, PER, -1, -1, 0, NULL);
+    ment(1, "Omar Haddad", 4, 6, NAME, PER, -1, -1, 0, NULL);
+    /* the one-word repeat found by the second pass */
+    ment(2, "Lindqvist", 8, 9, NAME, PER, -1, -1, 0, NULL);
+    CU_ASSERT_EQUAL(g_doc.ments[0].entity, g_doc.ments[2].entity);
+    CU_ASSERT_NOT_EQUAL(g_doc.ments[0].entity, g_doc.ments[1].entity);
+}
+
+static void test_org_head_not_person(void)
+{
+    run("The Foreign Affairs Council met.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 1);
+    ment(0, "Foreign Affairs Council", 1, 4, NAME, DG_ENT_ORG, -1, -1, 0,
+         NULL);
+}
+
+int main(void)
+{
+    static const dg_test tests[] = {
+        {"demonym, title and person", test_demonym_title_person},
+        {"TITLE of STATE NAME", test_title_of_state},
+        {"TITLE, NAME", test_title_comma_name},
+        {"NAME, TITLE apposition", test_apposition_after},
+        {"lower-case apposition with state", test_lower_case_apposition},
+        {"capital metonymy", test_capital_metonymy},
+        {"U.S. case-exact, us not", test_us_case},
+        {"middle initials and one-word repeats", test_middle_initial},
+        {"organization heads are not people", test_org_head_not_person},
+        {NULL, NULL}
+    };
+    char dir[4096];
+    int rc;
+
+    snprintf(dir, sizeof dir, "%s/data", dg_test_srcdir());
+    if (dg_lexicon_load(dir, &g_lex, NULL, NULL) != DG_OK) {
+        fprintf(stderr, "cannot load the lexicon from %s\n", dir);
+        return 1;
+    }
+    rc = dg_run_tests("mentions", tests);
+    dg_doc_release(&g_doc);
+    dg_lexicon_free(g_lex);
+    return rc;
+}
