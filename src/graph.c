@@ -27,11 +27,14 @@ struct dg_graph {
     size_t nslots;      /* a power of two, or 0 */
 };
 
+/* A new empty graph (calloc'd), or NULL when out of memory. */
 dg_graph *dg_graph_new(void)
 {
     return calloc(1, sizeof(dg_graph));
 }
 
+/* Frees every triple's strings and empties the hash set, keeping the
+ * arrays for reuse.  NULL is a no-op. */
 void dg_graph_clear(dg_graph *g)
 {
     size_t i;
@@ -45,6 +48,7 @@ void dg_graph_clear(dg_graph *g)
         memset(g->slots, 0, g->nslots * sizeof *g->slots);
 }
 
+/* Frees g and everything it holds.  NULL is a no-op. */
 void dg_graph_free(dg_graph *g)
 {
     if (!g)
@@ -57,11 +61,14 @@ void dg_graph_free(dg_graph *g)
     free(g);
 }
 
+/* Distinct triples in g (0 for NULL). */
 size_t dg_graph_size(const dg_graph *g)
 {
     return g ? g->n : 0;
 }
 
+/* The i-th triple in insertion order, borrowed until g changes; NULL
+ * when i >= size. */
 const dg_triple *dg_graph_triple(const dg_graph *g, size_t i)
 {
     if (!g || i >= g->n)
@@ -241,6 +248,10 @@ static int term_ok(const dg_term *t, int must_be_iri)
     return !must_be_iri || t->kind == DG_TERM_IRI;
 }
 
+/* Adds (s, p, o), normalised and copied, unless g holds it already
+ * (O(1) on average).  DG_ERR_ARG: NULL graph, term or value, a kind
+ * that is neither IRI nor literal, a literal s or p.  DG_ERR_NOMEM:
+ * g is unchanged. */
 dg_status dg_graph_add(dg_graph *g, const dg_term *s, const dg_term *p,
                        const dg_term *o)
 {
@@ -282,6 +293,7 @@ static dg_term iri_term(const char *v)
     return t;
 }
 
+/* dg_graph_add with IRIs s, p, o (DG_ERR_ARG when one is NULL). */
 dg_status dg_graph_add_iri(dg_graph *g, const char *s, const char *p,
                            const char *o)
 {
@@ -292,12 +304,15 @@ dg_status dg_graph_add_iri(dg_graph *g, const char *s, const char *p,
     return dg_graph_add(g, &ts, &tp, &to);
 }
 
+/* dg_graph_add with a plain string literal object. */
 dg_status dg_graph_add_literal(dg_graph *g, const char *s, const char *p,
                                const char *value)
 {
     return dg_graph_add_typed(g, s, p, value, NULL);
 }
 
+/* dg_graph_add with a literal object typed `datatype` (NULL or
+ * xsd:string: a plain literal). */
 dg_status dg_graph_add_typed(dg_graph *g, const char *s, const char *p,
                              const char *value, const char *datatype)
 {

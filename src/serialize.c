@@ -433,6 +433,7 @@ dg_status dg_serializer_finish(dg_serializer *s)
     return s->err;
 }
 
+/* Releases s and its Raptor objects (not the stream).  NULL: no-op. */
 void dg_serializer_free(dg_serializer *s)
 {
     if (!s)
