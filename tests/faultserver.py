@@ -5,7 +5,8 @@ counts what it receives so the tests can check what a client really sent.
 
 Usage: faultserver.py PORTFILE [LIFETIME_S]
 Binds 127.0.0.1 on a free port, writes the port number to PORTFILE, and
-serves until killed or LIFETIME_S seconds (default 300) have passed.
+serves until killed, until its parent process is gone, or until
+LIFETIME_S seconds (default 300) have passed.
 
 Paths (NAME is any word; each NAME has its own state):
   /flaky/NAME        answers 500, then 503, then 201 for every later request
@@ -22,6 +23,7 @@ A request is "stored" when it carried a body and got a 2xx answer; the
 bodies of stored requests are kept in "bodies".
 """
 import json
+import os
 import sys
 import threading
 import time
@@ -127,9 +129,17 @@ def main():
     server.daemon_threads = True
     with open(sys.argv[1] + ".tmp", "w") as f:
         f.write("%d\n" % server.server_address[1])
-    import os
     os.rename(sys.argv[1] + ".tmp", sys.argv[1])
-    threading.Timer(lifetime, server.shutdown).start()
+    timer = threading.Timer(lifetime, server.shutdown)
+    timer.daemon = True
+    timer.start()
+    parent = os.getppid()
+
+    def watch_parent():
+        while os.getppid() == parent:
+            time.sleep(1)
+        server.shutdown()
+    threading.Thread(target=watch_parent, daemon=True).start()
     server.serve_forever()
     return 0
 

@@ -794,7 +794,8 @@ int main(void)
     if (!mkdtemp(vdir))
         return 1;
     atexit(stop_all);
-    snprintf(cmd, sizeof cmd, "'%s/tests/virtuoso-start' '%s/v'", dg_test_srcdir(), vdir);
+    snprintf(cmd, sizeof cmd, "'%s/tests/virtuoso-start' '%s/v' %ld", dg_test_srcdir(),
+             vdir, (long)getpid());
     status = system(cmd);
     rc = WIFEXITED(status) ? WEXITSTATUS(status) : 1;
     if (rc != 0 && rc != 77)
