@@ -517,8 +517,20 @@ static int attach_posts(dg_doc *doc)
     return 1;
 }
 
+/* Is person e named (not by title alone) in sentence s? */
+static int named_in_sentence(const dg_doc *doc, int e, size_t s)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++)
+        if (doc->ments[k].entity == e && doc->ments[k].type == DG_MENT_NAME &&
+            doc->toks[doc->ments[k].tok_b].sent == s)
+            return 1;
+    return 0;
+}
+
 /* A title standing alone ("the Secretary") joins the one person whose
- * post it names. */
+ * post it names, unless that person is named in the same sentence. */
 static void resolve_title_references(dg_doc *doc)
 {
     size_t k, i, j;
@@ -536,6 +548,8 @@ static void resolve_title_references(dg_doc *doc)
             continue;
         for (i = 0; i < doc->nents; i++) {
             const dg_entity *en = &doc->ents[i];
+            if (named_in_sentence(doc, (int)i, doc->toks[m->tok_b].sent))
+                continue; /* "the Prime Minister hosted Prime Minister X" */
             for (j = 0; j < en->nposts; j++)
                 if (strcmp(en->posts[j].canon, m->lex->label) == 0 ||
                     title_generalizes(m->lex->label, en->posts[j].canon)) {

@@ -480,8 +480,13 @@ static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
                 (*found)++;
                 return ev_add_part(ev, doc->ments[k].entity, role);
             }
-            if (i > tc->sb && k >= 0 && is_actor_ref(doc, (size_t)k))
-                return 1;
+            if (i > tc->sb && k >= 0 && doc->ments[k].entity >= 0 &&
+                doc->ments[k].type == DG_MENT_NAME &&
+                (doc->ents[doc->ments[k].entity].kind == DG_ENT_COUNTRY ||
+                 doc->ents[doc->ments[k].entity].kind == DG_ENT_ORG)) {
+                (*found)++; /* "Australia's recent sanctioning" */
+                return ev_add_part(ev, doc->ments[k].entity, role);
+            }
             return 1;
         }
         if (tok_is(t, "his") || tok_is(t, "her")) {
@@ -516,14 +521,26 @@ static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
 
     for (; i < lim; i++) {
         const dg_token *t = &doc->toks[i];
+        int k = mention_at(doc, i);
         if (tok_is(t, "with") || tok_is(t, "between") || tok_is(t, "by") ||
-            tok_is(t, "of"))
-            return collect_people(doc, ev, i + 1, tc->obj_end, role, found);
-        if (!(t->flags & DG_TOK_WORD) || mention_at(doc, i) < 0) {
-            if (!tok_is(t, "in") && !tok_is(t, "at") && !tok_is(t, "the") &&
-                !(t->flags & DG_TOK_NUM))
-                return 1;
+            tok_is(t, "of")) {
+            int before = *found;
+            if (!collect_people(doc, ev, i + 1, tc->obj_end, role, found))
+                return 0;
+            /* "a veto cast by the United States" */
+            if (*found == before && !tok_is(t, "of"))
+                return collect_actors(doc, ev, i + 1, tc->obj_end, role, found);
+            return 1;
         }
+        /* skip "in California", "cast", dates; stop at anything else */
+        if (k >= 0 && doc->ments[k].entity >= 0 &&
+            doc->ents[doc->ments[k].entity].kind == DG_ENT_PLACE) {
+            i = doc->ments[k].tok_e - 1;
+            continue;
+        }
+        if (k >= 0 || ((t->flags & DG_TOK_PUNCT) && !tok_is(t, "-")) ||
+            (t->flags & DG_TOK_CAP))
+            return 1;
     }
     return 1;
 }
@@ -573,6 +590,16 @@ static int gathering_body(const dg_doc *doc, size_t sb, size_t tb)
         i--;
     }
     return -1;
+}
+
+static int has_role(const dg_event *ev, dg_role r)
+{
+    size_t i;
+
+    for (i = 0; i < ev->nparts; i++)
+        if (ev->parts[i].role == r)
+            return 1;
+    return 0;
 }
 
 /* Is the trigger in a phrase that opens its sentence ("During the
@@ -644,6 +671,8 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
             !collect_people(doc, ev, tc->te, tc->se, DG_ROLE_PARTICIPANT,
                             &found))
             return 0;
+        if (found == 0 && !collect_actors(doc, ev, cb, tc->tb, sr, &found))
+            return 0;
         return 1;
     }
     if (!collect_people(doc, ev, cb, tc->tb, sr, &found) ||
@@ -659,6 +688,8 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
         return 0;
     if (sr == DG_ROLE_SPEAKER && !collect_targets(doc, ev, tc, &found))
         return 0;
+    if (sr == DG_ROLE_HOST && !has_role(ev, DG_ROLE_VISITOR))
+        ev->nparts = 0; /* "welcomed the decision": no guest, no visit */
     return 1;
 }
 
@@ -903,9 +934,23 @@ static int names_something(const dg_doc *doc, size_t b, size_t e)
     return 0;
 }
 
-/* Adds the phrase [b, e) as a topic of ev if it is worth one. */
+/* Is [b, e) nothing but entity names (and "and", commas)? */
+static int only_names(const dg_doc *doc, size_t b, size_t e)
+{
+    size_t i;
+
+    for (i = b; i < e; i++)
+        if (mention_at(doc, i) < 0 && !tok_is(&doc->toks[i], "and") &&
+            !tok_is(&doc->toks[i], ",") && !tok_is(&doc->toks[i], "the"))
+            return 0;
+    return 1;
+}
+
+/* Adds the phrase [b, e) as a topic of ev if it is worth one; a list
+ * example ("including China, France") names no topic unless the cue was
+ * a discussion verb (names_ok). */
 static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
-                            size_t e)
+                            size_t e, int names_ok)
 {
     const dg_lex_entry *st;
     char *label;
@@ -919,6 +964,8 @@ static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
                      in_list(topic_skip, doc->toks[e - 1].norm)))
         e--;
     if (b >= e || e - b > MAX_TOPIC_TOKENS)
+        return 1;
+    if (!names_ok && only_names(doc, b, e))
         return 1;
     st = scheme_topic(doc, b, e);
     if (!st && (!names_something(doc, b, e) ||
@@ -936,7 +983,8 @@ static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
 
 /* Splits the list after a topic cue at commas and "and"/"or" after a
  * comma, up to the end of the clause. */
-static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se)
+static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
+                         int names_ok)
 {
     size_t b = i, j;
 
@@ -946,11 +994,11 @@ static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se)
             const dg_token *t = &doc->toks[j];
             if (tok_is(t, ";") || tok_is(t, ":") || tok_is(t, "which") ||
                 tok_is(t, "while") || tok_is(t, "where") || tok_is(t, "that"))
-                return add_phrase_topic(doc, ev, b, j);
+                return add_phrase_topic(doc, ev, b, j, names_ok);
             cut = tok_is(t, ",") || tok_is(t, "(") || tok_is(t, ")");
         }
         if (cut) {
-            if (!add_phrase_topic(doc, ev, b, j))
+            if (!add_phrase_topic(doc, ev, b, j, names_ok))
                 return 0;
             b = j + 1;
         }
@@ -1011,7 +1059,9 @@ static int sentence_topics(const dg_doc *doc, dg_event *ev, size_t s)
         if (tok_is(&doc->toks[i], "as") &&
             !(i > sb && tok_is(&doc->toks[i - 1], "such")))
             continue;
-        if (!phrases_after(doc, ev, i + 1, se))
+        if (!phrases_after(doc, ev, i + 1, se,
+                           !tok_is(&doc->toks[i], "including") &&
+                           !tok_is(&doc->toks[i], "as")))
             return 0;
     }
     return keyword_topics(doc, ev, s);
@@ -1043,7 +1093,7 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         return 0;
     if ((subject_role(tc->lx) == DG_ROLE_SPEAKER ||
          strcmp(ev->cls, "Sanction") == 0) &&
-        !phrases_after(doc, ev, tc->te, tc->se))
+        !phrases_after(doc, ev, tc->te, tc->se, 1))
         return 0;
     return settle_event(doc);
 }
