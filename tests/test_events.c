@@ -1,2 +1,275 @@
-/* placeholder: replaced by the module owner */
-int main(void) { return 77; }
+/*
+ * test_events.c: unit tests for events.c, one construction per test:
+ * a meeting with a place and a relative date, a phone call, host and
+ * visitor roles, a visit's duration, scheduled and hypothetical events,
+ * one visit mentioned twice, criticism (speaker and target), sanctions
+ * and expulsions.  The article date is Thursday 2023-06-22.
+ *
+ * Tests of behaviour that is wrong today (known bugs) are in a second
+ * suite, run only when DG_TEST_KNOWN_BUGS=1.
+ */
+#include "internal.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static dg_lexicon *g_lex;
+static dg_doc g_doc;
+
+/* Runs every stage up to events on text, article date 2023-06-22. */
+static void run(const char *text)
+{
+    dg_doc_release(&g_doc);
+    memset(&g_doc, 0, sizeof g_doc);
+    g_doc.text = text;
+    g_doc.len = strlen(text);
+    g_doc.lex = g_lex;
+    CU_ASSERT_FATAL(g_lex != NULL);
+    CU_ASSERT_FATAL(dg_date_parse_iso("2023-06-22", &g_doc.date));
+    CU_ASSERT_FATAL(dg_segment(&g_doc) == DG_OK);
+    CU_ASSERT_FATAL(dg_find_mentions(&g_doc) == DG_OK);
+    CU_ASSERT_FATAL(dg_resolve_entities(&g_doc) == DG_OK);
+    CU_ASSERT_FATAL(dg_find_events(&g_doc) == DG_OK);
+}
+
+/* Index of the entity labelled label (-1 if none). */
+static int ent(const char *label)
+{
+    size_t i;
+
+    for (i = 0; i < g_doc.nents; i++)
+        if (strcmp(g_doc.ents[i].label, label) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Checks event k: class, CAMEO code, status (NULL: happened), location
+ * label (NULL: none), date (NULL: none), duration in days, number of
+ * participants and of source sentences. */
+static void event(size_t k, const char *cls, const char *cameo,
+                  const char *status, const char *loc, const char *date,
+                  int days, size_t nparts, size_t nsents)
+{
+    const dg_event *ev;
+    char buf[16];
+    const char *type;
+
+    CU_ASSERT_FATAL(k < g_doc.nevs);
+    ev = &g_doc.evs[k];
+    CU_ASSERT_STRING_EQUAL(ev->cls, cls);
+    CU_ASSERT_STRING_EQUAL(ev->cameo, cameo);
+    if (status) {
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ev->status);
+        CU_ASSERT_STRING_EQUAL(ev->status, status);
+    } else {
+        CU_ASSERT_PTR_NULL(ev->status);
+    }
+    if (loc) {
+        CU_ASSERT_FATAL(ev->location >= 0);
+        CU_ASSERT_STRING_EQUAL(g_doc.ents[ev->location].label, loc);
+    } else {
+        CU_ASSERT_EQUAL(ev->location, -1);
+    }
+    type = dg_date_format(&ev->date, buf);
+    if (date) {
+        CU_ASSERT_PTR_NOT_NULL_FATAL(type);
+        CU_ASSERT_STRING_EQUAL(buf, date);
+    } else {
+        CU_ASSERT_PTR_NULL(type);
+    }
+    CU_ASSERT_EQUAL(ev->days, days);
+    CU_ASSERT_EQUAL(ev->nparts, nparts);
+    CU_ASSERT_EQUAL(ev->nsents, nsents);
+}
+
+/* Checks that participant j of event k is the entity labelled label
+ * with role. */
+static void part(size_t k, size_t j, const char *label, dg_role role)
+{
+    const dg_event *ev;
+
+    CU_ASSERT_FATAL(k < g_doc.nevs);
+    ev = &g_doc.evs[k];
+    CU_ASSERT_FATAL(j < ev->nparts);
+    CU_ASSERT_FATAL(ev->parts[j].entity >= 0);
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[ev->parts[j].entity].label, label);
+    CU_ASSERT_EQUAL(ev->parts[j].role, role);
+}
+
+static void test_met_in_city(void)
+{
+    run("Wang Yi met with Antony Blinken in Beijing on Tuesday.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Meeting", "040", NULL, "Beijing", "2023-06-20", 0, 2, 1);
+    part(0, 0, "Wang Yi", DG_ROLE_PARTICIPANT);
+    part(0, 1, "Antony Blinken", DG_ROLE_PARTICIPANT);
+    CU_ASSERT_EQUAL(g_doc.evs[0].sents[0], 0);
+}
+
+static void test_phone_call(void)
+{
+    run("Olaf Scholz spoke by telephone with Kenji Sato on Monday.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "PhoneCall", "041", NULL, NULL, "2023-06-19", 0, 2, 1);
+    part(0, 0, "Olaf Scholz", DG_ROLE_PARTICIPANT);
+    part(0, 1, "Kenji Sato", DG_ROLE_PARTICIPANT);
+}
+
+static void test_hosted(void)
+{
+    run("Chancellor Olaf Scholz hosted Kenji Sato in Berlin.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Visit", "043", NULL, "Berlin", NULL, 0, 2, 1);
+    part(0, 0, "Olaf Scholz", DG_ROLE_HOST);
+    part(0, 1, "Kenji Sato", DG_ROLE_VISITOR);
+}
+
+static void test_visit_duration_digits(void)
+{
+    run("Kenji Sato paid a 3-day visit to Kenya.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Visit", "042", NULL, "Kenya", NULL, 3, 1, 1);
+    part(0, 0, "Kenji Sato", DG_ROLE_VISITOR);
+}
+
+static void test_visit_duration_words(void)
+{
+    /* known bug: "three-day" is skipped inside the trigger phrase "paid a
+     * visit", and the duration is only looked for before the trigger */
+    run("Kenji Sato paid a three-day visit to Kenya.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Visit", "042", NULL, "Kenya", NULL, 3, 1, 1);
+    part(0, 0, "Kenji Sato", DG_ROLE_VISITOR);
+    run("Kenji Sato began a three-day visit to Kenya.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Visit", "042", NULL, "Kenya", NULL, 3, 1, 1);
+}
+
+static void test_scheduled(void)
+{
+    run("Olaf Scholz will meet Kenji Sato next week.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    /* "next week": the month of the article date + 7 days */
+    event(0, "Meeting", "040", "scheduled", NULL, "2023-06", 0, 2, 1);
+    part(0, 0, "Olaf Scholz", DG_ROLE_PARTICIPANT);
+    part(0, 1, "Kenji Sato", DG_ROLE_PARTICIPANT);
+}
+
+static void test_hypothetical(void)
+{
+    run("Olaf Scholz would meet Kenji Sato if invited.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
+    CU_ASSERT_EQUAL(g_doc.nents, 2);
+    run("Olaf Scholz could visit Kenya.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
+}
+
+static void test_visit_twice(void)
+{
+    run("Kenji Sato visited Kenya on Monday. Sato's visit to Kenya "
+        "focused on trade.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Visit", "042", NULL, "Kenya", "2023-06-19", 0, 1, 2);
+    part(0, 0, "Kenji Sato", DG_ROLE_VISITOR);
+    CU_ASSERT_EQUAL(g_doc.evs[0].sents[0], 0);
+    CU_ASSERT_EQUAL(g_doc.evs[0].sents[1], 1);
+}
+
+static void test_condemned(void)
+{
+    run("Foreign Minister Kenji Sato condemned Russia.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Criticism", "111", NULL, NULL, NULL, 0, 2, 1);
+    part(0, 0, "Kenji Sato", DG_ROLE_SPEAKER);
+    part(0, 1, "Russia", DG_ROLE_TARGET);
+}
+
+static void test_sanctions(void)
+{
+    run("The European Union imposed sanctions on Belarus.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    CU_ASSERT_FATAL(g_doc.nevs >= 1);
+    CU_ASSERT_STRING_EQUAL(g_doc.evs[0].cls, "Sanction");
+    CU_ASSERT_STRING_EQUAL(g_doc.evs[0].cameo, "163");
+    CU_ASSERT_PTR_NULL(g_doc.evs[0].status);
+    CU_ASSERT_FATAL(g_doc.evs[0].nparts >= 1);
+    part(0, 0, "European Union", DG_ROLE_PARTICIPANT);
+}
+
+static void test_sanctions_target(void)
+{
+    /* known bug: the state sanctioned is not a participant */
+    run("The European Union imposed sanctions on Belarus.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Sanction", "163", NULL, NULL, NULL, 0, 2, 1);
+    part(0, 0, "European Union", DG_ROLE_PARTICIPANT);
+    part(0, 1, "Belarus", DG_ROLE_TARGET);
+}
+
+static void test_expelled(void)
+{
+    run("Kenya expelled two Russian diplomats on Tuesday.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    CU_ASSERT_FATAL(g_doc.nevs >= 1);
+    CU_ASSERT_STRING_EQUAL(g_doc.evs[0].cls, "Expulsion");
+    CU_ASSERT_STRING_EQUAL(g_doc.evs[0].cameo, "174");
+    CU_ASSERT_PTR_NULL(g_doc.evs[0].status);
+    CU_ASSERT_EQUAL(g_doc.evs[0].location, -1);
+    CU_ASSERT_EQUAL(g_doc.evs[0].days, 0);
+    CU_ASSERT_FATAL(g_doc.evs[0].nparts >= 1);
+    part(0, 0, "Kenya", DG_ROLE_PARTICIPANT);
+    {
+        char buf[16];
+        CU_ASSERT_PTR_NOT_NULL(dg_date_format(&g_doc.evs[0].date, buf));
+        CU_ASSERT_STRING_EQUAL(buf, "2023-06-20");
+    }
+    CU_ASSERT(ent("Russia") >= 0);
+}
+
+static void test_no_trigger(void)
+{
+    run("Olaf Scholz and Kenji Sato are ministers.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
+    run("");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
+    CU_ASSERT_EQUAL(g_doc.nents, 0);
+}
+
+int main(void)
+{
+    static const dg_test tests[] = {
+        {"met with ... in CITY on Tuesday", test_met_in_city},
+        {"spoke by telephone", test_phone_call},
+        {"hosted: host and visitor", test_hosted},
+        {"3-day visit: duration", test_visit_duration_digits},
+        {"will meet next week: scheduled", test_scheduled},
+        {"would meet: dropped", test_hypothetical},
+        {"one visit mentioned twice", test_visit_twice},
+        {"condemned: speaker and target", test_condemned},
+        {"imposed sanctions on", test_sanctions},
+        {"expelled diplomats", test_expelled},
+        {"no trigger, no event", test_no_trigger},
+        {NULL, NULL}
+    };
+    static const dg_test known_bugs[] = {
+        {"three-day visit: duration", test_visit_duration_words},
+        {"sanctions: the target state", test_sanctions_target},
+        {NULL, NULL}
+    };
+    const char *kb = getenv("DG_TEST_KNOWN_BUGS");
+    char dir[4096];
+    int rc;
+
+    snprintf(dir, sizeof dir, "%s/data", dg_test_srcdir());
+    if (dg_lexicon_load(dir, &g_lex, NULL, NULL) != DG_OK) {
+        fprintf(stderr, "cannot load the lexicon from %s\n", dir);
+        return 1;
+    }
+    rc = dg_run_tests("events", tests);
+    if (kb && strcmp(kb, "1") == 0)
+        rc |= dg_run_tests("events (known bugs)", known_bugs);
+    dg_doc_release(&g_doc);
+    dg_lexicon_free(g_lex);
+    return rc;
+}
