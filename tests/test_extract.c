@@ -1,2 +1,329 @@
-/* placeholder: replaced by the module owner */
-int main(void) { return 77; }
+/*
+ * test_extract.c: unit tests for extract.c (dg_extract, the whole
+ * pipeline) and, through it, rdfmap.c: exact N-Triples lines for the key
+ * triples of a two-sentence article (event type, roles, date, duration,
+ * post, dip:isoCode, nif:anchorOf with code-point offsets), determinism,
+ * and the errors (invalid UTF-8 and NUL bytes with the diagnostic naming
+ * the article and byte, a bad date, a bad base IRI), after which nothing
+ * has been added to the caller's graph.
+ */
+#include "internal.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static dg_lexicon *g_lex;
+
+/* The last diagnostic passed to diag(). */
+static dg_status g_dst;
+static char g_where[256], g_msg[256];
+static int g_ndiag;
+
+static void diag(void *ctx, dg_status st, const char *where, const char *msg)
+{
+    (void)ctx;
+    g_dst = st;
+    snprintf(g_where, sizeof g_where, "%s", where ? where : "(null)");
+    snprintf(g_msg, sizeof g_msg, "%s", msg ? msg : "(null)");
+    g_ndiag++;
+}
+
+/* "Ελλάδα" (6 code points, 12 bytes) opens the text, so code-point and
+ * byte offsets differ. */
+#define ART_TEXT "\xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1: Kenyan " \
+    "Foreign Minister Amina Otieno visited Athens on Tuesday. " \
+    "Otieno met Greek officials."
+#define ART_ID "a52a13f32d0c4095"
+#define ID "https://w3id.org/diplograph/id/"
+#define NS "https://w3id.org/diplograph/ns#"
+#define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+#define RDFTYPE "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+#define ART "<" ID "article/" ART_ID ">"
+#define EV1 "<" ID "event/" ART_ID "-1>"
+#define EV2 "<" ID "event/" ART_ID "-2>"
+#define NNI "^^<" XSD "nonNegativeInteger>"
+
+/* Extracts text (date, or NULL) into g; returns the status. */
+static dg_status extract(const char *text, size_t len, const char *date,
+                         const dg_options *opts, dg_graph *g, char **giri)
+{
+    dg_article a;
+
+    memset(&a, 0, sizeof a);
+    a.name = "art.txt";
+    a.text = text;
+    a.len = len;
+    a.date = date;
+    g_ndiag = 0;
+    g_where[0] = g_msg[0] = '\0';
+    return dg_extract(g_lex, opts, &a, g, giri, diag, NULL);
+}
+
+/* The N-Triples of g, with a leading "\n" so that every line, the first
+ * included, is found as "\n" LINE " .\n" (malloc'd). */
+static char *ntriples(const dg_graph *g)
+{
+    char *buf = NULL, *out;
+    size_t len = 0;
+
+    CU_ASSERT_FATAL(dg_serialize_ntriples(g, 0, dg_graph_size(g), &buf,
+                                          &len) == DG_OK);
+    out = malloc(len + 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    out[0] = '\n';
+    memcpy(out + 1, buf, len);
+    out[len + 1] = '\0';
+    free(buf);
+    return out;
+}
+
+/* Does the N-Triples text nt hold the triple line "s p o ." exactly? */
+static int has(const char *nt, const char *line)
+{
+    char want[2048];
+
+    snprintf(want, sizeof want, "\n%s .\n", line);
+    return strstr(nt, want) != NULL;
+}
+
+static void test_key_triples(void)
+{
+    dg_graph *g = dg_graph_new();
+    char *giri = NULL, *nt;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL_FATAL(extract(ART_TEXT, strlen(ART_TEXT), "2023-06-22",
+                                  NULL, g, &giri), DG_OK);
+    CU_ASSERT_EQUAL(g_ndiag, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(giri);
+    CU_ASSERT_STRING_EQUAL(giri, ID "graph/" ART_ID);
+    nt = ntriples(g);
+    /* the article and its text */
+    CU_ASSERT_TRUE(has(nt, ART " " RDFTYPE " <" NS "Article>"));
+    CU_ASSERT_TRUE(has(nt, ART " " RDFTYPE " <" NIF "Context>"));
+    CU_ASSERT_TRUE(has(nt, ART " <http://purl.org/dc/terms/date> "
+                       "\"2023-06-22\"^^<" XSD "date>"));
+    CU_ASSERT_TRUE(has(nt, ART " <" NIF "endIndex> \"99\"" NNI));
+    /* states with their ISO code */
+    CU_ASSERT_TRUE(has(nt, "<" ID "country/ken> <" NS "isoCode> \"KEN\""));
+    CU_ASSERT_TRUE(has(nt, "<" ID "country/ken> <http://www.w3.org/2000/01/"
+                       "rdf-schema#label> \"Kenya\""));
+    CU_ASSERT_TRUE(has(nt, "<" ID "country/grc> <" NS "isoCode> \"GRC\""));
+    /* the person, the surname as altLabel, the post in Kenya */
+    CU_ASSERT_TRUE(has(nt, "<" ID "person/amina-otieno> <http://www.w3.org/"
+                       "2000/01/rdf-schema#label> \"Amina Otieno\""));
+    CU_ASSERT_TRUE(has(nt, "<" ID "person/amina-otieno> <http://www.w3.org/"
+                       "2004/02/skos/core#altLabel> \"Otieno\""));
+    CU_ASSERT_TRUE(has(nt, "<" ID "post/amina-otieno-foreign-minister-ken> <"
+                       NS "postIn> <" ID "country/ken>"));
+    /* the visit: type, visitor, date, provenance */
+    CU_ASSERT_TRUE(has(nt, EV1 " " RDFTYPE " <" NS "Visit>"));
+    CU_ASSERT_TRUE(has(nt, EV1 " <" NS "cameoCode> \"042\""));
+    CU_ASSERT_TRUE(has(nt, EV1 " <" NS "visitor> <" ID "person/amina-otieno>"));
+    CU_ASSERT_TRUE(has(nt, EV1 " <" NS "date> \"2023-06-20\"^^<" XSD "date>"));
+    CU_ASSERT_TRUE(has(nt, EV1 " <" NS "reportedIn> " ART));
+    CU_ASSERT_TRUE(has(nt, EV1 " <http://www.w3.org/ns/prov#wasDerivedFrom> "
+                       "<" ID "article/" ART_ID "#char=0,71>"));
+    /* the meeting of the second sentence */
+    CU_ASSERT_TRUE(has(nt, EV2 " " RDFTYPE " <" NS "Meeting>"));
+    CU_ASSERT_TRUE(has(nt, EV2 " <" NS "participant> <" ID
+                       "person/amina-otieno>"));
+    /* sentences: code-point offsets, exact anchors */
+    CU_ASSERT_TRUE(has(nt, "<" ID "article/" ART_ID "#char=0,71> <" NIF
+                       "anchorOf> \"\\u0395\\u03BB\\u03BB\\u03AC\\u03B4"
+                       "\\u03B1: Kenyan Foreign Minister Amina Otieno visited "
+                       "Athens on Tuesday.\""));
+    CU_ASSERT_TRUE(has(nt, "<" ID "article/" ART_ID "#char=0,71> <" NIF
+                       "endIndex> \"71\"" NNI));
+    CU_ASSERT_TRUE(has(nt, "<" ID "article/" ART_ID "#char=72,99> <" NIF
+                       "anchorOf> \"Otieno met Greek officials.\""));
+    CU_ASSERT_TRUE(has(nt, "<" ID "article/" ART_ID "#char=72,99> <" NIF
+                       "beginIndex> \"72\"" NNI));
+    /* mentions: phrases with code-point offsets */
+    CU_ASSERT_TRUE(has(nt, "<" ID "article/" ART_ID "#char=32,44> <" NIF
+                       "anchorOf> \"Amina Otieno\""));
+    CU_ASSERT_TRUE(has(nt, "<" ID "article/" ART_ID "#char=53,59> <" NIF
+                       "anchorOf> \"Athens\""));
+    CU_ASSERT_TRUE(has(nt, "<" ID "article/" ART_ID "#char=53,59> <http://"
+                       "www.w3.org/2005/11/its/rdf#taIdentRef> <" ID
+                       "place/athens>"));
+    CU_ASSERT_TRUE(has(nt, "<" ID "place/athens> <" NS "locatedIn> <" ID
+                       "country/grc>"));
+    free(nt);
+    free(giri);
+    dg_graph_free(g);
+}
+
+static void test_duration(void)
+{
+    static const char text[] = "Kenji Sato paid a 3-day visit to Kenya.";
+    dg_graph *g = dg_graph_new();
+    char *nt;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL_FATAL(extract(text, strlen(text), "2023-06-22", NULL, g,
+                                  NULL), DG_OK);
+    nt = ntriples(g);
+    CU_ASSERT_TRUE(has(nt, "<" ID "event/ebba8d4ad40013d2-1> <" NS
+                       "duration> \"P3D\"^^<" XSD "duration>"));
+    CU_ASSERT_TRUE(has(nt, "<" ID "event/ebba8d4ad40013d2-1> <" NS
+                       "location> <" ID "country/ken>"));
+    CU_ASSERT_TRUE(has(nt, "<" ID "event/ebba8d4ad40013d2-1> <" NS
+                       "visitor> <" ID "person/kenji-sato>"));
+    free(nt);
+    dg_graph_free(g);
+}
+
+static void test_deterministic(void)
+{
+    dg_graph *a = dg_graph_new(), *b = dg_graph_new();
+    char *na, *nb;
+    size_t n;
+
+    CU_ASSERT_FATAL(a && b);
+    CU_ASSERT_EQUAL_FATAL(extract(ART_TEXT, strlen(ART_TEXT), "2023-06-22",
+                                  NULL, a, NULL), DG_OK);
+    CU_ASSERT_EQUAL_FATAL(extract(ART_TEXT, strlen(ART_TEXT), "2023-06-22",
+                                  NULL, b, NULL), DG_OK);
+    n = dg_graph_size(a);
+    CU_ASSERT(n > 50);
+    CU_ASSERT_EQUAL(dg_graph_size(b), n);
+    na = ntriples(a);
+    nb = ntriples(b);
+    CU_ASSERT_STRING_EQUAL(na, nb);
+    /* the same article again into the same graph adds nothing */
+    CU_ASSERT_EQUAL(extract(ART_TEXT, strlen(ART_TEXT), "2023-06-22", NULL,
+                            a, NULL), DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_size(a), n);
+    free(na);
+    free(nb);
+    dg_graph_free(a);
+    dg_graph_free(b);
+}
+
+/* A graph holding one triple, to see that failures add nothing. */
+static dg_graph *one_triple_graph(void)
+{
+    dg_graph *g = dg_graph_new();
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_FATAL(dg_graph_add_iri(g, "http://example.org/s",
+                                     "http://example.org/p",
+                                     "http://example.org/o") == DG_OK);
+    return g;
+}
+
+static void test_bad_utf8(void)
+{
+    dg_graph *g = one_triple_graph();
+    char *giri = NULL;
+
+    CU_ASSERT_EQUAL(extract("Kenya met\xc0\xaf", 11, "2023-06-22", NULL, g,
+                            &giri), DG_ERR_ENCODING);
+    CU_ASSERT_EQUAL(g_ndiag, 1);
+    CU_ASSERT_EQUAL(g_dst, DG_ERR_ENCODING);
+    CU_ASSERT_STRING_EQUAL(g_where, "art.txt: byte 9");
+    CU_ASSERT_STRING_EQUAL(g_msg, "invalid UTF-8 sequence");
+    CU_ASSERT_EQUAL(dg_graph_size(g), 1);
+    CU_ASSERT_PTR_NULL(giri);
+    /* a lone surrogate after a valid accented name */
+    CU_ASSERT_EQUAL(extract("Erdo\xc4\x9f" "an \xed\xa0\x80", 12, NULL, NULL,
+                            g, &giri), DG_ERR_ENCODING);
+    CU_ASSERT_STRING_EQUAL(g_where, "art.txt: byte 9");
+    CU_ASSERT_EQUAL(dg_graph_size(g), 1);
+    /* a NUL byte */
+    CU_ASSERT_EQUAL(extract("Kenya\0met", 9, NULL, NULL, g, &giri),
+                    DG_ERR_ENCODING);
+    CU_ASSERT_STRING_EQUAL(g_where, "art.txt: byte 5");
+    CU_ASSERT_STRING_EQUAL(g_msg, "NUL byte in text");
+    CU_ASSERT_EQUAL(dg_graph_size(g), 1);
+    CU_ASSERT_PTR_NULL(giri);
+    dg_graph_free(g);
+}
+
+static void test_bad_date(void)
+{
+    dg_graph *g = one_triple_graph();
+    char *giri = NULL;
+
+    CU_ASSERT_EQUAL(extract(ART_TEXT, strlen(ART_TEXT), "2023-02-30", NULL, g,
+                            &giri), DG_ERR_ARG);
+    CU_ASSERT_EQUAL(g_ndiag, 1);
+    CU_ASSERT_EQUAL(g_dst, DG_ERR_ARG);
+    CU_ASSERT_STRING_EQUAL(g_where, "art.txt");
+    CU_ASSERT_STRING_EQUAL(g_msg,
+                           "bad date \"2023-02-30\": expected YYYY-MM-DD");
+    CU_ASSERT_EQUAL(dg_graph_size(g), 1);
+    CU_ASSERT_PTR_NULL(giri);
+    CU_ASSERT_EQUAL(extract(ART_TEXT, strlen(ART_TEXT), "22/06/2023", NULL, g,
+                            NULL), DG_ERR_ARG);
+    CU_ASSERT_EQUAL(dg_graph_size(g), 1);
+    dg_graph_free(g);
+}
+
+static void test_bad_base_and_args(void)
+{
+    dg_graph *g = one_triple_graph();
+    dg_options o = {"not an iri"};
+    dg_article a;
+
+    CU_ASSERT_EQUAL(extract(ART_TEXT, strlen(ART_TEXT), NULL, &o, g, NULL),
+                    DG_ERR_ARG);
+    CU_ASSERT_STRING_EQUAL(g_msg, "bad base IRI \"not an iri\"");
+    CU_ASSERT_EQUAL(dg_graph_size(g), 1);
+    memset(&a, 0, sizeof a);
+    a.text = NULL;
+    a.len = 3;
+    CU_ASSERT_EQUAL(dg_extract(g_lex, NULL, &a, g, NULL, NULL, NULL),
+                    DG_ERR_ARG);
+    CU_ASSERT_EQUAL(dg_extract(NULL, NULL, &a, g, NULL, NULL, NULL),
+                    DG_ERR_ARG);
+    CU_ASSERT_EQUAL(dg_graph_size(g), 1);
+    dg_graph_free(g);
+}
+
+static void test_other_base(void)
+{
+    static const char text[] = "Kenya and Greece agreed.";
+    dg_graph *g = dg_graph_new();
+    dg_options o = {"http://example.org/kg/"};
+    char *nt;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL_FATAL(extract(text, strlen(text), NULL, &o, g, NULL),
+                          DG_OK);
+    nt = ntriples(g);
+    CU_ASSERT_TRUE(has(nt, "<http://example.org/kg/country/ken> <" NS
+                       "isoCode> \"KEN\""));
+    CU_ASSERT_PTR_NULL(strstr(nt, ID));
+    free(nt);
+    dg_graph_free(g);
+}
+
+int main(void)
+{
+    static const dg_test tests[] = {
+        {"key triples of a two-sentence article", test_key_triples},
+        {"a 3-day visit: dip:duration P3D", test_duration},
+        {"deterministic output", test_deterministic},
+        {"invalid UTF-8 and NUL bytes", test_bad_utf8},
+        {"bad date", test_bad_date},
+        {"bad base IRI and arguments", test_bad_base_and_args},
+        {"another base IRI", test_other_base},
+        {NULL, NULL}
+    };
+    char dir[4096];
+    int rc;
+
+    snprintf(dir, sizeof dir, "%s/data", dg_test_srcdir());
+    if (dg_lexicon_load(dir, &g_lex, NULL, NULL) != DG_OK) {
+        fprintf(stderr, "cannot load the lexicon from %s\n", dir);
+        return 1;
+    }
+    rc = dg_run_tests("extract", tests);
+    dg_lexicon_free(g_lex);
+    return rc;
+}
