@@ -207,6 +207,26 @@ static void test_sanctions_target(void)
     part(0, 1, "Belarus", DG_ROLE_TARGET);
 }
 
+static void test_visited_place(void)
+{
+    /* known bug: a place named as the object of "visited" (no "in"/"to"
+     * before it) is not the visit's location */
+    run("Kenji Sato visited Athens on Tuesday.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Visit", "042", NULL, "Athens", "2023-06-20", 0, 1, 1);
+    part(0, 0, "Kenji Sato", DG_ROLE_VISITOR);
+    run("Kenji Sato visited Kenya.");
+    event(0, "Visit", "042", NULL, "Kenya", NULL, 0, 1, 1);
+}
+
+static void test_arrived_in(void)
+{
+    run("Kenji Sato arrived in Athens.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    event(0, "Visit", "042", NULL, "Athens", NULL, 0, 1, 1);
+    part(0, 0, "Kenji Sato", DG_ROLE_VISITOR);
+}
+
 static void test_expelled(void)
 {
     run("Kenya expelled two Russian diplomats on Tuesday.");
@@ -249,12 +269,14 @@ int main(void)
         {"condemned: speaker and target", test_condemned},
         {"imposed sanctions on", test_sanctions},
         {"expelled diplomats", test_expelled},
+        {"arrived in CITY: location", test_arrived_in},
         {"no trigger, no event", test_no_trigger},
         {NULL, NULL}
     };
     static const dg_test known_bugs[] = {
         {"three-day visit: duration", test_visit_duration_words},
         {"sanctions: the target state", test_sanctions_target},
+        {"visited CITY: location", test_visited_place},
         {NULL, NULL}
     };
     const char *kb = getenv("DG_TEST_KNOWN_BUGS");
