@@ -478,6 +478,31 @@ size_t dg_uploader_stored(const dg_uploader *up)
 /* One request, with retries                                           */
 /* ------------------------------------------------------------------ */
 
+/* Sets CURLOPT_URL.  With a user name but no password the user goes
+ * into the URL instead of CURLOPT_USERNAME: libcurl reads ~/.netrc only
+ * when no CURLOPT_USERNAME is set, and then looks up the password of the
+ * URL's user. */
+static int set_url(dg_uploader *up, const dg_req *rq)
+{
+    CURLU *u;
+    char *url = NULL, *old = NULL;
+    int bad = 1;
+
+    if (!(rq->auth && up->user && !up->password))
+        return curl_easy_setopt(up->curl, CURLOPT_URL, rq->url) != CURLE_OK;
+    u = curl_url();
+    if (u && curl_url_set(u, CURLUPART_URL, rq->url, 0) == CURLUE_OK) {
+        if (curl_url_get(u, CURLUPART_USER, &old, 0) == CURLUE_OK ||
+            curl_url_set(u, CURLUPART_USER, up->user, CURLU_URLENCODE) == CURLUE_OK)
+            bad = curl_url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK ||
+                  curl_easy_setopt(up->curl, CURLOPT_URL, url) != CURLE_OK;
+    }
+    curl_free(old);
+    curl_free(url);
+    curl_url_cleanup(u);
+    return bad;
+}
+
 static int set_request(dg_uploader *up, const dg_req *rq,
                        struct curl_slist **hdrs)
 {
@@ -494,7 +519,7 @@ static int set_request(dg_uploader *up, const dg_req *rq,
     *hdrs = curl_slist_append(*hdrs, line);
     if (!*hdrs)
         return -1;
-    bad |= curl_easy_setopt(c, CURLOPT_URL, rq->url) != CURLE_OK;
+    bad |= set_url(up, rq);
     bad |= curl_easy_setopt(c, CURLOPT_HTTPHEADER, *hdrs) != CURLE_OK;
     if (strcmp(rq->method, "GET") == 0) {
         bad |= curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, NULL) != CURLE_OK;
@@ -507,7 +532,7 @@ static int set_request(dg_uploader *up, const dg_req *rq,
         bad |= curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST,
                                 strcmp(rq->method, "POST") ? rq->method : NULL) != CURLE_OK;
     }
-    if (rq->auth && (up->user || up->password)) {
+    if (rq->auth && up->password) {
         bad |= curl_easy_setopt(c, CURLOPT_USERNAME, up->user ? up->user : "") != CURLE_OK;
         bad |= curl_easy_setopt(c, CURLOPT_PASSWORD, up->password) != CURLE_OK;
     } else {

@@ -621,6 +621,30 @@ static void test_nothing_listening(void)
     dg_uploader_free(up);
 }
 
+static void test_tls_verified(void)
+{
+    char url[128];
+    dg_push_options o = fopts("/");
+    diaglog d;
+    dg_uploader *up;
+
+    /* The fault server speaks plain HTTP: the TLS handshake fails. */
+    snprintf(url, sizeof url, "https://127.0.0.1:%d/flaky/f11", fport);
+    o.url = url;
+    o.retries = 0;
+    up = make(&o, &d);
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0),
+                    DG_ERR_NET);
+    CU_ASSERT(starts(d.last, "POST https://127.0.0.1:"));
+    CU_ASSERT(starts(stats("f11"), "{\"requests\": 0, \"stored\": 0,"));
+    dg_uploader_free(up);
+    o.cacert = "/nonexistent/ca.pem";
+    up = make(&o, &d);
+    CU_ASSERT_NOT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0),
+                        DG_OK);
+    dg_uploader_free(up);
+}
+
 static void test_timeout(void)
 {
     dg_push_options o = fopts("/hang");
@@ -779,6 +803,7 @@ int main(void)
         {"credentials in the URL never shown", test_credentials_in_url_hidden},
         {"nothing listening: retries then DG_ERR_NET", test_nothing_listening},
         {"a server that never answers times out", test_timeout},
+        {"https to a plain HTTP server fails", test_tls_verified},
         {"malformed URLs are DG_ERR_ARG", test_malformed_urls},
         {"count answer without a count", test_count_bad_answer},
         {"dg_push_graph fails at batch 2", test_push_graph_partial_failure},

@@ -102,6 +102,23 @@ check "verify mismatch exit" 1 $?
 contains "verify mismatch message" "$tmp/err" \
     "diplograph: verification failed: graph <http://example.org/test/extra> holds $((n + 1)) triples, $n were sent"
 
+# 5b. Credentials from ~/.netrc when $DIPLOGRAPH_PASSWORD is not set,
+#     with and without --user.
+mkdir -p "$tmp/home"
+printf 'machine 127.0.0.1\nlogin dba\npassword dba\n' > "$tmp/home/.netrc"
+chmod 600 "$tmp/home/.netrc"
+g4=http://example.org/test/netrc
+HOME="$tmp/home" DIPLOGRAPH_PASSWORD= "$dg" --push "$gsp" --user dba --graph "$g4" \
+    --replace --verify "$sample" 2> "$tmp/err"
+check "netrc with --user exit" 0 $?
+HOME="$tmp/home" DIPLOGRAPH_PASSWORD= "$dg" --push "$gsp" --graph "$g4" \
+    --replace --verify "$sample" 2> "$tmp/err"
+check "netrc without --user exit" 0 $?
+HOME="$tmp" DIPLOGRAPH_PASSWORD= "$dg" --push "$gsp" --user dba --graph "$g4" \
+    "$sample" 2> "$tmp/err"
+check "no password, no netrc exit" 1 $?
+contains "no password, no netrc message" "$tmp/err" ": HTTP 401"
+
 # 6. Wrong password: exit 1, 401 in the message, the password never shown.
 DIPLOGRAPH_PASSWORD=WrongPw99 "$dg" --push "$gsp" --user dba "$sample" 2> "$tmp/err"
 check "wrong password exit" 1 $?
