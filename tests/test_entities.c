@@ -4,18 +4,23 @@
  * a bare title ("the Secretary") joining the one holder of that post,
  * posts and the states they are held in (from a demonym, "of STATE",
  * the people gazetteer), and two people who share a surname.
+ *
+ * Tests of behaviour that is wrong today (known bugs) are in a second
+ * suite, run only when DG_TEST_KNOWN_BUGS=1.
  */
 #include "internal.h"
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static dg_lexicon *g_lex;
 static dg_doc g_doc;
 
-/* Runs the stages up to entities on text (article date: none). */
-static void run(const char *text)
+/* Runs the stages up to entities on text, article date `date`
+ * ("YYYY-MM-DD" or NULL). */
+static void run_dated(const char *text, const char *date)
 {
     dg_doc_release(&g_doc);
     memset(&g_doc, 0, sizeof g_doc);
@@ -23,9 +28,17 @@ static void run(const char *text)
     g_doc.len = strlen(text);
     g_doc.lex = g_lex;
     CU_ASSERT_FATAL(g_lex != NULL);
+    if (date)
+        CU_ASSERT_FATAL(dg_date_parse_iso(date, &g_doc.date));
     CU_ASSERT_FATAL(dg_segment(&g_doc) == DG_OK);
     CU_ASSERT_FATAL(dg_find_mentions(&g_doc) == DG_OK);
     CU_ASSERT_FATAL(dg_resolve_entities(&g_doc) == DG_OK);
+}
+
+/* The same without an article date. */
+static void run(const char *text)
+{
+    run_dated(text, NULL);
 }
 
 /* Index of the entity labelled label, or -1. */
@@ -227,6 +240,30 @@ static void test_states(void)
     CU_ASSERT_EQUAL(g_doc.nents, 3);
 }
 
+static void test_honorific_not_post(void)
+{
+    int e;
+
+    /* known bug: the honorific "Mr." becomes a post (dip:Post "Mr.") */
+    run("Mr. Paulo Reis stayed.");
+    e = ent("Paulo Reis");
+    person(e, "paulo reis", 0, NULL, 0);
+}
+
+static void test_honorific_surname(void)
+{
+    int e;
+
+    /* known bug: "Mr. Smith" in a 2023 article is linked to the people
+     * gazetteer's Stephen Smith (Foreign Minister of Australia
+     * 2007-2010), with a post "Mr." in Australia */
+    run_dated("He left. Mr. Smith stayed.", "2023-06-20");
+    e = ent("Smith");
+    person(e, "smith", 0, NULL, 0);
+    CU_ASSERT_PTR_NULL(g_doc.ents[e].lex);
+    CU_ASSERT_EQUAL(ent("Australia"), -1);
+}
+
 int main(void)
 {
     static const dg_test tests[] = {
@@ -239,6 +276,11 @@ int main(void)
         {"states by ISO code, places in states", test_states},
         {NULL, NULL}
     };
+    static const dg_test known_bugs[] = {
+        {"honorific is not a post", test_honorific_not_post},
+        {"Mr. SURNAME is not a gazetteer person", test_honorific_surname},
+        {NULL, NULL}
+    };
     char dir[4096];
     int rc;
 
@@ -248,6 +290,9 @@ int main(void)
         return 1;
     }
     rc = dg_run_tests("entities", tests);
+    if (getenv("DG_TEST_KNOWN_BUGS") &&
+        strcmp(getenv("DG_TEST_KNOWN_BUGS"), "1") == 0)
+        rc |= dg_run_tests("entities (known bugs)", known_bugs);
     dg_doc_release(&g_doc);
     dg_lexicon_free(g_lex);
     return rc;
