@@ -183,6 +183,36 @@ static void test_middle_initial(void)
     CU_ASSERT_NOT_EQUAL(g_doc.ments[0].entity, g_doc.ments[1].entity);
 }
 
+static void test_title_state_forms(void)
+{
+    /* TITLE NAME of STATE */
+    run("Prime Minister Kenji Sato of Japan met officials.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 4);
+    ment(0, "Prime Minister", 0, 2, TTL, PER, -1, 2, 0, "Prime Minister");
+    ment(1, "Kenji Sato", 2, 4, NAME, PER, 0, -1, 0, NULL);
+    ment(2, "Japan", 5, 6, NAME, CTY, -1, -1, 0, "JPN");
+    /* state abbreviation before the title */
+    run("UK Foreign Secretary Anne Morel arrived.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "UK", 0, 1, NAME, CTY, -1, -1, 0, "GBR");
+    ment(1, "Foreign Secretary", 1, 3, TTL, PER, -1, 0, 0,
+         "Foreign Secretary");
+    ment(2, "Anne Morel", 3, 5, NAME, PER, 1, -1, 0, NULL);
+    /* possessive state before the title */
+    run("France\xe2\x80\x99s Minister Anne Morel spoke.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "France", 0, 1, NAME, CTY, -1, -1, 0, "FRA");
+    ment(1, "Minister", 2, 3, TTL, PER, -1, 0, 0, "Minister");
+    ment(2, "Anne Morel", 3, 5, NAME, PER, 1, -1, 0, NULL);
+    /* apposition with "the" and a state abbreviation */
+    run("Anne Morel, the U.S. Secretary of State, spoke.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "Anne Morel", 0, 2, NAME, PER, 2, -1, 0, NULL);
+    ment(1, "U.S.", 4, 5, NAME, CTY, -1, -1, 0, "USA");
+    ment(2, "Secretary of State", 5, 8, TTL, PER, -1, 1, 0,
+         "Secretary of State");
+}
+
 static void test_org_head_not_person(void)
 {
     run("The Foreign Affairs Council met.", 0);
@@ -199,6 +229,8 @@ int main(void)
         {"TITLE, NAME", test_title_comma_name},
         {"NAME, TITLE apposition", test_apposition_after},
         {"lower-case apposition with state", test_lower_case_apposition},
+        {"title states: of, abbreviation, possessive, apposition",
+         test_title_state_forms},
         {"capital metonymy", test_capital_metonymy},
         {"U.S. case-exact, us not", test_us_case},
         {"middle initials and one-word repeats", test_middle_initial},
