@@ -227,6 +227,40 @@ static void test_arrived_in(void)
     part(0, 0, "Kenji Sato", DG_ROLE_VISITOR);
 }
 
+static void test_they_again(void)
+{
+    /* "They" takes the participants of the latest event; another date
+     * makes another meeting */
+    run("Kenji Sato met Amina Otieno on Tuesday. They met again on "
+        "Wednesday.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 2);
+    event(0, "Meeting", "040", NULL, NULL, "2023-06-20", 0, 2, 1);
+    event(1, "Meeting", "040", NULL, NULL, "2023-06-21", 0, 2, 1);
+    part(1, 0, "Kenji Sato", DG_ROLE_PARTICIPANT);
+    part(1, 1, "Amina Otieno", DG_ROLE_PARTICIPANT);
+    CU_ASSERT_EQUAL(g_doc.evs[1].sents[0], 1);
+}
+
+static void test_he_subject(void)
+{
+    /* known bug: a pronoun subject is resolved only when no one else
+     * takes part, so "He" is lost when the object is named */
+    run("Kenji Sato arrived in Nairobi. He met Amina Otieno.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 2);
+    event(1, "Meeting", "040", NULL, NULL, NULL, 0, 2, 1);
+    part(1, 0, "Kenji Sato", DG_ROLE_PARTICIPANT);
+    part(1, 1, "Amina Otieno", DG_ROLE_PARTICIPANT);
+}
+
+static void test_he_alone(void)
+{
+    run("Kenji Sato arrived in Nairobi on Monday. He met officials.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 2);
+    event(0, "Visit", "042", NULL, "Nairobi", "2023-06-19", 0, 1, 1);
+    event(1, "Meeting", "040", NULL, NULL, NULL, 0, 1, 1);
+    part(1, 0, "Kenji Sato", DG_ROLE_PARTICIPANT);
+}
+
 static void test_expelled(void)
 {
     run("Kenya expelled two Russian diplomats on Tuesday.");
@@ -270,6 +304,8 @@ int main(void)
         {"imposed sanctions on", test_sanctions},
         {"expelled diplomats", test_expelled},
         {"arrived in CITY: location", test_arrived_in},
+        {"They met again: a second meeting", test_they_again},
+        {"He met officials: pronoun subject", test_he_alone},
         {"no trigger, no event", test_no_trigger},
         {NULL, NULL}
     };
@@ -277,6 +313,7 @@ int main(void)
         {"three-day visit: duration", test_visit_duration_words},
         {"sanctions: the target state", test_sanctions_target},
         {"visited CITY: location", test_visited_place},
+        {"He met NAME: pronoun subject kept", test_he_subject},
         {NULL, NULL}
     };
     const char *kb = getenv("DG_TEST_KNOWN_BUGS");
