@@ -339,7 +339,7 @@ static int resolve_people(dg_doc *doc)
             char *key;
             int ok;
             if (m->type != DG_MENT_NAME || m->kind != DG_ENT_PERSON ||
-                m->entity >= 0)
+                m->entity >= 0 || m->counterpart >= 0)
                 continue;
             if (!(key = name_key(doc, m->tok_b, m->tok_e)))
                 return 0;
@@ -517,6 +517,35 @@ static int attach_posts(dg_doc *doc)
     return 1;
 }
 
+/* "The President of Russia" where no one holds that post in the text:
+ * the person the people gazetteer knows in that post, if named here;
+ * the post is then stated for them. */
+static int title_from_gazetteer(dg_doc *doc, dg_mention *m)
+{
+    int state = m->title_country >= 0 ? doc->ments[m->title_country].entity
+                                       : -1;
+    size_t i;
+
+    if (state < 0 || doc->ents[state].kind != DG_ENT_COUNTRY)
+        return 1;
+    for (i = 0; i < doc->nents; i++) {
+        dg_entity *en = &doc->ents[i];
+        const char *code;
+        if (en->kind != DG_ENT_PERSON || en->first_ment < 0)
+            continue;
+        code = gazetteer_code(doc, en, m->lex->label);
+        if (code && strcmp(code, doc->ents[state].key) == 0) {
+            char *surface = span_text(doc, m->tok_b, m->tok_e);
+            int ok = surface && add_post(en, surface, m->lex->label, state,
+                                         doc->toks[m->tok_b].sent);
+            free(surface);
+            m->entity = (int)i;
+            return ok;
+        }
+    }
+    return 1;
+}
+
 /* Is person e named (not by title alone) in sentence s? */
 static int named_in_sentence(const dg_doc *doc, int e, size_t s)
 {
@@ -531,7 +560,7 @@ static int named_in_sentence(const dg_doc *doc, int e, size_t s)
 
 /* A title standing alone ("the Secretary") joins the one person whose
  * post it names, unless that person is named in the same sentence. */
-static void resolve_title_references(dg_doc *doc)
+static int resolve_title_references(dg_doc *doc)
 {
     size_t k, i, j;
 
@@ -544,7 +573,8 @@ static void resolve_title_references(dg_doc *doc)
         for (j = 0; j < doc->nments; j++)
             if (doc->ments[j].title == (int)k)
                 named = 1;
-        if (named || m->tok_b == 0 || !tok_is(&doc->toks[m->tok_b - 1], "the"))
+        if (named || m->tok_b == 0 || (!tok_is(&doc->toks[m->tok_b - 1], "the") &&
+                                        !(m->tok_b == doc->sents[doc->toks[m->tok_b].sent].tok_b)))
             continue;
         for (i = 0; i < doc->nents; i++) {
             const dg_entity *en = &doc->ents[i];
@@ -561,7 +591,10 @@ static void resolve_title_references(dg_doc *doc)
         }
         if (count == 1)
             m->entity = found;
+        else if (count == 0 && !title_from_gazetteer(doc, m))
+            return 0;
     }
+    return 1;
 }
 
 /* Venue -> city, city -> state, for places from the gazetteer. */
@@ -576,6 +609,37 @@ static void link_places(dg_doc *doc)
         if (en->lex && en->lex->country &&
             dg_lexicon_country(doc->lex, en->lex->country))
             en->country = find_entity(doc, DG_ENT_COUNTRY, en->lex->country);
+        if (en->lex && en->lex->located_in)
+            en->located_in = find_entity(doc, DG_ENT_PLACE,
+                                         en->lex->located_in);
+    }
+}
+
+/* "his Israeli counterpart": the one person in the article holding a
+ * post in that state. */
+static void resolve_counterparts(dg_doc *doc)
+{
+    size_t k, i;
+
+    for (k = 0; k < doc->nments; k++) {
+        dg_mention *m = &doc->ments[k];
+        int state, found = -1, count = 0;
+        if (m->counterpart < 0 || (state = doc->ments[m->counterpart].entity) < 0)
+            continue;
+        for (i = 0; i < doc->nents; i++) {
+            const dg_entity *en = &doc->ents[i];
+            size_t j;
+            if (en->kind != DG_ENT_PERSON)
+                continue;
+            for (j = 0; j < en->nposts; j++)
+                if (en->posts[j].in == state) {
+                    found = (int)i;
+                    count++;
+                    break;
+                }
+        }
+        if (count == 1)
+            m->entity = found;
     }
 }
 
@@ -592,7 +656,9 @@ dg_status dg_resolve_entities(dg_doc *doc)
     }
     if (!resolve_people(doc) || !attach_posts(doc))
         return DG_ERR_NOMEM;
-    resolve_title_references(doc);
+    if (!resolve_title_references(doc))
+        return DG_ERR_NOMEM;
+    resolve_counterparts(doc);
     link_places(doc);
     return DG_OK;
 }

@@ -32,10 +32,12 @@
 
 #define MAX_DATES 16
 #define MAX_TOPIC_TOKENS 10
+#define MAX_BULLET_TOKENS 30
 
 /* Words that make a clause hypothetical: its events are not reported. */
 static const char *const hypothetical[] = {
     "would", "could", "might", "may", "should", "if", "unless", "hope",
+    "potential", "possible", "possibly", "threatened", "threatens",
     "hopes", "hoped", "wish", "wished", "proposed", "propose", "called",
     "urged", "urge", "calls", "can", NULL
 };
@@ -256,6 +258,8 @@ typedef struct {
     size_t tb, te;        /* trigger tokens */
     const dg_lex_entry *lx;
     size_t obj_end;       /* end of the object window */
+    int noun;             /* the trigger is used as a noun here */
+    int plural_only;      /* participants came only from "they" & co. */
 } trigger_ctx;
 
 static dg_role subject_role(const dg_lex_entry *lx)
@@ -476,10 +480,9 @@ static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
         const dg_token *t = &doc->toks[i];
         if (t->flags & DG_TOK_POSS) {
             int k = mention_at(doc, i - 1);
-            if (i > tc->sb && k >= 0 && is_person_ref(doc, (size_t)k)) {
-                (*found)++;
-                return ev_add_part(ev, doc->ments[k].entity, role);
-            }
+            if (i > tc->sb && k >= 0 && is_person_ref(doc, (size_t)k))
+                /* "Tillerson and Johnson's meeting" */
+                return nearest_group(doc, ev, tc->sb, i, role, found);
             if (i > tc->sb && k >= 0 && doc->ments[k].entity >= 0 &&
                 doc->ments[k].type == DG_MENT_NAME &&
                 (doc->ents[doc->ments[k].entity].kind == DG_ENT_COUNTRY ||
@@ -646,11 +649,13 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
 {
     dg_role sr = subject_role(tc->lx);
     size_t cb = clause_start(doc, tc->sb, tc->tb);
-    int found = 0, noun = (tc->lx->flags & DG_LEXF_NOUN) != 0;
+    int found = 0, noun = tc->noun;
 
     tc->obj_end = object_end(doc, tc->te, tc->se);
-    if (noun && (strcmp(tc->lx->cls, "Meeting") == 0 ||
-                 strcmp(tc->lx->cls, "Summit") == 0)) {
+    if (noun && (strstr(tc->lx->surface, "meeting") ||
+                 strstr(tc->lx->surface, "summit") ||
+                 strstr(tc->lx->surface, "ministerial") ||
+                 strstr(tc->lx->surface, "conference"))) {
         int org = gathering_body(doc, tc->sb, tc->tb);
         if (org >= 0) {
             ev->cls = "Summit";
@@ -671,16 +676,20 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
             !collect_people(doc, ev, tc->te, tc->se, DG_ROLE_PARTICIPANT,
                             &found))
             return 0;
-        if (found == 0 && !collect_actors(doc, ev, cb, tc->tb, sr, &found))
+        /* "The United States' sanctions": only a clause-initial actor */
+        if (found == 0 && !collect_actors(doc, ev, cb, cb + 3 < tc->tb ?
+                                          cb + 3 : tc->tb, sr, &found))
             return 0;
         return 1;
     }
     if (!collect_people(doc, ev, cb, tc->tb, sr, &found) ||
         !collect_people(doc, ev, tc->te, tc->obj_end, object_role(sr), &found))
         return 0;
-    if (found == 0 &&
-        !collect_references(doc, ev, cb, tc->tb, sr, &found))
-        return 0;
+    if (found == 0) {
+        if (!collect_references(doc, ev, cb, tc->tb, sr, &found))
+            return 0;
+        tc->plural_only = found > 1;
+    }
     if (found == 0 &&
         (!collect_actors(doc, ev, cb, tc->tb, sr, &found) ||
          !collect_actors(doc, ev, tc->te, tc->obj_end, object_role(sr),
@@ -734,7 +743,8 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
             size_t p = m->tok_b - 1;
             if (p > b && tok_is(&doc->toks[p], "the"))
                 p--;
-            if (!in_list(location_preps, doc->toks[p].norm))
+            if (!in_list(location_preps, doc->toks[p].norm) &&
+                !(visit && p + 1 == m->tok_b && p + 1 > b))
                 continue;
             if (tok_is(&doc->toks[p], "to") && !visit)
                 continue;
@@ -748,20 +758,31 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
     return best;
 }
 
+/* "to visit Washington": the place a visit verb takes as its object. */
+static int place_right_after(const dg_doc *doc, size_t te)
+{
+    int k = te < doc->ntoks ? mention_at(doc, te) : -1;
+
+    if (k < 0 || doc->ments[k].entity < 0 || doc->ments[k].type != DG_MENT_NAME)
+        return -1;
+    if (doc->ents[doc->ments[k].entity].kind == DG_ENT_PLACE ||
+        doc->ents[doc->ments[k].entity].kind == DG_ENT_COUNTRY)
+        return doc->ments[k].entity;
+    return -1;
+}
+
 /* Returns 1 (scheduled), 0 (reported), -1 (hypothetical) for a trigger
  * at tb looking back over its clause. */
 static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
 {
-    size_t i, from = tb > cb + 6 ? tb - 6 : cb;
+    size_t i, near = tb > cb + 8 ? tb - 8 : cb;
     int mood = 0;
 
-    for (i = from; i < tb; i++) {
+    for (i = cb; i < tb; i++) {
         const char *w = doc->toks[i].norm;
-        if (in_list(hypothetical, w))
+        if (i >= near && in_list(hypothetical, w))
             return -1;
         if (in_list(future, w))
-            mood = 1;
-        if (strcmp(w, "to") == 0 && i + 1 == tb)
             mood = 1;
     }
     return mood;
@@ -843,6 +864,16 @@ static int places_agree(const dg_doc *doc, int a, int b)
     return doc->ents[a].country == b || doc->ents[b].country == a;
 }
 
+/* May mentions of these two classes name one event?  The same class,
+ * or a meeting and a visit (a host receiving a guest is both). */
+static int same_kind(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    return (strcmp(a, "Meeting") == 0 && strcmp(b, "Visit") == 0) ||
+           (strcmp(a, "Visit") == 0 && strcmp(b, "Meeting") == 0);
+}
+
 /* Index of the earlier event that ev mentions again, or -1. */
 static int earlier_mention(const dg_doc *doc, const dg_event *ev)
 {
@@ -850,7 +881,7 @@ static int earlier_mention(const dg_doc *doc, const dg_event *ev)
 
     for (k = doc->nevs - 1; k-- > 0;) {
         const dg_event *o = &doc->evs[k];
-        if (strcmp(o->cls, ev->cls) != 0 || (o->status != ev->status &&
+        if (!same_kind(o->cls, ev->cls) || (o->status != ev->status &&
             !(o->status && ev->status)))
             continue;
         if (!places_agree(doc, ev->location, o->location))
@@ -981,6 +1012,37 @@ static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
     return ok;
 }
 
+/* A list item line: "- continue the support of Ukraine ...". */
+static int is_bullet(const dg_token *t)
+{
+    return (t->flags & DG_TOK_PUNCT) &&
+           (tok_is(t, "-") || tok_is(t, "*") || tok_is(t, "\xe2\x80\xa2"));
+}
+
+/* A list item as one topic phrase, when it names a scheme keyword or an
+ * entity (at most MAX_BULLET_TOKENS). */
+static int add_bullet_topic(const dg_doc *doc, dg_event *ev, size_t b,
+                            size_t e)
+{
+    char *label;
+    size_t len;
+    int ok;
+
+    while (e > b && (doc->toks[e - 1].flags & DG_TOK_PUNCT))
+        e--;
+    if (b >= e || e - b > MAX_BULLET_TOKENS ||
+        (!scheme_topic(doc, b, e) && !names_something(doc, b, e)))
+        return 1;
+    len = doc->toks[e - 1].e - doc->toks[b].b;
+    if (!(label = malloc(len + 1)))
+        return 0;
+    memcpy(label, doc->text + doc->toks[b].b, len);
+    label[len] = '\0';
+    ok = ev_add_topic(ev, label, NULL);
+    free(label);
+    return ok;
+}
+
 /* Splits the list after a topic cue at commas and "and"/"or" after a
  * comma, up to the end of the clause. */
 static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
@@ -1017,6 +1079,22 @@ static int has_topic_key(const dg_event *ev, const char *key)
     return 0;
 }
 
+/* Is the text of tokens [b, e) part of a topic label ev has already? */
+static int in_topic_labels(const dg_doc *doc, const dg_event *ev, size_t b,
+                           size_t e)
+{
+    size_t len = doc->toks[e - 1].e - doc->toks[b].b, i;
+
+    for (i = 0; i < ev->ntopics; i++) {
+        const char *l = ev->topics[i];
+        size_t ll = strlen(l), k;
+        for (k = 0; k + len <= ll; k++)
+            if (memcmp(l + k, doc->text + doc->toks[b].b, len) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* Scheme topics whose keywords sentence s holds outside the phrases
  * already taken ("... the Iran nuclear deal" -> Nuclear programs). */
 static int keyword_topics(const dg_doc *doc, dg_event *ev, size_t s)
@@ -1030,7 +1108,8 @@ static int keyword_topics(const dg_doc *doc, dg_event *ev, size_t s)
                                             4, &nh);
         if (n == 0 || nh == 0)
             continue;
-        if (!has_topic_key(ev, hits[0]->key)) {
+        if (!has_topic_key(ev, hits[0]->key) &&
+            !in_topic_labels(doc, ev, i, i + n)) {
             /* the text's own words, filed under the scheme's concept */
             size_t len = doc->toks[i + n - 1].e - doc->toks[i].b;
             char *label = malloc(len + 1);
@@ -1088,6 +1167,8 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         return 0;
     ev->location = find_location(doc, cb, tc->obj_end,
                                  strcmp(ev->cls, "Visit") == 0);
+    if (ev->location < 0 && strcmp(ev->cls, "Visit") == 0 && !tc->noun)
+        ev->location = place_right_after(doc, tc->te);
     find_date(doc, ev, tc);
     if (!sentence_topics(doc, ev, s))
         return 0;
@@ -1096,48 +1177,6 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         !phrases_after(doc, ev, tc->te, tc->se, 1))
         return 0;
     return settle_event(doc);
-}
-
-/* Is the trigger at token i a noun: after a determiner or possessive,
- * perhaps with adjectives between ("a productive call", "his three-day
- * visit")? */
-static int noun_context(const dg_doc *doc, size_t i)
-{
-    static const char *const dets[] = {
-        "a", "an", "the", "his", "her", "their", "its", "our", "this", "that",
-        "first", "official", "state", "-", "day", "week", NULL
-    };
-    size_t k, lim = i > 4 ? i - 4 : 0;
-
-    for (k = i; k-- > lim;) {
-        const dg_token *p = &doc->toks[k];
-        if (in_list(dets, p->norm) || (p->flags & (DG_TOK_POSS | DG_TOK_NUM)))
-            return 1;
-        if ((p->flags & DG_TOK_PUNCT) && !tok_is(p, ","))
-            return k + 1 == i;
-        if (!(p->flags & DG_TOK_WORD) || (p->flags & DG_TOK_CAP) ||
-            mention_at(doc, k) >= 0)
-            return 0;
-    }
-    return 0;
-}
-
-/* Among same-length trigger entries, the noun reading after a
- * determiner or possessive, the verb reading elsewhere. */
-static const dg_lex_entry *pick_trigger(const dg_doc *doc, size_t i,
-                                        const dg_lex_entry **hits, size_t nh)
-{
-    unsigned want = noun_context(doc, i) ? DG_LEXF_NOUN : DG_LEXF_VERB;
-    size_t k;
-
-    for (k = 0; k < nh; k++)
-        if (hits[k]->flags & want)
-            return hits[k];
-    if (want == DG_LEXF_VERB && hits[0]->ntoks == 1 && i + 1 < doc->ntoks &&
-        !tok_is(&doc->toks[i + 1], "with") &&
-        !tok_is(&doc->toks[i + 1], "between"))
-        return NULL; /* "calls for restraint": a bare noun is no event */
-    return hits[0];
 }
 
 /* Adverbs and time phrases that may stand inside a trigger phrase
@@ -1188,6 +1227,60 @@ static dg_token *compact_sentence(const dg_doc *doc, size_t sb, size_t se,
     return v;
 }
 
+/* Is the trigger at token i used as a verb?  A verb has its subject
+ * or an auxiliary just before it ("Blinken met", "they also discussed",
+ * "will visit"); otherwise ("a productive call", "similar sanctions
+ * imposed by") the word is a noun. */
+static int verb_context(const dg_doc *doc, size_t i, size_t sb, size_t se)
+{
+    static const char *const before_verb[] = {
+        "he", "she", "they", "we", "who", "and", "also", "will", "would",
+        "to", "have", "has", "had", "then", "jointly", "i", "it", "both",
+        "later", "today", "yesterday", "again", "not", "never", "subsequently",
+        NULL
+    };
+    size_t k = i;
+
+    while (k > sb) {
+        const dg_token *p = &doc->toks[k - 1];
+        int m = mention_at(doc, k - 1);
+        size_t n = strlen(p->norm);
+        if (m >= 0)
+            return doc->ments[m].type != DG_MENT_DEMONYM;
+        if (in_list(before_verb, p->norm))
+            return 1;
+        /* adverbs ("warmly", "separately") and time words stand between */
+        if ((n > 3 && strcmp(p->norm + n - 2, "ly") == 0) ||
+            is_interjection(doc, k - 1, se)) {
+            k--;
+            continue;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* The entry for the reading the context asks for (a noun after a
+ * determiner or adjective, a verb after its subject); where the lexicon
+ * has one reading only, that one. */
+static const dg_lex_entry *pick_trigger(const dg_doc *doc, size_t i,
+                                        size_t sb, size_t se,
+                                        const dg_lex_entry **hits, size_t nh,
+                                        int *noun)
+{
+    unsigned want;
+    size_t k;
+
+    *noun = !verb_context(doc, i, sb, se);
+    want = *noun ? DG_LEXF_NOUN : DG_LEXF_VERB;
+    for (k = 0; k < nh; k++)
+        if (hits[k]->flags & want)
+            return hits[k];
+    if (hits[0]->ntoks > 1 || !*noun)
+        *noun = (hits[0]->flags & DG_LEXF_NOUN) != 0;
+    return hits[0]; /* a gerund used as a noun ("Australia's sanctioning") */
+}
+
 /* The CAMEO code the trigger lexicon gives "summit". */
 static const char *summit_cameo(const dg_doc *doc)
 {
@@ -1222,7 +1315,7 @@ static int margins_of(dg_doc *doc, size_t s)
             doc->ents[doc->ments[k].entity].kind != DG_ENT_ORG)
             continue;
         {
-            trigger_ctx tc = {sb, se, i, i + 1, NULL, se};
+            trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0};
             dg_event *ev = push_event(doc);
             if (!ev || !ev_add_part(ev, doc->ments[k].entity,
                                     DG_ROLE_PARTICIPANT) || !ev_add_sent(ev, s))
@@ -1259,8 +1352,8 @@ static int sentence_events(dg_doc *doc, size_t s)
             i++;
             continue;
         }
-        trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1,
-                          pick_trigger(doc, orig[i], hits, nh), se};
+        trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se, 0, 0};
+        tc.lx = pick_trigger(doc, orig[i], sb, se, hits, nh, &tc.noun);
         if (!tc.lx) {
             i += n;
             continue;
@@ -1276,8 +1369,13 @@ static int sentence_events(dg_doc *doc, size_t s)
     free(orig);
     if (!margins_of(doc, s))
         return 0;
-    if (doc->nevs == before && doc->nevs > 0)
-        return sentence_topics(doc, &doc->evs[doc->nevs - 1], s);
+    if (doc->nevs == before && doc->nevs > 0) {
+        dg_event *last = &doc->evs[doc->nevs - 1];
+        if (is_bullet(&doc->toks[sb]) &&
+            !add_bullet_topic(doc, last, sb + 1, se))
+            return 0;
+        return sentence_topics(doc, last, s);
+    }
     return 1;
 }
 

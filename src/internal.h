@@ -237,6 +237,8 @@ typedef struct {
     int title_country;        /* TITLE: mention of the title's state or
                                  body ("Chinese", "of Russia"), or -1 */
     int metonymy;             /* capital city standing for its state */
+    int counterpart;          /* PERSON "his American counterpart": the
+                                 mention of the state, else -1 */
 } dg_mention;
 
 typedef struct {

@@ -106,6 +106,7 @@ static dg_mention new_mention(size_t b, size_t e, dg_ment_type type,
     m.entity = -1;
     m.title = -1;
     m.title_country = -1;
+    m.counterpart = -1;
     return m;
 }
 
@@ -382,6 +383,25 @@ static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t e,
     return j;
 }
 
+/* "his Israeli counterpart", "her French counterpart": a person of the
+ * state just named, resolved by the entities stage.  Returns i + 1, or 0
+ * on no memory. */
+static size_t counterpart(dg_doc *doc, size_t i)
+{
+    size_t k = doc->nments;
+    dg_mention m;
+
+    if (k == 0)
+        return i + 1;
+    k--;
+    if (doc->ments[k].tok_e != i || (doc->ments[k].type != DG_MENT_DEMONYM &&
+                                     doc->ments[k].kind != DG_ENT_COUNTRY))
+        return i + 1;
+    m = new_mention(i, i + 1, DG_MENT_NAME, DG_ENT_PERSON, NULL);
+    m.counterpart = (int)k;
+    return push_mention(doc, &m) < 0 ? 0 : i + 1;
+}
+
 /* Is the capital city mention at token i a stand-in for its state? */
 static int is_metonymy(const dg_doc *doc, size_t i, size_t n, size_t sb)
 {
@@ -518,6 +538,8 @@ static size_t scan_sentence_at(dg_doc *doc, size_t i, size_t sb, size_t e)
     }
     if (doc->toks[i].flags & DG_TOK_CAP)
         return bare_name(doc, i, e, sb);
+    if (strcmp(doc->toks[i].norm, "counterpart") == 0)
+        return counterpart(doc, i);
     return i + 1;
 }
 
@@ -587,6 +609,8 @@ static dg_status sort_mentions(dg_doc *doc)
             sorted[k].title = (int)where[sorted[k].title];
         if (sorted[k].title_country >= 0)
             sorted[k].title_country = (int)where[sorted[k].title_country];
+        if (sorted[k].counterpart >= 0)
+            sorted[k].counterpart = (int)where[sorted[k].counterpart];
     }
     memcpy(doc->ments, sorted, doc->nments * sizeof *sorted);
     free(sorted);
