@@ -209,8 +209,7 @@ static void test_sanctions_target(void)
 
 static void test_visited_place(void)
 {
-    /* known bug: a place named as the object of "visited" (no "in"/"to"
-     * before it) is not the visit's location */
+    /* a place named as the object of "visited" */
     run("Kenji Sato visited Athens on Tuesday.");
     CU_ASSERT_EQUAL(g_doc.nevs, 1);
     event(0, "Visit", "042", NULL, "Athens", "2023-06-20", 0, 1, 1);
@@ -244,21 +243,23 @@ static void test_they_again(void)
 static void test_he_subject(void)
 {
     /* known bug: a pronoun subject is resolved only when no one else
-     * takes part, so "He" is lost when the object is named */
-    run("Kenji Sato arrived in Nairobi. He met Amina Otieno.");
+     * takes part, so "She" is lost when the object is named */
+    run("Amina Otieno condemned the attack. She met Kenji Sato on Monday.");
     CU_ASSERT_EQUAL(g_doc.nevs, 2);
-    event(1, "Meeting", "040", NULL, NULL, NULL, 0, 2, 1);
-    part(1, 0, "Kenji Sato", DG_ROLE_PARTICIPANT);
-    part(1, 1, "Amina Otieno", DG_ROLE_PARTICIPANT);
+    event(1, "Meeting", "040", NULL, NULL, "2023-06-19", 0, 2, 1);
+    part(1, 0, "Amina Otieno", DG_ROLE_PARTICIPANT);
+    part(1, 1, "Kenji Sato", DG_ROLE_PARTICIPANT);
 }
 
 static void test_he_alone(void)
 {
-    run("Kenji Sato arrived in Nairobi on Monday. He met officials.");
+    run("Amina Otieno condemned the attack. She met officials on Monday.");
     CU_ASSERT_EQUAL(g_doc.nevs, 2);
-    event(0, "Visit", "042", NULL, "Nairobi", "2023-06-19", 0, 1, 1);
-    event(1, "Meeting", "040", NULL, NULL, NULL, 0, 1, 1);
-    part(1, 0, "Kenji Sato", DG_ROLE_PARTICIPANT);
+    event(0, "Criticism", "111", NULL, NULL, NULL, 0, 1, 1);
+    part(0, 0, "Amina Otieno", DG_ROLE_SPEAKER);
+    event(1, "Meeting", "040", NULL, NULL, "2023-06-19", 0, 1, 1);
+    part(1, 0, "Amina Otieno", DG_ROLE_PARTICIPANT);
+    CU_ASSERT_EQUAL(g_doc.evs[1].sents[0], 1);
 }
 
 static void test_expelled(void)
@@ -304,16 +305,16 @@ int main(void)
         {"imposed sanctions on", test_sanctions},
         {"expelled diplomats", test_expelled},
         {"arrived in CITY: location", test_arrived_in},
+        {"visited CITY: location", test_visited_place},
         {"They met again: a second meeting", test_they_again},
-        {"He met officials: pronoun subject", test_he_alone},
+        {"She met officials: pronoun subject", test_he_alone},
         {"no trigger, no event", test_no_trigger},
         {NULL, NULL}
     };
     static const dg_test known_bugs[] = {
         {"three-day visit: duration", test_visit_duration_words},
         {"sanctions: the target state", test_sanctions_target},
-        {"visited CITY: location", test_visited_place},
-        {"He met NAME: pronoun subject kept", test_he_subject},
+        {"She met NAME: pronoun subject kept", test_he_subject},
         {NULL, NULL}
     };
     const char *kb = getenv("DG_TEST_KNOWN_BUGS");
