@@ -566,13 +566,15 @@ static int resolve_title_references(dg_doc *doc)
 
     for (k = 0; k < doc->nments; k++) {
         dg_mention *m = &doc->ments[k];
-        int found = -1, count = 0;
+        int found = -1, count = 0, state;
         int named = 0;
         if (m->type != DG_MENT_TITLE || (m->lex->flags & DG_LEXF_PLURAL))
             continue;
         for (j = 0; j < doc->nments; j++)
             if (doc->ments[j].title == (int)k)
                 named = 1;
+        state = m->title_country >= 0 ? doc->ments[m->title_country].entity
+                                      : -1;
         if (named || m->tok_b == 0 || (!tok_is(&doc->toks[m->tok_b - 1], "the") &&
                                         !(m->tok_b == doc->sents[doc->toks[m->tok_b].sent].tok_b)))
             continue;
@@ -581,8 +583,10 @@ static int resolve_title_references(dg_doc *doc)
             if (named_in_sentence(doc, (int)i, doc->toks[m->tok_b].sent))
                 continue; /* "the Prime Minister hosted Prime Minister X" */
             for (j = 0; j < en->nposts; j++)
-                if (strcmp(en->posts[j].canon, m->lex->label) == 0 ||
-                    title_generalizes(m->lex->label, en->posts[j].canon)) {
+                if ((strcmp(en->posts[j].canon, m->lex->label) == 0 ||
+                     title_generalizes(m->lex->label, en->posts[j].canon)) &&
+                    (state < 0 || en->posts[j].in < 0 ||
+                     en->posts[j].in == state)) {
                     if (found != (int)i)
                         count++;
                     found = (int)i;

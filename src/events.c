@@ -33,6 +33,7 @@
 #define MAX_DATES 16
 #define MAX_TOPIC_TOKENS 10
 #define MAX_BULLET_TOKENS 30
+#define NP_MAX_TOKENS 12      /* "with Chinese Foreign Minister Wang Yi and ..." */
 
 /* Words that make a clause hypothetical: its events are not reported. */
 static const char *const hypothetical[] = {
@@ -322,6 +323,18 @@ static int latest_person(const dg_doc *doc, size_t i)
     return -1;
 }
 
+/* The latest state or organization named as an actor before token i
+ * (for "we" in a government's statement). */
+static int latest_actor(const dg_doc *doc, size_t i)
+{
+    size_t j;
+
+    for (j = doc->nments; j-- > 0;)
+        if (doc->ments[j].tok_b < i && is_actor_ref(doc, j))
+            return doc->ments[j].entity;
+    return -1;
+}
+
 /* The first person named in [b, e), or -1. */
 static int first_person_in(const dg_doc *doc, size_t b, size_t e)
 {
@@ -391,6 +404,13 @@ static int collect_references(const dg_doc *doc, dg_event *ev, size_t b,
             }
             if (p >= 0) {
                 if (!ev_add_part(ev, p, role))
+                    return 0;
+                (*found)++;
+            }
+        } else if ((tok_is(t, "we") || tok_is(t, "our")) && i < b + 3) {
+            int a = latest_actor(doc, i);
+            if (a >= 0) {
+                if (!ev_add_part(ev, a, role))
                     return 0;
                 (*found)++;
             }
@@ -527,12 +547,15 @@ static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
         int k = mention_at(doc, i);
         if (tok_is(t, "with") || tok_is(t, "between") || tok_is(t, "by") ||
             tok_is(t, "of")) {
+            /* the noun phrase after the preposition, not the clause */
+            size_t end = i + 1 + NP_MAX_TOKENS < tc->obj_end ?
+                         i + 1 + NP_MAX_TOKENS : tc->obj_end;
             int before = *found;
-            if (!collect_people(doc, ev, i + 1, tc->obj_end, role, found))
+            if (!collect_people(doc, ev, i + 1, end, role, found))
                 return 0;
             /* "a veto cast by the United States" */
             if (*found == before && !tok_is(t, "of"))
-                return collect_actors(doc, ev, i + 1, tc->obj_end, role, found);
+                return collect_actors(doc, ev, i + 1, end, role, found);
             return 1;
         }
         /* skip "in California", "cast", dates; stop at anything else */
@@ -644,8 +667,61 @@ static int collect_targets(const dg_doc *doc, dg_event *ev,
     return 1;
 }
 
+static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
+                                       trigger_ctx *tc);
+
+/* "the UK's decision to proscribe", "the decision made by Washington to
+ * introduce sanctions": the state or body that decided the action. */
+static int decision_owner(const dg_doc *doc, const trigger_ctx *tc)
+{
+    size_t i, lim = tc->tb > tc->sb + 12 ? tc->tb - 12 : tc->sb;
+
+    for (i = tc->tb; i-- > lim;) {
+        const dg_token *t = &doc->toks[i];
+        size_t j;
+        if (!tok_is(t, "decision") && !tok_is(t, "move") &&
+            !tok_is(t, "steps") && !tok_is(t, "plan"))
+            continue;
+        for (j = i; j-- > lim && j + 3 > i;) {
+            int k = mention_at(doc, j);
+            if (k >= 0 && is_actor_ref(doc, (size_t)k))
+                return doc->ments[k].entity;
+            if (k >= 0 && doc->ments[k].type == DG_MENT_NAME &&
+                doc->ments[k].entity >= 0 &&
+                doc->ents[doc->ments[k].entity].kind != DG_ENT_PERSON)
+                return doc->ments[k].entity; /* "the UK's decision" */
+        }
+        for (j = i + 1; j < tc->tb; j++)
+            if (tok_is(&doc->toks[j], "by")) {
+                int k = mention_at(doc, j + 1 < tc->tb ? j + 1 : j);
+                if (k < 0 && j + 2 < tc->tb)
+                    k = mention_at(doc, j + 2);
+                if (k >= 0 && doc->ments[k].entity >= 0)
+                    return doc->ments[k].entity;
+            }
+        return -1;
+    }
+    return -1;
+}
+
 static int find_participants(const dg_doc *doc, dg_event *ev,
                              trigger_ctx *tc)
+{
+    if (strcmp(tc->lx->cls, "Sanction") == 0 ||
+        strcmp(tc->lx->cls, "Expulsion") == 0) {
+        int owner = decision_owner(doc, tc);
+        if (owner >= 0) {
+            int found = 1;
+            tc->obj_end = object_end(doc, tc->te, tc->se);
+            return ev_add_part(ev, owner, DG_ROLE_PARTICIPANT) &&
+                   collect_targets(doc, ev, tc, &found);
+        }
+    }
+    return find_participants_in_clause(doc, ev, tc);
+}
+
+static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
+                                       trigger_ctx *tc)
 {
     dg_role sr = subject_role(tc->lx);
     size_t cb = clause_start(doc, tc->sb, tc->tb);
@@ -1150,6 +1226,14 @@ static int sentence_topics(const dg_doc *doc, dg_event *ev, size_t s)
 /* The stage                                                           */
 /* ------------------------------------------------------------------ */
 
+/* Classes of talking together: a later "they discussed" continues them. */
+static int is_talk(const char *cls)
+{
+    return strcmp(cls, "Meeting") == 0 || strcmp(cls, "PhoneCall") == 0 ||
+           strcmp(cls, "Negotiation") == 0 || strcmp(cls, "Summit") == 0 ||
+           strcmp(cls, "Visit") == 0;
+}
+
 static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
 {
     size_t cb = clause_start(doc, tc->sb, tc->tb);
@@ -1176,6 +1260,18 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
          strcmp(ev->cls, "Sanction") == 0) &&
         !phrases_after(doc, ev, tc->te, tc->se, 1))
         return 0;
+    if (tc->plural_only && is_talk(ev->cls) && doc->nevs >= 2 &&
+        is_talk(doc->evs[doc->nevs - 2].cls)) {
+        /* "They also conferred about ...": more of the same talks */
+        int ok = merge_into(doc, &doc->evs[doc->nevs - 2], ev);
+        size_t t;
+        for (t = 0; ok && t < ev->ntopics; t++)
+            ok = ev_add_topic(&doc->evs[doc->nevs - 2], ev->topics[t],
+                              ev->topic_keys[t]);
+        ev_release(ev);
+        doc->nevs--;
+        return ok;
+    }
     return settle_event(doc);
 }
 
