@@ -149,6 +149,13 @@ static void test_diacritics(void)
     CU_ASSERT_EQUAL(ent_at(45), e);
     CU_ASSERT_EQUAL(ent_at(59), e);
     post(e, 0, "President", "President", "TUR");
+    /* accented full name from the people gazetteer, ASCII surname */
+    run("Serbian President Aleksandar Vu\xc4\x8di\xc4\x87 met Kenji Sato. "
+        "Vucic said talks were good.");
+    e = ent("Aleksandar Vu\xc4\x8di\xc4\x87");
+    person(e, "aleksandar vucic", 1, "Vucic", 1);
+    post(e, 0, "President", "President", "SRB");
+    CU_ASSERT_EQUAL(ent_at(53), e);
     /* invented name, accented second */
     run("Marko Petrovic met officials. Petrovi\xc4\x87 left.");
     e = ent("Marko Petrovic");
