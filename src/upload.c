@@ -56,6 +56,7 @@ struct dg_uploader {
     void *ctx;
     uint64_t rng;
     long retry_after_s;     /* from the last answer, -1: none */
+    int reply_html;         /* the last answer is text/html */
     dg_buf reply;
     char errbuf[CURL_ERROR_SIZE];
 };
@@ -184,12 +185,20 @@ static char *shown_url(CURLU *u)
 }
 
 /* Writes the first lines of an answer (at most SNIPPET_LINES non-blank
- * lines and SNIPPET_BYTES bytes, HTML tags dropped, control characters
- * as spaces, lines joined by " | ") into out (SNIPPET_BYTES + 8 bytes). */
-static void snippet(const char *data, size_t len, char *out)
+ * lines and SNIPPET_BYTES bytes, tags dropped when `html`, control
+ * characters as spaces, lines joined by " | ") into out (SNIPPET_BYTES
+ * + 8 bytes). */
+static void snippet(const char *data, size_t len, int html, char *out)
 {
-    size_t o = 0, lines = 0;
+    size_t o = 0, lines = 0, k = 0;
     int in_tag = 0, line_has = 0;
+
+    while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r' ||
+                       data[k] == '\n'))
+        k++;
+    if (len - k >= 5 && (strncasecmp(data + k, "<html", 5) == 0 ||
+                         strncasecmp(data + k, "<!doc", 5) == 0))
+        html = 1; /* HTML sent without its Content-Type */
 
     for (size_t i = 0; i < len && lines < SNIPPET_LINES; i++) {
         unsigned char c = (unsigned char)data[i];
@@ -200,7 +209,7 @@ static void snippet(const char *data, size_t len, char *out)
             }
             continue;
         }
-        if (c == '<') { in_tag = 1; continue; }
+        if (c == '<' && html) { in_tag = 1; continue; }
         if (c == '>' && in_tag) { in_tag = 0; continue; }
         if (in_tag || c == '\r' || ((c == ' ' || c == '\t') && !line_has))
             continue;
@@ -217,14 +226,14 @@ static void snippet(const char *data, size_t len, char *out)
     }
     /* Do not end inside a UTF-8 sequence. */
     if (o > 0 && ((unsigned char)out[o - 1] & 0x80)) {
-        size_t k = o;
-        while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
-            k--;
-        if (k > 0) {
-            unsigned char lead = (unsigned char)out[k - 1];
+        size_t j = o;
+        while (j > 0 && ((unsigned char)out[j - 1] & 0xC0) == 0x80)
+            j--;
+        if (j > 0) {
+            unsigned char lead = (unsigned char)out[j - 1];
             size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-            if (o - (k - 1) < need)
-                o = k - 1;
+            if (o - (j - 1) < need)
+                o = j - 1;
         }
     }
     while (o > 0 && out[o - 1] == ' ')
@@ -253,10 +262,18 @@ static size_t on_header(char *ptr, size_t size, size_t n, void *ud)
     dg_uploader *up = ud;
     size_t bytes = size * n;
     static const char name[] = "retry-after:";
+    static const char ctype[] = "content-type:";
 
     if (bytes >= 5 && memcmp(ptr, "HTTP/", 5) == 0) {
         up->retry_after_s = -1; /* a new answer (after 100 or 401) */
+        up->reply_html = 0;
         up->reply.len = 0;
+    } else if (bytes > sizeof ctype - 1 &&
+               strncasecmp(ptr, ctype, sizeof ctype - 1) == 0) {
+        size_t i = sizeof ctype - 1;
+        while (i < bytes && (ptr[i] == ' ' || ptr[i] == '\t'))
+            i++;
+        up->reply_html = bytes - i >= 9 && strncasecmp(ptr + i, "text/html", 9) == 0;
     } else if (bytes > sizeof name - 1 &&
                strncasecmp(ptr, name, sizeof name - 1) == 0) {
         size_t i = sizeof name - 1;
@@ -613,7 +630,7 @@ static dg_status report(dg_uploader *up, const dg_req *rq, CURLcode e,
                  tries);
         return DG_ERR_NET;
     }
-    snippet(up->reply.data ? up->reply.data : "", up->reply.len, snip);
+    snippet(up->reply.data ? up->reply.data : "", up->reply.len, up->reply_html, snip);
     st = (code == 401 || code == 403) ? DG_ERR_AUTH : DG_ERR_HTTP;
     dg_diagf(up->diag, up->ctx, st, NULL, "%s%s %s: HTTP %ld%s%s%s",
              st == DG_ERR_AUTH ? "authentication failed: " : "", rq->method,
@@ -767,6 +784,94 @@ static int triple_line(const char *p, size_t n)
     return i < n && p[i] != '#';
 }
 
+/* Appends code point c as UTF-8. */
+static int buf_utf8(dg_buf *b, unsigned long c)
+{
+    char u[4];
+    size_t n;
+
+    if (c < 0x80) {
+        u[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xC0 | (c >> 6));
+        u[1] = (char)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xE0 | (c >> 12));
+        u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (c >> 18));
+        u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    return buf_add(b, u, n);
+}
+
+/* If p[0..n) starts with \uXXXX or \UXXXXXXXX naming a code point that
+ * may stand unescaped in a SPARQL IRI, stores it in *c and returns the
+ * escape's length; else 0. */
+static size_t iri_escape(const char *p, size_t n, unsigned long *c)
+{
+    size_t digits = n >= 2 && p[1] == 'u' ? 4 : n >= 2 && p[1] == 'U' ? 8 : 0;
+    unsigned long v = 0;
+
+    if (!digits || p[0] != '\\' || n < 2 + digits)
+        return 0;
+    for (size_t i = 2; i < 2 + digits; i++) {
+        char h = p[i];
+        int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
+              : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+        if (d < 0)
+            return 0;
+        v = v * 16 + (unsigned long)d;
+    }
+    if (v <= 0x20 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) ||
+        (v < 0x80 && strchr("<>\"{}|^`\\", (int)v)))
+        return 0;
+    *c = v;
+    return 2 + digits;
+}
+
+/* Appends N-Triples text as SPARQL triples: the same text, except that
+ * \u and \U escapes inside IRIs become UTF-8 (SPARQL, unlike N-Triples,
+ * has no escapes in IRIs; Virtuoso answers 400).  Literals and comments
+ * are copied as they are. */
+static int buf_sparql_triples(dg_buf *b, const char *p, size_t n)
+{
+    size_t i = 0, from = 0;
+    unsigned long c;
+
+    while (i < n) {
+        if (p[i] == '"') {           /* a literal: skip to its end */
+            for (i++; i < n && p[i] != '"' && p[i] != '\n'; i++)
+                if (p[i] == '\\')
+                    i++;
+            i++;
+        } else if (p[i] == '#') {    /* a comment: skip the line */
+            while (i < n && p[i] != '\n')
+                i++;
+        } else if (p[i] == '<') {    /* an IRI */
+            for (i++; i < n && p[i] != '>' && p[i] != '\n'; i++) {
+                size_t k = iri_escape(p + i, n - i, &c);
+                if (!k)
+                    continue;
+                if (buf_add(b, p + from, i - from) || buf_utf8(b, c))
+                    return -1;
+                i += k - 1;
+                from = i + 1;
+            }
+        } else {
+            i++;
+        }
+    }
+    return buf_add(b, p + from, n - from);
+}
+
 /* Sends body[0..len) (whole lines, `triples` of them) as one update. */
 static dg_status send_update_chunk(dg_uploader *up, const char *url,
                                    const char *shown, const char *graph_iri,
@@ -784,7 +889,7 @@ static dg_status send_update_chunk(dg_uploader *up, const char *url,
         goto out;
     if (triples && (buf_str(&q, "INSERT DATA { GRAPH <") ||
                     buf_str(&q, graph_iri) || buf_str(&q, "> {\n") ||
-                    buf_add(&q, body, len) || buf_str(&q, "\n} }\n")))
+                    buf_sparql_triples(&q, body, len) || buf_str(&q, "\n} }\n")))
         goto out;
     rq.method = "POST";
     rq.url = url;
@@ -915,7 +1020,7 @@ dg_status dg_uploader_count(dg_uploader *up, const char *graph_iri,
         goto out;
     if (!parse_count(up->reply.data ? up->reply.data : "", up->reply.len,
                      count)) {
-        snippet(up->reply.data ? up->reply.data : "", up->reply.len, snip);
+        snippet(up->reply.data ? up->reply.data : "", up->reply.len, up->reply_html, snip);
         dg_diagf(up->diag, up->ctx, DG_ERR_HTTP, NULL,
                  "GET %s: HTTP %ld but no count in the answer: %s", shown,
                  code, snip);

@@ -15,6 +15,7 @@ Paths (NAME is any word; each NAME has its own state):
   /basic/NAME        needs Basic auth user:secret (401 with a challenge
                      otherwise), then 201
   /fail-after/N/NAME answers 201 to the first N requests, then 500
+  /long/NAME         answers 400 with one line: "x" and 200 "ğ" (401 bytes)
   /redirect/NAME     answers 307 to http://localhost:PORT/flaky/NAME
   /hang              reads the request and never answers (closes after 30 s)
   /stats/NAME        GET: JSON {"requests": n, "stored": n, "bodies": [...],
@@ -100,6 +101,8 @@ class Handler(BaseHTTPRequestHandler):
         elif kind == "fail-after":
             if n > int(parts[1]):
                 code, text = 500, b"failing now\n"
+        elif kind == "long":
+            code, text = 400, ("x" + "\u011f" * 200 + "\n").encode()
         elif kind == "status":
             code = int(parts[1])
             text = b"first line\nsecond line\n\nthird line\nfourth line\n"

@@ -281,6 +281,49 @@ static void test_non_ascii_round_trip(void)
     }
 }
 
+static void test_escapes_in_iris(void)
+{
+    static const char nt[] =
+        "<http://ex.org/Erdo\\u011Fan> <http://ex.org/l> \"Erdo\\u011Fan \\U0001F600\" .\n"
+        "<http://ex.org/q> <http://ex.org/l> \"a <b> \\\"c\\\" # <d\\u0020e>\" .\n"
+        "# <http://ex.org/\\u0041> comment\n";
+    for (int proto = 0; proto < 2; proto++) {
+        dg_push_options o = vopts((dg_push_protocol)proto);
+        const char *g = proto ? "http://ex.org/graph/esc-u" : "http://ex.org/graph/esc-g";
+        char q[512];
+        diaglog d;
+        dg_uploader *up = make(&o, &d);
+
+        CU_ASSERT_EQUAL(dg_uploader_send(up, g, nt, strlen(nt), 2, 1), DG_OK);
+        CU_ASSERT_EQUAL(count(up, g), 2);
+        snprintf(q, sizeof q, "ASK { GRAPH <%s> { <http://ex.org/Erdoğan> "
+                 "<http://ex.org/l> \"Erdoğan 😀\" . <http://ex.org/q> <http://ex.org/l> "
+                 "\"a <b> \\\"c\\\" # <d\\u0020e>\" } }", g);
+        CU_ASSERT_STRING_EQUAL(ask(q), "true");
+        CU_ASSERT_STRING_EQUAL(d.all, "");
+        dg_uploader_free(up);
+    }
+}
+
+static void test_update_syntax_error(void)
+{
+    static const char nt[] = "<http://ex.org/a> <http://ex.org/b> .\n";
+    dg_push_options o = vopts(DG_PUSH_UPDATE);
+    char want[256];
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/graph/bad", nt, strlen(nt), 1, 0),
+                    DG_ERR_HTTP);
+    CU_ASSERT_EQUAL(d.retries, 0);
+    snprintf(want, sizeof want, "POST http://127.0.0.1:%d/sparql-auth: HTTP 400: "
+             "Virtuoso 37000 Error SP030: SPARQL compiler, line ", vport);
+    CU_ASSERT(starts(d.last, want));
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.last, "INSERT DATA { GRAPH <http://ex.org/graph/bad>"));
+    CU_ASSERT(strlen(d.last) <= strlen(want) + 300);
+    dg_uploader_free(up);
+}
+
 static void test_graph_iri_escaped(void)
 {
     dg_push_options o = vopts(DG_PUSH_GSP);
@@ -486,6 +529,24 @@ static void test_4xx_not_retried(void)
              "third line", fport);
     CU_ASSERT_STRING_EQUAL(d.all, strcat(want, "\n"));
     CU_ASSERT(starts(stats("f4"), "{\"requests\": 1, \"stored\": 0,"));
+    dg_uploader_free(up);
+}
+
+static void test_snippet_cut_at_300_bytes(void)
+{
+    dg_push_options o = fopts("/long/f12");
+    char want[1024];
+    diaglog d;
+    dg_uploader *up = make(&o, &d);
+    int n;
+
+    CU_ASSERT_EQUAL(dg_uploader_send(up, "http://ex.org/g", NT3, strlen(NT3), 3, 0),
+                    DG_ERR_HTTP);
+    n = snprintf(want, sizeof want, "POST http://127.0.0.1:%d/long/f12?graph-uri="
+                 "http%%3A%%2F%%2Fex.org%%2Fg: HTTP 400: x", fport);
+    for (int i = 0; i < 149; i++) /* 299 bytes: no half character */
+        n += snprintf(want + n, sizeof want - (size_t)n, "\xc4\x9f");
+    CU_ASSERT_STRING_EQUAL(d.last, want);
     dg_uploader_free(up);
 }
 
@@ -788,6 +849,8 @@ int main(void)
         {"replace twice leaves one copy", test_replace_twice_one_copy},
         {"non-ASCII literals round-trip", test_non_ascii_round_trip},
         {"graph IRI percent-encoded and checked", test_graph_iri_escaped},
+        {"escapes in IRIs and literals", test_escapes_in_iris},
+        {"update syntax error reported", test_update_syntax_error},
         {"wrong password is DG_ERR_AUTH with 401", test_wrong_password},
         {"3000 triples via update are split", test_update_split_3000},
         {"dg_push_graph in batches", test_push_graph_batches},
@@ -797,6 +860,7 @@ int main(void)
         {"retries exhausted", test_retry_gives_up},
         {"Retry-After honoured", test_retry_after},
         {"4xx not retried, message has status and lines", test_4xx_not_retried},
+        {"answer cut at 300 bytes, whole characters", test_snippet_cut_at_300_bytes},
         {"403 is DG_ERR_AUTH", test_403_is_auth},
         {"Basic auth after a challenge", test_basic_auth},
         {"redirects not followed", test_redirect_not_followed},
