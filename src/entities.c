@@ -501,6 +501,8 @@ static int attach_posts(dg_doc *doc)
             m->title < 0 || m->entity < 0)
             continue;
         t = &doc->ments[m->title];
+        if (t->lex->cls && strcmp(t->lex->cls, "honorific") == 0)
+            continue; /* "Mr." is no post */
         in = title_state(doc, t);
         if (in < 0)
             in = gazetteer_state(doc, &doc->ents[m->entity], t->lex->label);

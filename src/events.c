@@ -46,8 +46,14 @@ static const char *const hypothetical[] = {
 /* Words that make a clause future: its events are "scheduled". */
 static const char *const future[] = {
     "will", "shall", "invited", "invites", "invite", "plans", "planned",
-    "plan", "expected", "scheduled", "upcoming", "readiness", "forward",
-    "next", "tomorrow", "agreed", "ready", "intend", "intends", NULL
+    "plan", "expected", "scheduled", "upcoming", "readiness", "tomorrow",
+    "intend", "intends", NULL
+};
+
+/* Future cues that count only just before the trigger ("looked forward
+ * to visiting", "next visit"; not "next steps on commitments made at"). */
+static const char *const future_near[] = {
+    "forward", "next", "ready", "agreed", NULL
 };
 
 /* Words after which a place is the event's location. */
@@ -158,6 +164,16 @@ static int ev_has(const dg_event *ev, int entity)
 
     for (i = 0; i < ev->nparts; i++)
         if (ev->parts[i].entity == entity)
+            return 1;
+    return 0;
+}
+
+static int has_role(const dg_event *ev, dg_role r)
+{
+    size_t i;
+
+    for (i = 0; i < ev->nparts; i++)
+        if (ev->parts[i].role == r)
             return 1;
     return 0;
 }
@@ -618,15 +634,6 @@ static int gathering_body(const dg_doc *doc, size_t sb, size_t tb)
     return -1;
 }
 
-static int has_role(const dg_event *ev, dg_role r)
-{
-    size_t i;
-
-    for (i = 0; i < ev->nparts; i++)
-        if (ev->parts[i].role == r)
-            return 1;
-    return 0;
-}
 
 /* Is the trigger in a phrase that opens its sentence ("During the
  * telephone conversation, ...")? */
@@ -669,6 +676,28 @@ static int collect_targets(const dg_doc *doc, dg_event *ev,
 
 static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
                                        trigger_ctx *tc);
+
+/* The state or body a sanction or expulsion falls on: "sanctions on
+ * Belarus", "against Iran", "expelled Russian diplomats". */
+static int measure_target(const dg_doc *doc, dg_event *ev,
+                          const trigger_ctx *tc)
+{
+    size_t i, lim = tc->te + 5 < tc->se ? tc->te + 5 : tc->se;
+
+    for (i = tc->te; i < lim; i++) {
+        int k = mention_at(doc, i);
+        if (k >= 0 && doc->ments[k].entity >= 0 &&
+            doc->ents[doc->ments[k].entity].kind != DG_ENT_PLACE &&
+            (i == tc->te || tok_is(&doc->toks[i - 1], "on") ||
+             tok_is(&doc->toks[i - 1], "against") ||
+             doc->ments[k].type == DG_MENT_DEMONYM))
+            return ev_has(ev, doc->ments[k].entity) ||
+                   ev_add_part(ev, doc->ments[k].entity, DG_ROLE_TARGET);
+        if (k < 0 && (doc->toks[i].flags & DG_TOK_PUNCT))
+            return 1;
+    }
+    return 1;
+}
 
 /* "the UK's decision to proscribe", "the decision made by Washington to
  * introduce sanctions": the state or body that decided the action. */
@@ -773,6 +802,10 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
         return 0;
     if (sr == DG_ROLE_SPEAKER && !collect_targets(doc, ev, tc, &found))
         return 0;
+    if ((strcmp(tc->lx->cls, "Sanction") == 0 ||
+         strcmp(tc->lx->cls, "Expulsion") == 0) &&
+        !measure_target(doc, ev, tc))
+        return 0;
     if (sr == DG_ROLE_HOST && !has_role(ev, DG_ROLE_VISITOR))
         ev->nparts = 0; /* "welcomed the decision": no guest, no visit */
     return 1;
@@ -858,7 +891,7 @@ static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
         const char *w = doc->toks[i].norm;
         if (i >= near && in_list(hypothetical, w))
             return -1;
-        if (in_list(future, w))
+        if (in_list(future, w) || (i + 4 >= tb && in_list(future_near, w)))
             mood = 1;
     }
     return mood;
@@ -871,8 +904,9 @@ static void find_date(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc)
                              ex, MAX_DATES), i;
 
     for (i = 0; i < n; i++) {
+        /* "a three-day visit", also inside "paid a three-day visit" */
         if (ex[i].days > 0 && ex[i].tok_e + 3 >= tc->tb &&
-            ex[i].tok_e <= tc->tb && !ev->days)
+            ex[i].tok_e <= tc->te && !ev->days)
             ev->days = ex[i].days;
         else if (ex[i].date.prec != DG_DATE_NONE &&
                  ev->date.prec == DG_DATE_NONE)
@@ -940,14 +974,18 @@ static int places_agree(const dg_doc *doc, int a, int b)
     return doc->ents[a].country == b || doc->ents[b].country == a;
 }
 
-/* May mentions of these two classes name one event?  The same class,
- * or a meeting and a visit (a host receiving a guest is both). */
-static int same_kind(const char *a, const char *b)
+/* May these two event mentions name one event?  The same class, or a
+ * meeting and a hosted visit (a host receiving a guest is both); a trip
+ * stays apart from the meetings held during it. */
+static int same_kind(const dg_event *a, const dg_event *b)
 {
-    if (strcmp(a, b) == 0)
+    if (strcmp(a->cls, b->cls) == 0)
         return 1;
-    return (strcmp(a, "Meeting") == 0 && strcmp(b, "Visit") == 0) ||
-           (strcmp(a, "Visit") == 0 && strcmp(b, "Meeting") == 0);
+    if (strcmp(a->cls, "Meeting") == 0 && strcmp(b->cls, "Visit") == 0)
+        return has_role(b, DG_ROLE_HOST);
+    if (strcmp(a->cls, "Visit") == 0 && strcmp(b->cls, "Meeting") == 0)
+        return has_role(a, DG_ROLE_HOST);
+    return 0;
 }
 
 /* Index of the earlier event that ev mentions again, or -1. */
@@ -957,7 +995,7 @@ static int earlier_mention(const dg_doc *doc, const dg_event *ev)
 
     for (k = doc->nevs - 1; k-- > 0;) {
         const dg_event *o = &doc->evs[k];
-        if (!same_kind(o->cls, ev->cls) || (o->status != ev->status &&
+        if (!same_kind(o, ev) || (o->status != ev->status &&
             !(o->status && ev->status)))
             continue;
         if (!places_agree(doc, ev->location, o->location))
@@ -1261,7 +1299,9 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         !phrases_after(doc, ev, tc->te, tc->se, 1))
         return 0;
     if (tc->plural_only && is_talk(ev->cls) && doc->nevs >= 2 &&
-        is_talk(doc->evs[doc->nevs - 2].cls)) {
+        is_talk(doc->evs[doc->nevs - 2].cls) &&
+        places_agree(doc, ev->location, doc->evs[doc->nevs - 2].location) &&
+        same_date(&ev->date, &doc->evs[doc->nevs - 2].date)) {
         /* "They also conferred about ...": more of the same talks */
         int ok = merge_into(doc, &doc->evs[doc->nevs - 2], ev);
         size_t t;

@@ -333,6 +333,37 @@ static size_t of_state(dg_doc *doc, size_t j, size_t e, int *ment)
     return k + n - j;
 }
 
+/* Does a lone surname after a title name the gazetteer's person: the
+ * same title, or a post held in the article's year? ("Mr. Smith" is not
+ * every Smith of the gazetteer.) */
+static int surname_fits(const dg_doc *doc, const dg_lex_entry *person,
+                        const dg_lex_entry *title)
+{
+    const dg_lex_entry *const *all;
+    size_t n, i, tl = strlen(title->label);
+    int y = doc->date.prec != DG_DATE_NONE ? doc->date.year : 0;
+
+    if (title->cls && strcmp(title->cls, "honorific") == 0)
+        return 0;
+    n = dg_lexicon_entries(doc->lex, DG_LEX_PERSON, &all);
+    for (i = 0; i < n; i++) {
+        const dg_lex_entry *e = all[i];
+        size_t el;
+        if (strcmp(e->key, person->key) != 0 || !e->cls)
+            continue;
+        el = strlen(e->cls);
+        /* the same title, or its short form ("Secretary" of "Secretary
+         * of State") */
+        if (strcmp(e->cls, title->label) != 0 &&
+            !(el > tl && strncmp(e->cls, title->label, tl) == 0 &&
+              e->cls[tl] == ' '))
+            continue;
+        if (y == 0 || (e->from <= y && (e->to == 0 || y <= e->to)))
+            return 1;
+    }
+    return 0;
+}
+
 /* A title mention at [i, i+n) and the person it introduces, if any.
  * Returns the token after everything consumed, or 0 on no memory. */
 static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t e,
@@ -364,7 +395,8 @@ static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t e,
         dg_mention p = new_mention(k, k + run, DG_MENT_NAME, DG_ENT_PERSON,
                                    NULL);
         const dg_lex_entry *ph = NULL;
-        if (lex_at(doc, k, k + run, 1u << DG_LEX_PERSON, &ph) == run)
+        if (lex_at(doc, k, k + run, 1u << DG_LEX_PERSON, &ph) == run &&
+            (run > 1 || surname_fits(doc, ph, hit)))
             p.lex = ph;
         p.title = ti;
         j = k + run;
