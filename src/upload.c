@@ -837,24 +837,55 @@ static size_t iri_escape(const char *p, size_t n, unsigned long *c)
     return 2 + digits;
 }
 
+#define XSD_DURATION "<http://www.w3.org/2001/XMLSchema#duration>"
+#define XSD_DAYTIME "<http://www.w3.org/2001/XMLSchema#dayTimeDuration>"
+
+/* Is lex[0..n) a duration of days, hours, minutes and seconds only
+ * ("P3D", "PT2H")?  XSD 1.1 types those xsd:dayTimeDuration as well. */
+static int is_day_time(const char *lex, size_t n)
+{
+    size_t i = 0;
+
+    if (i < n && lex[i] == '-')
+        i++;
+    if (i >= n || lex[i] != 'P')
+        return 0;
+    for (i++; i < n; i++)
+        if (lex[i] == 'Y' || (lex[i] == 'M' && !memchr(lex, 'T', i)))
+            return 0;
+    return 1;
+}
+
 /* Appends N-Triples text as SPARQL triples: the same text, except that
  * \u and \U escapes inside IRIs become UTF-8 (SPARQL, unlike N-Triples,
- * has no escapes in IRIs; Virtuoso answers 400).  Literals and comments
- * are copied as they are. */
+ * has no escapes in IRIs; Virtuoso answers 400), and a day-time
+ * xsd:duration is sent as the equal xsd:dayTimeDuration (Virtuoso
+ * 7.2.5's INSERT DATA answers 500 "SR553" to xsd:duration literals).
+ * Other literals and comments are copied as they are. */
 static int buf_sparql_triples(dg_buf *b, const char *p, size_t n)
 {
-    size_t i = 0, from = 0;
+    size_t i = 0, from = 0, lit_b = 0, lit_e = 0;
     unsigned long c;
 
     while (i < n) {
         if (p[i] == '"') {           /* a literal: skip to its end */
+            lit_b = i + 1;
             for (i++; i < n && p[i] != '"' && p[i] != '\n'; i++)
                 if (p[i] == '\\')
                     i++;
+            lit_e = i;
             i++;
         } else if (p[i] == '#') {    /* a comment: skip the line */
             while (i < n && p[i] != '\n')
                 i++;
+        } else if (p[i] == '<' && i >= 3 && lit_e + 3 == i &&
+                   n - i >= sizeof XSD_DURATION - 1 &&
+                   memcmp(p + i, XSD_DURATION, sizeof XSD_DURATION - 1) == 0 &&
+                   is_day_time(p + lit_b, lit_e - lit_b)) {
+            if (buf_add(b, p + from, i - from) || buf_str(b, XSD_DAYTIME))
+                return -1;
+            i += sizeof XSD_DURATION - 1;
+            from = i;
         } else if (p[i] == '<') {    /* an IRI */
             for (i++; i < n && p[i] != '>' && p[i] != '\n'; i++) {
                 size_t k = iri_escape(p + i, n - i, &c);
