@@ -178,6 +178,14 @@ static int has_role(const dg_event *ev, dg_role r)
     return 0;
 }
 
+/* A one-word trigger ending in -ing ("visiting", "sanctioning"). */
+static int is_gerund(const dg_lex_entry *e)
+{
+    size_t n = strlen(e->surface);
+
+    return e->ntoks == 1 && n > 4 && strcmp(e->surface + n - 3, "ing") == 0;
+}
+
 static int ev_add_part(dg_event *ev, int entity, dg_role role)
 {
     dg_participant *p;
@@ -743,7 +751,8 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
             int found = 1;
             tc->obj_end = object_end(doc, tc->te, tc->se);
             return ev_add_part(ev, owner, DG_ROLE_PARTICIPANT) &&
-                   collect_targets(doc, ev, tc, &found);
+                   collect_targets(doc, ev, tc, &found) &&
+                   measure_target(doc, ev, tc);
         }
     }
     return find_participants_in_clause(doc, ev, tc);
@@ -766,6 +775,12 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
             ev->cls = "Summit";
             return ev_add_part(ev, org, DG_ROLE_PARTICIPANT);
         }
+    }
+    if (noun && is_gerund(tc->lx) && sr == DG_ROLE_VISITOR) {
+        /* "visiting Japanese Prime Minister Fumio Kishida" */
+        int p = first_person_in(doc, tc->te, tc->te + 6 < tc->se ?
+                                tc->te + 6 : tc->se);
+        return p < 0 || ev_add_part(ev, p, sr);
     }
     if (noun) {
         int own = 0;
@@ -884,8 +899,18 @@ static int place_right_after(const dg_doc *doc, size_t te)
  * at tb looking back over its clause. */
 static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
 {
-    size_t i, near = tb > cb + 8 ? tb - 8 : cb;
+    size_t i, near;
     int mood = 0;
+
+    /* "would respond to Washington's decision to impose": the decision
+     * was taken; the mood before it is not the action's */
+    for (i = tb; i > cb; i--)
+        if (tok_is(&doc->toks[i - 1], "decision") ||
+            tok_is(&doc->toks[i - 1], "decided")) {
+            cb = i;
+            break;
+        }
+    near = tb > cb + 8 ? tb - 8 : cb;
 
     for (i = cb; i < tb; i++) {
         const char *w = doc->toks[i].norm;
@@ -1000,8 +1025,8 @@ static int earlier_mention(const dg_doc *doc, const dg_event *ev)
             continue;
         if (!places_agree(doc, ev->location, o->location))
             continue;
-        if (!same_date(&ev->date, &o->date))
-            continue;
+        if (!same_date(&ev->date, &o->date) && strcmp(ev->cls, "Visit") != 0)
+            continue; /* a visit lasts days; its mentions date them apart */
         if (ev->nparts == 0 || subset(doc, ev, o) || subset(doc, o, ev))
             return (int)k;
     }
@@ -1396,6 +1421,7 @@ static int verb_context(const dg_doc *doc, size_t i, size_t sb, size_t se)
     return 0;
 }
 
+
 /* The entry for the reading the context asks for (a noun after a
  * determiner or adjective, a verb after its subject); where the lexicon
  * has one reading only, that one. */
@@ -1412,9 +1438,11 @@ static const dg_lex_entry *pick_trigger(const dg_doc *doc, size_t i,
     for (k = 0; k < nh; k++)
         if (hits[k]->flags & want)
             return hits[k];
-    if (hits[0]->ntoks > 1 || !*noun)
+    /* one reading only: it holds, except that an -ing verb after a
+     * determiner or adjective is a noun ("Australia's sanctioning") */
+    if (!(*noun && is_gerund(hits[0])))
         *noun = (hits[0]->flags & DG_LEXF_NOUN) != 0;
-    return hits[0]; /* a gerund used as a noun ("Australia's sanctioning") */
+    return hits[0];
 }
 
 /* The CAMEO code the trigger lexicon gives "summit". */

@@ -439,6 +439,8 @@ static int is_metonymy(const dg_doc *doc, size_t i, size_t n, size_t sb)
 {
     const dg_token *nx = i + n < doc->ntoks ? &doc->toks[i + n] : NULL;
 
+    if (nx && (nx->flags & DG_TOK_POSS))
+        return 1; /* "Washington's decision" */
     if (i > sb && in_list(place_preps, doc->toks[i - 1].norm))
         return 0;
     if (nx && (nx->flags & DG_TOK_CAP) && !(nx->flags & DG_TOK_NL_BEFORE))
