@@ -1319,7 +1319,8 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     find_date(doc, ev, tc);
     if (!sentence_topics(doc, ev, s))
         return 0;
-    if ((subject_role(tc->lx) == DG_ROLE_SPEAKER ||
+    /* what was condemned or sanctioned is what the event is about */
+    if ((strcmp(ev->cls, "Criticism") == 0 || strcmp(ev->cls, "Statement") == 0 ||
          strcmp(ev->cls, "Sanction") == 0) &&
         !phrases_after(doc, ev, tc->te, tc->se, 1))
         return 0;

@@ -196,6 +196,16 @@ static size_t name_run(const dg_doc *doc, size_t i, size_t e)
             j++;
             continue;
         }
+        /* "el-Sisi", "al-Assad": a particle glued to the name */
+        if (j > i && (t->flags & DG_TOK_WORD) && in_list(name_particles, t->norm) &&
+            j + 2 < e && tok_is(&doc->toks[j + 1], "-") &&
+            !(doc->toks[j + 1].flags & DG_TOK_SPACE_BEFORE) &&
+            !(doc->toks[j + 2].flags & DG_TOK_SPACE_BEFORE) &&
+            is_name_token(doc, j + 2, e)) {
+            j += 3;
+            words++;
+            continue;
+        }
         break;
     }
     while (j > i && (doc->toks[j - 1].flags & DG_TOK_ABBREV) &&
