@@ -84,9 +84,11 @@ static dg_status copy_graph(const dg_graph *from, dg_graph *to)
     return st;
 }
 
-dg_status dg_extract(const dg_lexicon *lex, const dg_options *opts,
-                     const dg_article *art, dg_graph *out, char **graph_iri,
-                     dg_diag_fn diag, void *ctx)
+/* dg_extract into `out`, or, with `take`, the new graph itself. */
+static dg_status extract(const dg_lexicon *lex, const dg_options *opts,
+                         const dg_article *art, dg_graph *out,
+                         dg_graph **take, char **graph_iri,
+                         dg_diag_fn diag, void *ctx)
 {
     const char *base = opts && opts->base ? opts->base : DG_DEFAULT_BASE;
     dg_doc doc;
@@ -95,7 +97,7 @@ dg_status dg_extract(const dg_lexicon *lex, const dg_options *opts,
     dg_status st;
 
     memset(&doc, 0, sizeof doc);
-    if (!lex || !art || !out || (!art->text && art->len))
+    if (!lex || !art || (!out && !take) || (!art->text && art->len))
         return DG_ERR_ARG;
     doc.name = art->name;
     doc.text = art->text ? art->text : "";
@@ -115,8 +117,12 @@ dg_status dg_extract(const dg_lexicon *lex, const dg_options *opts,
         goto out;
     if ((st = dg_rdf_map(&doc, art, base, article, id, scratch)) != DG_OK)
         goto out;
-    if ((st = copy_graph(scratch, out)) != DG_OK)
+    if (take) {
+        *take = scratch;
+        scratch = NULL;
+    } else if ((st = copy_graph(scratch, out)) != DG_OK) {
         goto out;
+    }
     if (graph_iri) {
         *graph_iri = gname;
         gname = NULL;
@@ -129,4 +135,23 @@ out:
     free(article);
     free(gname);
     return st;
+}
+
+dg_status dg_extract(const dg_lexicon *lex, const dg_options *opts,
+                     const dg_article *art, dg_graph *out, char **graph_iri,
+                     dg_diag_fn diag, void *ctx)
+{
+    return extract(lex, opts, art, out, NULL, graph_iri, diag, ctx);
+}
+
+/* dg_extract into a new graph *out (the caller frees it), without the
+ * copy into a caller's graph (see internal.h). */
+dg_status dg_extract_graph(const dg_lexicon *lex, const dg_options *opts,
+                           const dg_article *art, dg_graph **out,
+                           char **graph_iri, dg_diag_fn diag, void *ctx)
+{
+    if (!out)
+        return DG_ERR_ARG;
+    *out = NULL;
+    return extract(lex, opts, art, NULL, out, graph_iri, diag, ctx);
 }

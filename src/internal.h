@@ -335,4 +335,34 @@ char *dg_iri_mint(const char *base, const char *kind, const char *key);
  * no white space, control characters, <>"{}|^`\). */
 int dg_iri_valid(const char *s);
 
+/* ------------------------------------------------------------------ */
+/* Per-article serialization (serialize.c), for corpora                */
+/* ------------------------------------------------------------------ */
+
+/* dg_extract giving the article's graph itself: *out receives a new
+ * graph (the caller frees it) instead of a copy into a graph of the
+ * caller's, which costs a second de-duplication (extract.c).  Errors
+ * as dg_extract; *out stays NULL on error. */
+dg_status dg_extract_graph(const dg_lexicon *lex, const dg_options *opts,
+                           const dg_article *art, dg_graph **out,
+                           char **graph_iri, dg_diag_fn diag, void *ctx);
+
+/* A borrowed byte range. */
+typedef struct {
+    const char *p;
+    size_t n;
+} dg_bytes;
+
+typedef struct dg_blockser dg_blockser;
+
+int dg_format_blocks(const char *format);
+dg_status dg_blockser_new(const char *format, const char *base,
+                          dg_blockser **out, dg_diag_fn diag, void *ctx);
+void dg_blockser_frame(const dg_blockser *b, dg_bytes *head, dg_bytes *foot,
+                       dg_bytes *sep, dg_bytes *empty);
+dg_status dg_blockser_body(dg_blockser *b, const dg_graph *g,
+                           const char *graph_iri, char **buf, size_t *len,
+                           dg_diag_fn diag, void *ctx);
+void dg_blockser_free(dg_blockser *b);
+
 #endif /* DIPLOGRAPH_INTERNAL_H */

@@ -9,9 +9,13 @@
  * error.  With -o FILE the output goes to a temporary file in FILE's
  * directory that replaces FILE only when everything succeeded, so a
  * failed run leaves an old FILE untouched.
+ *
+ * A corpus (many files, directories, JSON Lines) is written one article
+ * at a time by batch.c, with -j worker threads and bounded memory; only
+ * the dot format and --push keep every graph in memory until the end.
  */
 #include "config.h"
-#include "internal.h"
+#include "batch.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -62,6 +66,11 @@ typedef struct {
     size_t nlexicons;
     int quiet, verbose;
     push_cli push;
+    long jobs;            /* -j; 0: the number of cores */
+    int jsonl, keep_going;
+    char **files;         /* the inputs (set by main) */
+    size_t nfiles;
+    const dg_lexicon *lex;
 } cli_options;
 
 /* Context of the diag callback: the name used when `where` is NULL. */
@@ -99,7 +108,8 @@ static void print_help(void)
     printf(
 "Usage: %s [OPTIONS] [FILE ...]\n"
 "Turn news articles about diplomacy into an RDF knowledge graph.\n"
-"With no FILE, or when FILE is -, read standard input.\n"
+"With no FILE, or when FILE is -, read standard input.  A directory is\n"
+"read recursively (*.txt, or *.jsonl with --input-format jsonl).\n"
 "\n"
 "  -f, --format FORMAT    turtle (default), ntriples, nquads, rdfxml, json, dot\n"
 "  -o, --output FILE      write to FILE instead of standard output\n"
@@ -109,6 +119,12 @@ static void print_help(void)
 "      --source IRI       the article's URL (dcterms:source)\n"
 "      --title TEXT       the article's title (dcterms:title)\n"
 "      --lexicon DIR      extra lexicon directory (user additions), may repeat\n"
+"      --input-format F   text (default: one article per file) or jsonl\n"
+"                         (one JSON object per line: id, text, url, title, date)\n"
+"  -j, --jobs N           worker threads (default: the number of cores);\n"
+"                         the output is the same for every N\n"
+"  -k, --keep-going       skip bad articles and records (reported) instead of\n"
+"                         stopping at the first; the exit status is then 0\n"
 "      --push URL         upload to the SPARQL endpoint URL instead of writing\n"
 "                         to standard output (unless -o is given too)\n"
 "      --graph IRI        named graph to fill (default: one per article)\n"
@@ -123,7 +139,8 @@ static void print_help(void)
 "      --cacert FILE      CA certificates to verify the server with\n"
 "      --insecure         do not verify the server's TLS certificate\n"
 "  -q, --quiet            no warnings\n"
-"  -v, --verbose          report the triples found in each file\n"
+"  -v, --verbose          report the triples found in each article, and a\n"
+"                         summary (articles, triples, seconds)\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
@@ -133,7 +150,7 @@ static void print_help(void)
         PROG, DG_DEFAULT_BASE, DG_PKGDATADIR);
 }
 
-enum { OPT_DATE = 256, OPT_SOURCE, OPT_TITLE, OPT_LEXICON };
+enum { OPT_DATE = 256, OPT_SOURCE, OPT_TITLE, OPT_LEXICON, OPT_INFMT };
 enum {
     OPT_PUSH = 512, OPT_GRAPH, OPT_PROTOCOL, OPT_REPLACE, OPT_USER,
     OPT_BATCH, OPT_TIMEOUT, OPT_RETRIES, OPT_VERIFY, OPT_CACERT, OPT_INSECURE
@@ -147,6 +164,9 @@ static const struct option long_opts[] = {
     {"source", required_argument, NULL, OPT_SOURCE},
     {"title", required_argument, NULL, OPT_TITLE},
     {"lexicon", required_argument, NULL, OPT_LEXICON},
+    {"input-format", required_argument, NULL, OPT_INFMT},
+    {"jobs", required_argument, NULL, 'j'},
+    {"keep-going", no_argument, NULL, 'k'},
     {"push", required_argument, NULL, OPT_PUSH},
     {"graph", required_argument, NULL, OPT_GRAPH},
     {"protocol", required_argument, NULL, OPT_PROTOCOL},
@@ -307,7 +327,7 @@ static int parse_args(int argc, char **argv, cli_options *o)
     int c;
 
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:o:b:qvhV", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:o:b:j:kqvhV", long_opts, NULL)) != -1) {
         switch (c) {
         case 'f': o->format = optarg; break;
         case 'o': o->output = optarg; break;
@@ -316,6 +336,20 @@ static int parse_args(int argc, char **argv, cli_options *o)
         case OPT_SOURCE: o->source = optarg; break;
         case OPT_TITLE: o->title = optarg; break;
         case OPT_LEXICON: o->lexicons[o->nlexicons++] = optarg; break;
+        case 'k': o->keep_going = 1; break;
+        case 'j':
+            if (parse_long(optarg, 1, 1024, &o->jobs) != 0) {
+                usage_error("invalid --jobs '%s' (1 to 1024)", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_INFMT:
+            if (strcmp(optarg, "jsonl") != 0 && strcmp(optarg, "text") != 0) {
+                usage_error("unknown input format '%s' (text, jsonl)", optarg);
+                return EXIT_USAGE;
+            }
+            o->jsonl = strcmp(optarg, "jsonl") == 0;
+            break;
         case OPT_PUSH: case OPT_GRAPH: case OPT_PROTOCOL: case OPT_REPLACE:
         case OPT_USER: case OPT_BATCH: case OPT_TIMEOUT: case OPT_RETRIES:
         case OPT_VERIFY: case OPT_CACERT: case OPT_INSECURE:
@@ -341,60 +375,6 @@ static int parse_args(int argc, char **argv, cli_options *o)
 /* ------------------------------------------------------------------ */
 /* Input                                                               */
 /* ------------------------------------------------------------------ */
-
-/* Reads all of fh into a malloc'd buffer (*buf, *len bytes). */
-static int read_all(FILE *fh, char **buf, size_t *len)
-{
-    size_t cap = 65536, n = 0, got;
-    char *p = malloc(cap), *q;
-
-    if (!p)
-        return ENOMEM;
-    while ((got = fread(p + n, 1, cap - n, fh)) > 0) {
-        n += got;
-        if (n == cap) {
-            q = cap > (size_t)-1 / 2 ? NULL : realloc(p, cap * 2);
-            if (!q) {
-                free(p);
-                return ENOMEM;
-            }
-            p = q;
-            cap *= 2;
-        }
-    }
-    if (ferror(fh)) {
-        int e = errno ? errno : EIO;
-
-        free(p);
-        return e;
-    }
-    *buf = p;
-    *len = n;
-    return 0;
-}
-
-/* Reads file `path` ("-": standard input); prints why on failure. */
-static int read_input(const char *path, char **buf, size_t *len)
-{
-    int is_stdin = strcmp(path, "-") == 0;
-    FILE *fh = is_stdin ? stdin : fopen(path, "rb");
-    int e;
-
-    if (!fh) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
-        return -1;
-    }
-    errno = 0;
-    e = read_all(fh, buf, len);
-    if (!is_stdin)
-        fclose(fh);
-    if (e) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, is_stdin ? STDIN_NAME : path,
-                strerror(e));
-        return -1;
-    }
-    return 0;
-}
 
 /* ------------------------------------------------------------------ */
 /* Lexicons                                                            */
@@ -459,28 +439,25 @@ static void graph_set_free(graph_set *gs)
     free(gs->iris);
 }
 
-/* Extracts one file into gs->graphs[gs->n - 1]; 0 on success. */
-static int extract_file(const cli_options *o, const dg_lexicon *lex,
-                        const char *path, graph_set *gs, diag_ctx *dc)
+/* Extracts article a into gs->graphs[gs->n - 1]; 0 on success. */
+static int extract_one(const cli_options *o, const batch_article *a,
+                       graph_set *gs, diag_ctx *dc)
 {
     dg_options opts = {o->base};
     dg_article art;
     dg_graph *g = gs->graphs[gs->n - 1];
     size_t before = dg_graph_size(g);
-    char *text = NULL, *iri = NULL;
-    int is_stdin = strcmp(path, "-") == 0;
+    char *iri = NULL;
     dg_status st;
 
-    if (read_input(path, &text, &art.len) != 0)
-        return -1;
-    art.name = path;
-    art.text = text;
-    art.date = o->date;
-    art.source = o->source;
-    art.title = o->title;
-    dc->where = is_stdin ? STDIN_NAME : path;
-    st = dg_extract(lex, &opts, &art, g, &iri, on_diag, dc);
-    free(text);
+    art.name = a->name;
+    art.text = a->text;
+    art.len = a->len;
+    art.date = a->date ? a->date : o->date;
+    art.source = a->source ? a->source : o->source;
+    art.title = a->title ? a->title : o->title;
+    dc->where = a->where;
+    st = dg_extract(o->lex, &opts, &art, g, &iri, on_diag, dc);
     if (st != DG_OK) {
         free(iri);
         fprintf(stderr, "%s: %s: %s\n", PROG, dc->where, dg_strerror(st));
@@ -494,31 +471,56 @@ static int extract_file(const cli_options *o, const dg_lexicon *lex,
     return 0;
 }
 
-/* Extracts every file; one graph each for N-Quads, else one in all. */
-static int extract_all(const cli_options *o, const dg_lexicon *lex,
-                       char **files, size_t nfiles, graph_set *gs,
-                       diag_ctx *dc)
+/* Adds a graph to gs (grown as needed). */
+static int graph_set_add(graph_set *gs, size_t *cap)
+{
+    if (gs->n == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        dg_graph **g = realloc(gs->graphs, c * sizeof *g);
+        char **i;
+
+        if (!g)
+            return -1;
+        gs->graphs = g;
+        if (!(i = realloc(gs->iris, c * sizeof *i)))
+            return -1;
+        gs->iris = i;
+        *cap = c;
+    }
+    gs->iris[gs->n] = NULL;
+    gs->graphs[gs->n] = dg_graph_new();
+    return gs->graphs[gs->n++] ? 0 : -1;
+}
+
+/* Extracts every article into memory (dot, --push): one graph each for
+ * N-Quads and uploads, else one in all. */
+static int extract_all(const cli_options *o, graph_set *gs, diag_ctx *dc)
 {
     int per_file = (strcmp(o->format, "nquads") == 0 || o->push.url) &&
                    !o->push.graph;
-    size_t ngraphs = per_file ? nfiles : 1, i;
-    int failed = 0;
+    batch_article a = {0};
+    size_t total, cap = 0;
+    input_iter *it = input_open(o->files, o->nfiles, o->jsonl, &total);
+    int failed = 0, rc;
 
-    gs->graphs = calloc(ngraphs, sizeof *gs->graphs);
-    gs->iris = calloc(ngraphs, sizeof *gs->iris);
-    if (!gs->graphs || !gs->iris)
-        goto nomem;
-    for (i = 0; i < nfiles; i++) {
-        if (per_file || i == 0) {
-            gs->graphs[gs->n] = dg_graph_new();
-            if (!gs->graphs[gs->n++])
+    if (!it)
+        return -1;
+    while ((rc = input_next(it, &a)) != 0) {
+        if (rc < 0 || ((per_file || gs->n == 0) && graph_set_add(gs, &cap))) {
+            if (rc > 0)
                 goto nomem;
+            failed = !o->keep_going;
+            continue;
         }
-        if (extract_file(o, lex, files[i], gs, dc) != 0)
-            failed = 1;
+        if (extract_one(o, &a, gs, dc) != 0)
+            failed = failed || !o->keep_going;
     }
+    batch_article_clear(&a);
+    input_close(it);
     return failed ? -1 : 0;
 nomem:
+    batch_article_clear(&a);
+    input_close(it);
     fprintf(stderr, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
     return -1;
 }
@@ -526,6 +528,38 @@ nomem:
 /* ------------------------------------------------------------------ */
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
+
+/* The corpus one article at a time (batch.c), when gs is NULL. */
+static int write_stream(const cli_options *o, FILE *fh, const char *where)
+{
+    batch_opts bo;
+    batch_stats st;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int rc;
+
+    memset(&bo, 0, sizeof bo);
+    bo.format = o->format;
+    bo.base = o->base;
+    bo.date = o->date;
+    bo.source = o->source;
+    bo.title = o->title;
+    bo.lex = o->lex;
+    bo.jobs = (int)(o->jobs ? o->jobs : cores > 0 ? cores : 1);
+    bo.jsonl = o->jsonl;
+    bo.keep_going = o->keep_going;
+    bo.quiet = o->quiet;
+    bo.verbose = o->verbose;
+    bo.progress = !o->quiet && isatty(STDERR_FILENO);
+    rc = batch_run(&bo, o->files, o->nfiles, fh, where, &st);
+    if (o->verbose && st.failed)
+        fprintf(stderr, "%s: %zu articles, %zu skipped, %zu triples, "
+                "%.2f seconds\n", PROG, st.articles, st.failed, st.triples,
+                st.seconds);
+    else if (o->verbose)
+        fprintf(stderr, "%s: %zu articles, %zu triples, %.2f seconds\n",
+                PROG, st.articles, st.triples, st.seconds);
+    return rc;
+}
 
 static int write_graphs(const cli_options *o, const graph_set *gs, FILE *fh,
                         diag_ctx *dc)
@@ -535,6 +569,8 @@ static int write_graphs(const cli_options *o, const graph_set *gs, FILE *fh,
     size_t i;
 
     dc->where = o->output ? o->output : "standard output";
+    if (!gs)
+        return write_stream(o, fh, dc->where);
     st = dg_serializer_new(o->format, o->base, fh, &s, on_diag, dc);
     for (i = 0; st == DG_OK && i < gs->n; i++)
         st = dg_serializer_write(s, gs->graphs[i], gs->iris[i]);
@@ -702,13 +738,12 @@ int main(int argc, char **argv)
     static char *stdin_only[] = {"-"};
     cli_options o = {"turtle", NULL, DG_DEFAULT_BASE, NULL, NULL, NULL,
                      NULL, 0, 0, 0,
-                     {NULL, NULL, NULL, NULL, DG_PUSH_GSP, 0, 0, 0, 0, 0, -1}};
+                     {NULL, NULL, NULL, NULL, DG_PUSH_GSP, 0, 0, 0, 0, 0, -1},
+                     0, 0, 0, NULL, 0, NULL};
     diag_ctx dc = {NULL, 0};
     dg_lexicon *lex = NULL;
     graph_set gs = {NULL, NULL, 0};
-    char **files;
-    size_t nfiles;
-    int rc;
+    int rc, stream;
 
     o.lexicons = calloc((size_t)argc, sizeof *o.lexicons);
     if (!o.lexicons) {
@@ -719,14 +754,17 @@ int main(int argc, char **argv)
     if (rc >= 0)
         goto out;
     dc.quiet = o.quiet;
-    files = optind < argc ? argv + optind : stdin_only;
-    nfiles = optind < argc ? (size_t)(argc - optind) : 1;
+    o.files = optind < argc ? argv + optind : stdin_only;
+    o.nfiles = optind < argc ? (size_t)(argc - optind) : 1;
     rc = EXIT_FAIL;
     if (load_lexicons(&o, &lex, &dc) != 0)
         goto out;
-    if (extract_all(&o, lex, files, nfiles, &gs, &dc) != 0)
+    o.lex = lex;
+    stream = !o.push.url && dg_format_blocks(o.format);
+    if (!stream && extract_all(&o, &gs, &dc) != 0)
         goto out;
-    if ((!o.push.url || o.output) && write_output(&o, &gs, &dc) != 0)
+    if ((!o.push.url || o.output) &&
+        write_output(&o, stream ? NULL : &gs, &dc) != 0)
         goto out;
     rc = o.push.url ? push_all(&o, &gs, &dc) : EXIT_OK;
 out:

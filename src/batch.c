@@ -1,0 +1,388 @@
+/*
+ * batch.c: a corpus through the pipeline with bounded memory and a pool
+ * of worker threads.  The main thread reads articles (input.c) into a
+ * ring of slots; each worker takes the oldest waiting slot, extracts the
+ * article into its own graph, serializes that graph into a memory block
+ * (dg_blockser: the document Raptor writes without its head and foot)
+ * and frees the graph.  The main thread writes finished slots strictly
+ * in input order, with their diagnostics, so the output and the messages
+ * do not depend on the number of workers.  The ring holds at most
+ * 4 * jobs + 4 articles: memory stays flat however long the corpus.
+ * With one job there are no threads: the same steps run inline.
+ */
+#include "config.h"
+#include "batch.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROG "diplograph"
+
+enum { SLOT_FREE, SLOT_PENDING, SLOT_TAKEN, SLOT_DONE };
+
+typedef struct {
+    batch_article a;
+    int state;
+    dg_status st;
+    char *body;          /* the article's block */
+    size_t body_len, triples;
+    char *diags;         /* its diagnostics, ready to print */
+    size_t diags_len;
+} slot;
+
+typedef struct {
+    const batch_opts *o;
+    slot *slots;
+    size_t nslots;
+    size_t next_in, next_take, next_out;  /* sequence numbers */
+    int closing;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    /* the writer (main thread) */
+    FILE *fh;
+    const char *where;
+    dg_bytes head, foot, sep, empty;
+    int wrote_body, write_errno, fatal;
+    batch_stats *stats;
+    struct timespec t0, last_progress;
+    size_t total;
+} batch;
+
+/* ------------------------------------------------------------------ */
+/* One article (in a worker)                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    FILE *mem;
+    const char *where;
+    int quiet;
+} diag_sink;
+
+/* Diagnostics of a worker, kept for the writer to print in order. */
+static void on_slot_diag(void *ctx, dg_status st, const char *where,
+                         const char *message)
+{
+    diag_sink *d = ctx;
+
+    if (st == DG_OK && d->quiet)
+        return;
+    if (!where)
+        where = d->where;
+    fprintf(d->mem, "%s: %s: %s%s\n", PROG, where,
+            st == DG_OK ? "warning: " : "", message);
+}
+
+static void process(const batch_opts *o, dg_blockser *bs, slot *s)
+{
+    dg_options opts = {o->base};
+    dg_article art;
+    dg_graph *g = NULL;
+    char *iri = NULL;
+    diag_sink d = {NULL, s->a.where, o->quiet};
+
+    d.mem = open_memstream(&s->diags, &s->diags_len);
+    s->st = DG_ERR_NOMEM;
+    if (!d.mem)
+        goto out;
+    art.name = s->a.name;
+    art.text = s->a.text;
+    art.len = s->a.len;
+    art.date = s->a.date ? s->a.date : o->date;
+    art.source = s->a.source ? s->a.source : o->source;
+    art.title = s->a.title ? s->a.title : o->title;
+    s->st = dg_extract_graph(o->lex, &opts, &art, &g, &iri, on_slot_diag,
+                             &d);
+    if (s->st == DG_OK)
+        s->st = dg_blockser_body(bs, g, iri, &s->body, &s->body_len,
+                                 on_slot_diag, &d);
+    s->triples = dg_graph_size(g);
+    if (s->st != DG_OK)
+        fprintf(d.mem, "%s: %s: %s\n", PROG, s->a.where, dg_strerror(s->st));
+out:
+    if (d.mem)
+        fclose(d.mem);
+    dg_graph_free(g);
+    free(iri);
+    free(s->a.text);   /* the text is not needed any more */
+    s->a.text = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing in order (main thread)                                      */
+/* ------------------------------------------------------------------ */
+
+static void put(batch *b, const char *p, size_t n)
+{
+    if (b->write_errno || !n)
+        return;
+    if (fwrite(p, 1, n, b->fh) != n)
+        b->write_errno = errno ? errno : EIO;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) +
+           (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void progress(batch *b, int last)
+{
+    batch_stats *st = b->stats;
+    double t = seconds_since(&b->t0), rate;
+
+    if (!b->o->progress || (!last && seconds_since(&b->last_progress) < 0.5))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &b->last_progress);
+    rate = t > 0 ? (double)st->articles / t : 0;
+    fprintf(stderr, "\r%s: %zu articles, %.1f MB, %.0f articles/s", PROG,
+            st->articles, (double)st->bytes / 1e6, rate);
+    if (b->total && st->bytes && st->bytes <= b->total && !last)
+        fprintf(stderr, ", ETA %.0f s",
+                t * (double)(b->total - st->bytes) / (double)st->bytes);
+    fputs(last ? "\n" : "\033[K", stderr);
+}
+
+/* Writes slot s (its diagnostics, then its block) and empties it. */
+static void emit(batch *b, slot *s)
+{
+    if (b->fatal)   /* stopping: later articles are dropped unsaid */
+        goto out;
+    if (s->diags_len)
+        fwrite(s->diags, 1, s->diags_len, stderr);
+    if (s->st != DG_OK) {
+        b->stats->failed++;
+        if (!b->o->keep_going)
+            b->fatal = 1;
+    } else if (!b->fatal) {
+        if (s->body_len) {
+            put(b, b->wrote_body ? b->sep.p : b->head.p,
+                b->wrote_body ? b->sep.n : b->head.n);
+            put(b, s->body, s->body_len);
+            b->wrote_body = 1;
+        }
+        b->stats->articles++;
+        b->stats->triples += s->triples;
+        if (b->o->verbose)
+            fprintf(stderr, "%s: %s: %zu triples\n", PROG, s->a.where,
+                    s->triples);
+    }
+    b->stats->bytes += s->a.in_bytes;
+out:
+    batch_article_clear(&s->a);
+    free(s->body);
+    free(s->diags);
+    memset(s, 0, sizeof *s);
+    if (b->write_errno)
+        b->fatal = 1;
+    progress(b, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* The pool                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+    batch *b;
+    dg_blockser *bs;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    batch *b = w->b;
+    slot *s;
+
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        while (b->next_take == b->next_in && !b->closing)
+            pthread_cond_wait(&b->work, &b->mu);
+        if (b->next_take == b->next_in)
+            break;
+        s = &b->slots[b->next_take++ % b->nslots];
+        s->state = SLOT_TAKEN;
+        pthread_mutex_unlock(&b->mu);
+        process(b->o, w->bs, s);
+        pthread_mutex_lock(&b->mu);
+        s->state = SLOT_DONE;
+        pthread_cond_broadcast(&b->done);
+    }
+    pthread_mutex_unlock(&b->mu);
+    return NULL;
+}
+
+/* Writes finished slots in order; with `wait`, waits until the ring has
+ * room (or, with `all`, until every slot is written).  Called locked. */
+static void drain(batch *b, int all)
+{
+    for (;;) {
+        slot *s = &b->slots[b->next_out % b->nslots];
+
+        if (b->next_out == b->next_in)
+            return;
+        if (s->state != SLOT_DONE) {
+            if (!all && b->next_in - b->next_out < b->nslots)
+                return;
+            pthread_cond_wait(&b->done, &b->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&b->mu);
+        emit(b, s);
+        pthread_mutex_lock(&b->mu);
+        b->next_out++;
+    }
+}
+
+/* Reads every article into the ring (threads) or processes it inline. */
+static void feed(batch *b, input_iter *it, dg_blockser *bs, int threads)
+{
+    batch_article a = {0};
+    int rc;
+
+    while (!b->fatal && (rc = input_next(it, &a)) != 0) {
+        if (rc < 0) {
+            b->stats->failed++;
+            b->stats->bytes += a.in_bytes;
+            if (!b->o->keep_going)
+                b->fatal = 1;
+            continue;
+        }
+        if (!threads) {
+            b->slots[0].a = a;
+            memset(&a, 0, sizeof a);
+            process(b->o, bs, &b->slots[0]);
+            emit(b, &b->slots[0]);
+            continue;
+        }
+        pthread_mutex_lock(&b->mu);
+        drain(b, 0);
+        b->slots[b->next_in % b->nslots].a = a;
+        b->slots[b->next_in % b->nslots].state = SLOT_PENDING;
+        b->next_in++;
+        memset(&a, 0, sizeof a);
+        pthread_cond_signal(&b->work);
+        pthread_mutex_unlock(&b->mu);
+    }
+    batch_article_clear(&a);
+}
+
+static int start_workers(batch *b, worker *ws, pthread_t *tids, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        ws[i].b = b;
+        if (dg_blockser_new(b->o->format, b->o->base, &ws[i].bs, NULL,
+                            NULL) != DG_OK ||
+            pthread_create(&tids[i], NULL, work, &ws[i]) != 0) {
+            dg_blockser_free(ws[i].bs);
+            ws[i].bs = NULL;
+            return i;
+        }
+    }
+    return n;
+}
+
+/* Runs the pool; returns -1 when it could not start. */
+static int run_pool(batch *b, input_iter *it)
+{
+    int n = b->o->jobs, started, i;
+    worker *ws = calloc((size_t)n, sizeof *ws);
+    pthread_t *tids = calloc((size_t)n, sizeof *tids);
+
+    if (!ws || !tids) {
+        free(ws);
+        free(tids);
+        return -1;
+    }
+    pthread_mutex_init(&b->mu, NULL);
+    pthread_cond_init(&b->work, NULL);
+    pthread_cond_init(&b->done, NULL);
+    started = start_workers(b, ws, tids, n);
+    if (started == n)
+        feed(b, it, NULL, 1);
+    pthread_mutex_lock(&b->mu);
+    b->closing = 1;
+    pthread_cond_broadcast(&b->work);
+    drain(b, 1);
+    pthread_mutex_unlock(&b->mu);
+    for (i = 0; i < started; i++) {
+        pthread_join(tids[i], NULL);
+        dg_blockser_free(ws[i].bs);
+    }
+    pthread_cond_destroy(&b->done);
+    pthread_cond_destroy(&b->work);
+    pthread_mutex_destroy(&b->mu);
+    free(ws);
+    free(tids);
+    return started == n ? 0 : -1;
+}
+
+/* Writes the frame around the bodies, flushes and checks fh. */
+static int finish(batch *b)
+{
+    if (!b->fatal) {
+        if (b->wrote_body)
+            put(b, b->foot.p, b->foot.n);
+        else
+            put(b, b->empty.p, b->empty.n);
+    }
+    errno = 0;
+    if ((fflush(b->fh) != 0 || ferror(b->fh)) && !b->write_errno)
+        b->write_errno = errno ? errno : EIO;
+    if (b->write_errno) {
+        fprintf(stderr, "%s: %s: write error: %s\n", PROG, b->where,
+                strerror(b->write_errno));
+        return -1;
+    }
+    return b->fatal ? -1 : 0;
+}
+
+int batch_run(const batch_opts *o, char **paths, size_t npaths, FILE *fh,
+              const char *where, batch_stats *st)
+{
+    batch b;
+    dg_blockser *bs = NULL;
+    input_iter *it = NULL;
+    int rc = -1;
+
+    memset(&b, 0, sizeof b);
+    memset(st, 0, sizeof *st);
+    b.o = o;
+    b.fh = fh;
+    b.where = where;
+    b.stats = st;
+    b.nslots = o->jobs > 1 ? 4 * (size_t)o->jobs + 4 : 1;
+    clock_gettime(CLOCK_MONOTONIC, &b.t0);
+    b.last_progress = b.t0;
+    if (dg_blockser_new(o->format, o->base, &bs, NULL, NULL) != DG_OK ||
+        !(b.slots = calloc(b.nslots, sizeof *b.slots)) ||
+        !(it = input_open(paths, npaths, o->jsonl, &b.total))) {
+        fprintf(stderr, "%s: cannot start the %s serializer\n", PROG,
+                o->format);
+        goto out;
+    }
+    dg_blockser_frame(bs, &b.head, &b.foot, &b.sep, &b.empty);
+    if (o->jobs > 1) {
+        if (run_pool(&b, it) != 0) {
+            fprintf(stderr, "%s: cannot start %d threads\n", PROG, o->jobs);
+            b.fatal = 1;
+        }
+    } else {
+        feed(&b, it, bs, 0);
+    }
+    rc = finish(&b);
+    progress(&b, 1);
+out:
+    st->seconds = seconds_since(&b.t0);
+    input_close(it);
+    free(b.slots);
+    dg_blockser_free(bs);
+    return rc;
+}

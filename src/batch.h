@@ -1,0 +1,62 @@
+/*
+ * batch.h: the diplograph command's corpus machinery (program side, not
+ * the library): input.c reads articles from files, directories, standard
+ * input and JSON Lines; batch.c extracts and serializes them with a pool
+ * of worker threads and writes them in input order with bounded memory.
+ * Both print their diagnostics ("diplograph: WHERE: MESSAGE").
+ */
+#ifndef DIPLOGRAPH_BATCH_H
+#define DIPLOGRAPH_BATCH_H
+
+#include "internal.h"
+
+#include <stdio.h>
+
+/* One article read from the input; every string is owned (malloc'd). */
+typedef struct {
+    char *name;     /* for dg_article.name: the path, "-", or "FILE:LINE" */
+    char *where;    /* for messages: the path, "standard input", "FILE:LINE" */
+    char *text;
+    size_t len;     /* bytes in text */
+    char *date, *source, *title;   /* JSON Lines fields, or NULL */
+    size_t in_bytes;  /* input bytes this article used (progress) */
+} batch_article;
+
+void batch_article_clear(batch_article *a);
+
+typedef struct input_iter input_iter;
+
+/* Opens the input: `paths` (borrowed; "-" is standard input, a directory
+ * is read recursively for *.txt, or *.jsonl with `jsonl`, in byte order
+ * of names).  *total receives the bytes of the input when all are regular
+ * files, else 0.  Returns NULL when out of memory (printed). */
+input_iter *input_open(char **paths, size_t n, int jsonl, size_t *total);
+
+/* Reads the next article into *a (cleared first).  Returns 1 for an
+ * article, 0 at the end, -1 for a bad file or record (printed;
+ * `input_next` may be called again to go on with the next one). */
+int input_next(input_iter *it, batch_article *a);
+void input_close(input_iter *it);
+
+typedef struct {
+    const char *format, *base;
+    const char *date, *source, *title;  /* defaults for every article */
+    const dg_lexicon *lex;
+    int jobs;        /* worker threads; 1: none */
+    int jsonl, keep_going, quiet, verbose, progress;
+} batch_opts;
+
+typedef struct {
+    size_t articles, failed, triples, bytes;
+    double seconds;
+} batch_stats;
+
+/* Reads every article of `paths`, extracts it and writes the document
+ * in o->format to fh (borrowed; flushed and checked, not closed), each
+ * article's block in input order.  `where` names fh in messages.
+ * Returns 0, or -1 after printing why (a bad article or record without
+ * keep_going, a write error, no memory). */
+int batch_run(const batch_opts *o, char **paths, size_t npaths, FILE *fh,
+              const char *where, batch_stats *st);
+
+#endif /* DIPLOGRAPH_BATCH_H */

@@ -1,0 +1,464 @@
+/*
+ * input.c: where the diplograph command's articles come from.  Inputs
+ * are files (one article each), "-" (standard input), directories (read
+ * recursively, entries in byte order of their names so that runs are
+ * deterministic; *.txt, or *.jsonl for JSON Lines) and, with
+ * --input-format jsonl, JSON Lines files: one article per line, an
+ * object with "id" and "text" (strings, required) and "url", "title",
+ * "date" (strings or null, optional).  Lines are parsed with jansson.
+ * Only one directory listing per level of depth is held, so memory does
+ * not grow with the number of files.
+ */
+#include "config.h"
+#include "batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define PROG "diplograph"
+#define STDIN_NAME "standard input"
+/* Longest JSON Lines record read: the article limit plus escapes. */
+#define MAX_LINE ((size_t)80 * 1024 * 1024)
+
+/* One directory being walked: its sorted entry names. */
+typedef struct dir_level {
+    char *path;
+    char **names;
+    size_t n, next;
+    struct dir_level *up;
+} dir_level;
+
+struct input_iter {
+    char **paths;
+    size_t npaths, next;
+    int jsonl;
+    dir_level *dir;      /* innermost directory being walked */
+    FILE *fh;            /* open JSON Lines file, or NULL */
+    char *fname;         /* its name for messages */
+    size_t line;
+    char *buf;           /* line buffer */
+    size_t cap;
+};
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+static void nomem(void)
+{
+    fprintf(stderr, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
+}
+
+/* Releases what a holds and zeroes it. */
+void batch_article_clear(batch_article *a)
+{
+    free(a->name);
+    free(a->where);
+    free(a->text);
+    free(a->date);
+    free(a->source);
+    free(a->title);
+    memset(a, 0, sizeof *a);
+}
+
+input_iter *input_open(char **paths, size_t n, int jsonl, size_t *total)
+{
+    input_iter *it = calloc(1, sizeof *it);
+    struct stat sb;
+    size_t i;
+
+    if (!it) {
+        nomem();
+        return NULL;
+    }
+    it->paths = paths;
+    it->npaths = n;
+    it->jsonl = jsonl;
+    *total = 0;
+    for (i = 0; i < n; i++) {
+        if (strcmp(paths[i], "-") == 0 || stat(paths[i], &sb) != 0 ||
+            !S_ISREG(sb.st_mode)) {
+            *total = 0;
+            break;
+        }
+        *total += (size_t)sb.st_size;
+    }
+    return it;
+}
+
+static void dir_pop(input_iter *it)
+{
+    dir_level *d = it->dir;
+    size_t i;
+
+    it->dir = d->up;
+    for (i = 0; i < d->n; i++)
+        free(d->names[i]);
+    free(d->names);
+    free(d->path);
+    free(d);
+}
+
+void input_close(input_iter *it)
+{
+    if (!it)
+        return;
+    while (it->dir)
+        dir_pop(it);
+    if (it->fh && it->fh != stdin)
+        fclose(it->fh);
+    free(it->fname);
+    free(it->buf);
+    free(it);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists directory `path` (sorted) as the new innermost level. */
+static int dir_push(input_iter *it, const char *path)
+{
+    DIR *dh = opendir(path);
+    dir_level *d = NULL;
+    struct dirent *e;
+    char **q;
+    size_t cap = 0;
+
+    if (!dh) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
+        return -1;
+    }
+    if (!(d = calloc(1, sizeof *d)) || !(d->path = xstrdup(path)))
+        goto nomem;
+    while ((e = readdir(dh)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (d->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            if (!(q = realloc(d->names, cap * sizeof *q)))
+                goto nomem;
+            d->names = q;
+        }
+        if (!(d->names[d->n] = xstrdup(e->d_name)))
+            goto nomem;
+        d->n++;
+    }
+    closedir(dh);
+    qsort(d->names, d->n, sizeof *d->names, cmp_names);
+    d->up = it->dir;
+    it->dir = d;
+    return 0;
+nomem:
+    closedir(dh);
+    if (d) {
+        d->up = it->dir;
+        it->dir = d;
+        dir_pop(it);
+    }
+    nomem();
+    return -1;
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+/* The next path to read (malloc'd) from the directory walk or the
+ * argument list; NULL at the end (*err set on a failure). */
+static char *next_path(input_iter *it, int *err)
+{
+    struct stat sb;
+
+    *err = 0;
+    for (;;) {
+        dir_level *d = it->dir;
+        char *p;
+        size_t n;
+
+        if (!d) {
+            if (it->next == it->npaths)
+                return NULL;
+            p = xstrdup(it->paths[it->next++]);
+        } else if (d->next == d->n) {
+            dir_pop(it);
+            continue;
+        } else {
+            n = strlen(d->path) + strlen(d->names[d->next]) + 2;
+            if ((p = malloc(n)) != NULL)
+                snprintf(p, n, "%s/%s", d->path, d->names[d->next]);
+            d->next++;
+        }
+        if (!p) {
+            nomem();
+            *err = 1;
+            return NULL;
+        }
+        if (strcmp(p, "-") == 0 || stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+            if (!d || (S_ISREG(sb.st_mode) &&
+                       has_suffix(p, it->jsonl ? ".jsonl" : ".txt")))
+                return p;
+            free(p);
+            continue;
+        }
+        if (dir_push(it, p) != 0) {
+            free(p);
+            *err = 1;
+            return NULL;
+        }
+        free(p);
+    }
+}
+
+/* Reads all of fh into a malloc'd buffer (*buf, *len bytes). */
+static int read_all(FILE *fh, char **buf, size_t *len)
+{
+    size_t cap = 65536, n = 0, got;
+    char *p = malloc(cap), *q;
+
+    if (!p)
+        return ENOMEM;
+    while ((got = fread(p + n, 1, cap - n, fh)) > 0) {
+        n += got;
+        if (n == cap) {
+            q = cap > (size_t)-1 / 2 ? NULL : realloc(p, cap * 2);
+            if (!q) {
+                free(p);
+                return ENOMEM;
+            }
+            p = q;
+            cap *= 2;
+        }
+    }
+    if (ferror(fh)) {
+        int e = errno ? errno : EIO;
+
+        free(p);
+        return e;
+    }
+    *buf = p;
+    *len = n;
+    return 0;
+}
+
+/* One whole file (or standard input) as an article. */
+static int read_text(const char *path, batch_article *a)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *fh = is_stdin ? stdin : fopen(path, "rb");
+    int e;
+
+    if (!(a->name = xstrdup(path)) ||
+        !(a->where = xstrdup(is_stdin ? STDIN_NAME : path))) {
+        if (fh && !is_stdin)
+            fclose(fh);
+        nomem();
+        return -1;
+    }
+    if (!fh) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
+        return -1;
+    }
+    errno = 0;
+    e = read_all(fh, &a->text, &a->len);
+    if (!is_stdin)
+        fclose(fh);
+    if (e) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, a->where, strerror(e));
+        return -1;
+    }
+    a->in_bytes = a->len;
+    return 0;
+}
+
+/* Reads one line into it->buf; returns its length, (size_t)-1 at the
+ * end, (size_t)-2 when longer than MAX_LINE (the rest is skipped). */
+static size_t read_line(input_iter *it)
+{
+    size_t n = 0;
+    int c, too_long = 0;
+
+    while ((c = getc(it->fh)) != EOF && c != '\n') {
+        if (too_long)
+            continue;
+        if (n + 1 >= it->cap) {
+            size_t cap = it->cap ? it->cap * 2 : 65536;
+            char *q = n >= MAX_LINE ? NULL : realloc(it->buf, cap);
+
+            if (!q) {
+                too_long = 1;
+                continue;
+            }
+            it->buf = q;
+            it->cap = cap;
+        }
+        it->buf[n++] = (char)c;
+    }
+    if (c == EOF && n == 0 && !too_long)
+        return (size_t)-1;
+    if (too_long)
+        return (size_t)-2;
+    it->buf[n] = '\0';
+    return n;
+}
+
+/* Copies the string member `key` of o into *out: 0 done (absent or null
+ * leave NULL unless required), -1 wrong type or missing. */
+static int json_field(json_t *o, const char *key, int required, char **out,
+                      size_t *len, const char *where)
+{
+    json_t *v = json_object_get(o, key);
+    size_t n;
+
+    if (!v || json_is_null(v)) {
+        if (!required)
+            return 0;
+        fprintf(stderr, "%s: %s: missing field \"%s\"\n", PROG, where, key);
+        return -1;
+    }
+    if (!json_is_string(v)) {
+        fprintf(stderr, "%s: %s: field \"%s\" is not a string\n", PROG,
+                where, key);
+        return -1;
+    }
+    n = json_string_length(v);
+    if (!(*out = malloc(n + 1))) {
+        nomem();
+        return -1;
+    }
+    memcpy(*out, json_string_value(v), n);
+    (*out)[n] = '\0';
+    if (len)
+        *len = n;
+    return 0;
+}
+
+/* Turns line `it->line` (n bytes in it->buf) into an article. */
+static int parse_record(input_iter *it, size_t n, batch_article *a)
+{
+    json_error_t jerr;
+    json_t *o;
+    char *id = NULL, where[4096];
+    int rc = -1;
+
+    snprintf(where, sizeof where, "%s:%zu", it->fname, it->line);
+    if (!(a->name = xstrdup(where)) || !(a->where = xstrdup(where))) {
+        nomem();
+        return -1;
+    }
+    o = json_loadb(it->buf, n, JSON_REJECT_DUPLICATES, &jerr);
+    if (!o) {
+        fprintf(stderr, "%s: %s: bad JSON at column %d: %s\n", PROG, where,
+                jerr.column, jerr.text);
+        return -1;
+    }
+    if (!json_is_object(o)) {
+        fprintf(stderr, "%s: %s: not a JSON object\n", PROG, where);
+        goto out;
+    }
+    if (json_field(o, "id", 1, &id, NULL, where) ||
+        json_field(o, "text", 1, &a->text, &a->len, where) ||
+        json_field(o, "url", 0, &a->source, NULL, where) ||
+        json_field(o, "title", 0, &a->title, NULL, where) ||
+        json_field(o, "date", 0, &a->date, NULL, where))
+        goto out;
+    if (a->source && !dg_iri_valid(a->source)) {
+        fprintf(stderr, "%s: %s: \"url\" is not an absolute IRI\n", PROG,
+                where);
+        goto out;
+    }
+    rc = 0;
+out:
+    free(id);
+    json_decref(o);
+    return rc;
+}
+
+/* The next JSON Lines record of the open file; 0 at its end. */
+static int next_record(input_iter *it, batch_article *a)
+{
+    size_t n;
+
+    for (;;) {
+        n = read_line(it);
+        if (n == (size_t)-1)
+            break;
+        it->line++;
+        a->in_bytes = n == (size_t)-2 ? MAX_LINE : n + 1;
+        if (n == (size_t)-2) {
+            fprintf(stderr, "%s: %s:%zu: line longer than %zu bytes\n", PROG,
+                    it->fname, it->line, MAX_LINE);
+            return -1;
+        }
+        if (n == 0 || (n == 1 && it->buf[0] == '\r'))
+            continue;   /* blank lines are allowed */
+        return parse_record(it, n, a) == 0 ? 1 : -1;
+    }
+    if (ferror(it->fh))
+        fprintf(stderr, "%s: %s: %s\n", PROG, it->fname, strerror(errno));
+    if (it->fh != stdin)
+        fclose(it->fh);
+    it->fh = NULL;
+    free(it->fname);
+    it->fname = NULL;
+    return 0;
+}
+
+/* Opens JSON Lines file `path` ("-": standard input). */
+static int open_jsonl(input_iter *it, const char *path)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+
+    it->fh = is_stdin ? stdin : fopen(path, "rb");
+    if (!it->fh) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
+        return -1;
+    }
+    it->line = 0;
+    if (!(it->fname = xstrdup(is_stdin ? STDIN_NAME : path))) {
+        nomem();
+        return -1;
+    }
+    return 0;
+}
+
+int input_next(input_iter *it, batch_article *a)
+{
+    char *path;
+    int err, rc;
+
+    batch_article_clear(a);
+    for (;;) {
+        if (it->fh) {
+            rc = next_record(it, a);
+            if (rc != 0)
+                return rc;
+            batch_article_clear(a);
+        }
+        if (!(path = next_path(it, &err)))
+            return err ? -1 : 0;
+        if (!it->jsonl) {
+            rc = read_text(path, a);
+            free(path);
+            return rc == 0 ? 1 : -1;
+        }
+        rc = open_jsonl(it, path);
+        free(path);
+        if (rc != 0)
+            return -1;
+    }
+}
