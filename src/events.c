@@ -143,7 +143,8 @@ static int is_actor_ref(const dg_doc *doc, size_t k)
     if (doc->ents[m->entity].kind != DG_ENT_COUNTRY &&
         doc->ents[m->entity].kind != DG_ENT_ORG)
         return 0;
-    if (m->tok_b > 0 && in_list(location_preps, doc->toks[m->tok_b - 1].norm))
+    if (m->tok_b > 0 && (in_list(location_preps, doc->toks[m->tok_b - 1].norm) ||
+                         tok_is(&doc->toks[m->tok_b - 1], "from")))
         return 0;
     if (m->tok_e < doc->ntoks && (doc->toks[m->tok_e].flags & DG_TOK_POSS))
         return 0; /* "Russia's war": a modifier */
@@ -284,6 +285,7 @@ typedef struct {
     const dg_lex_entry *lx;
     size_t obj_end;       /* end of the object window */
     int noun;             /* the trigger is used as a noun here */
+    int after_trigger;    /* another trigger came before in the sentence */
     int plural_only;      /* participants came only from "they" & co. */
 } trigger_ctx;
 
@@ -796,9 +798,12 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
             !collect_people(doc, ev, tc->te, tc->se, DG_ROLE_PARTICIPANT,
                             &found))
             return 0;
-        /* "The United States' sanctions": only a clause-initial actor */
-        if (found == 0 && !collect_actors(doc, ev, cb, cb + 3 < tc->tb ?
-                                          cb + 3 : tc->tb, sr, &found))
+        /* "The United States' sanctions": only a clause-initial actor,
+         * and only when no verb before claimed it ("Beijing denounced
+         * the export controls") */
+        if (found == 0 && !tc->after_trigger &&
+            !collect_actors(doc, ev, cb, cb + 3 < tc->tb ? cb + 3 : tc->tb,
+                            sr, &found))
             return 0;
         return 1;
     }
@@ -895,6 +900,22 @@ static int place_right_after(const dg_doc *doc, size_t te)
     return -1;
 }
 
+/* Is token i inside reported speech: a speech verb earlier in its
+ * sentence ("The Kremlin said Putin would ...")? */
+static int reported_speech(const dg_doc *doc, size_t i)
+{
+    static const char *const verbs[] = {
+        "said", "says", "announced", "told", "stated", "added", "confirmed",
+        NULL
+    };
+    size_t sb = doc->sents[doc->toks[i].sent].tok_b, k;
+
+    for (k = sb; k < i; k++)
+        if (in_list(verbs, doc->toks[k].norm))
+            return 1;
+    return 0;
+}
+
 /* Returns 1 (scheduled), 0 (reported), -1 (hypothetical) for a trigger
  * at tb looking back over its clause. */
 static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
@@ -914,7 +935,9 @@ static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
 
     for (i = cb; i < tb; i++) {
         const char *w = doc->toks[i].norm;
-        if (i >= near && in_list(hypothetical, w))
+        if (i >= near && strcmp(w, "would") == 0 && reported_speech(doc, i))
+            mood = 1; /* "said Putin would host": future in the past */
+        else if (i >= near && in_list(hypothetical, w))
             return -1;
         if (in_list(future, w) || (i + 4 >= tb && in_list(future_near, w)))
             mood = 1;
@@ -1182,6 +1205,15 @@ static int add_bullet_topic(const dg_doc *doc, dg_event *ev, size_t b,
     return ok;
 }
 
+/* Does [b, e) open with a date ("Sunday for talks ...")? */
+static int starts_with_date(const dg_doc *doc, size_t b, size_t e)
+{
+    dg_date_expr ex[1];
+
+    return b < e && dg_dates_find(doc->text, doc->toks, b, e, &doc->date,
+                                  ex, 1) == 1 && ex[0].tok_b == b;
+}
+
 /* Splits the list after a topic cue at commas and "and"/"or" after a
  * comma, up to the end of the clause. */
 static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
@@ -1199,7 +1231,8 @@ static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
             cut = tok_is(t, ",") || tok_is(t, "(") || tok_is(t, ")");
         }
         if (cut) {
-            if (!add_phrase_topic(doc, ev, b, j, names_ok))
+            if (!starts_with_date(doc, b, j) &&
+                !add_phrase_topic(doc, ev, b, j, names_ok))
                 return 0;
             b = j + 1;
         }
@@ -1480,7 +1513,7 @@ static int margins_of(dg_doc *doc, size_t s)
             doc->ents[doc->ments[k].entity].kind != DG_ENT_ORG)
             continue;
         {
-            trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0};
+            trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0, 0};
             dg_event *ev = push_event(doc);
             if (!ev || !ev_add_part(ev, doc->ments[k].entity,
                                     DG_ROLE_PARTICIPANT) || !ev_add_sent(ev, s))
@@ -1500,6 +1533,7 @@ static int sentence_events(dg_doc *doc, size_t s)
 {
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i, nv;
     size_t before = doc->nevs, *orig;
+    int seen_trigger = 0;
     dg_token *view = compact_sentence(doc, sb, se, &orig, &nv);
 
     if (!view)
@@ -1517,7 +1551,9 @@ static int sentence_events(dg_doc *doc, size_t s)
             i++;
             continue;
         }
-        trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se, 0, 0};
+        trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se, 0,
+                          seen_trigger, 0};
+        seen_trigger = 1;
         tc.lx = pick_trigger(doc, orig[i], sb, se, hits, nh, &tc.noun);
         if (!tc.lx) {
             i += n;

@@ -54,7 +54,7 @@ static const char *const non_person_heads[] = {
     "radio", "republic", "school", "sea", "secretariat", "senate", "service",
     "square", "station", "strategy", "street", "summit", "times", "treaty",
     "tribunal", "union", "university", "war", "day", "week", "affairs",
-    "release", "press", "bureau", "happy", "merry", "relations",
+    "release", "press", "bureau", "happy", "merry", "relations", "bomber",
     "executive", "resolution", NULL
 };
 
@@ -165,6 +165,17 @@ static int is_name_token(const dg_doc *doc, size_t i, size_t e)
     return !is_noname(doc, i, e);
 }
 
+/* "al-Megrahi", "el-Sisi": a lower-case particle glued to a name. */
+static int glued_particle(const dg_doc *doc, size_t j, size_t e)
+{
+    return (doc->toks[j].flags & DG_TOK_WORD) &&
+           in_list(name_particles, doc->toks[j].norm) && j + 2 < e &&
+           tok_is(&doc->toks[j + 1], "-") &&
+           !(doc->toks[j + 1].flags & DG_TOK_SPACE_BEFORE) &&
+           !(doc->toks[j + 2].flags & DG_TOK_SPACE_BEFORE) &&
+           is_name_token(doc, j + 2, e);
+}
+
 /* Length of a person-name run starting at token i (0: none). */
 static size_t name_run(const dg_doc *doc, size_t i, size_t e)
 {
@@ -197,11 +208,7 @@ static size_t name_run(const dg_doc *doc, size_t i, size_t e)
             continue;
         }
         /* "el-Sisi", "al-Assad": a particle glued to the name */
-        if (j > i && (t->flags & DG_TOK_WORD) && in_list(name_particles, t->norm) &&
-            j + 2 < e && tok_is(&doc->toks[j + 1], "-") &&
-            !(doc->toks[j + 1].flags & DG_TOK_SPACE_BEFORE) &&
-            !(doc->toks[j + 2].flags & DG_TOK_SPACE_BEFORE) &&
-            is_name_token(doc, j + 2, e)) {
+        if (glued_particle(doc, j, e)) {
             j += 3;
             words++;
             continue;
@@ -525,6 +532,8 @@ static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
         return push_mention(doc, &o) < 0 ? 0 : i + run;
     }
     run = name_run(doc, i, e);
+    if (run > 1 && in_list(non_person_heads, doc->toks[i].norm))
+        return i + 1; /* "Bomber al-Megrahi": the name starts later */
 
     if (run == 0)
         return i + 1;
@@ -580,7 +589,7 @@ static size_t scan_sentence_at(dg_doc *doc, size_t i, size_t sb, size_t e)
             return 0;
         return i + n;
     }
-    if (doc->toks[i].flags & DG_TOK_CAP)
+    if ((doc->toks[i].flags & DG_TOK_CAP) || glued_particle(doc, i, e))
         return bare_name(doc, i, e, sb);
     if (strcmp(doc->toks[i].norm, "counterpart") == 0)
         return counterpart(doc, i);
