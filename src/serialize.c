@@ -26,6 +26,7 @@
 
 #include <errno.h>
 #include <raptor2.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,16 @@ struct dg_serializer {
     int io_errno;     /* errno of the first write failure */
     dg_diag_fn diag;
     void *ctx;
+    struct tcache_ent *tc;  /* recent IRI terms (see iri_term) */
+};
+
+/* A direct-mapped cache of IRI terms already checked and made: most
+ * IRIs of a graph (predicates, classes, entities) repeat, and checking
+ * and interning each again cost a fifth of a corpus run. */
+#define TCACHE_SIZE 4096
+struct tcache_ent {
+    char *iri;
+    raptor_term *term;
 };
 
 /* Our names, Raptor's names, and whether CR needs the Turtle fix. */
@@ -327,12 +338,51 @@ static int lang_valid(const char *l)
 
 /* Checks that every part of term t can be written; 0 and a diagnostic
  * (DG_ERR_ARG) when not. */
+/* dg_iri_valid, with a table for the all-ASCII IRIs of nearly every
+ * triple (the same rules: ASCII scheme then ':', no control character,
+ * space, DEL or <>"{}|^`\). */
+static int iri_ok(const char *s)
+{
+    static unsigned char bad[128];
+    static const char forbidden[] = "<>\"{}|^`\\";
+    const unsigned char *u = (const unsigned char *)s, *p;
+    size_t i;
+
+    if (!bad[0]) {     /* idempotent: racing threads write the same */
+        for (i = 0; i <= 0x20; i++)
+            bad[i] = 1;
+        bad[0x7F] = 1;
+        for (i = 0; forbidden[i]; i++)
+            bad[(unsigned char)forbidden[i]] = 1;
+    }
+    p = (const unsigned char *)strchr(s, ':');
+    if (!p)
+        return 0;
+    for (p++; *p; p++)
+        if (*p >= 0x80 || bad[*p])
+            break;
+    if (*p == '\0') {
+        for (i = 0; u + i < p && u[i] != ':'; i++)
+            ;
+        /* the scheme: letters, digits, + - . after a letter */
+        if (i == 0 || !((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z'))
+            return 0;
+        while (--i > 0)
+            if (!(((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z') ||
+                  (u[i] >= '0' && u[i] <= '9') || u[i] == '+' ||
+                  u[i] == '-' || u[i] == '.'))
+                return 0;
+        return 1;
+    }
+    return dg_iri_valid(s);
+}
+
 static int term_writable(dg_serializer *s, const dg_term *t)
 {
     size_t bad;
 
     if (t->kind == DG_TERM_IRI) {
-        if (dg_iri_valid(t->value))
+        if (iri_ok(t->value))
             return 1;
         dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
                  "refusing to write the invalid IRI <%s>", t->value);
@@ -343,7 +393,7 @@ static int term_writable(dg_serializer *s, const dg_term *t)
                  "literal is not UTF-8 (byte %zu)", bad);
         return 0;
     }
-    if (t->datatype && !dg_iri_valid(t->datatype)) {
+    if (t->datatype && !iri_ok(t->datatype)) {
         dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
                  "refusing to write the invalid datatype IRI <%s>",
                  t->datatype);
@@ -383,21 +433,81 @@ static raptor_term *new_term(raptor_world *w, const dg_term *t)
     return r;
 }
 
+static void tcache_free(dg_serializer *s)
+{
+    size_t i;
+
+    for (i = 0; s->tc && i < TCACHE_SIZE; i++) {
+        free(s->tc[i].iri);
+        if (s->tc[i].term)
+            raptor_free_term(s->tc[i].term);
+    }
+    free(s->tc);
+    s->tc = NULL;
+}
+
+/* A new reference to the term of IRI `iri`, checked (a cache hit was
+ * checked before); NULL with *st DG_ERR_ARG (and a diagnostic) or
+ * DG_ERR_NOMEM. */
+static raptor_term *iri_term(dg_serializer *s, const char *iri,
+                             dg_status *st)
+{
+    const unsigned char *u = (const unsigned char *)iri;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    struct tcache_ent *e;
+    raptor_term *t;
+    dg_term dt = {DG_TERM_IRI, iri, NULL, NULL};
+    size_t n;
+
+    if (!s->tc && !(s->tc = calloc(TCACHE_SIZE, sizeof *s->tc))) {
+        *st = DG_ERR_NOMEM;
+        return NULL;
+    }
+    for (n = 0; u[n]; n++)
+        h = (h ^ u[n]) * 0x100000001b3ULL;
+    e = &s->tc[h % TCACHE_SIZE];
+    if (e->iri && strcmp(e->iri, iri) == 0)
+        return raptor_term_copy(e->term);
+    *st = DG_ERR_ARG;
+    if (!term_writable(s, &dt))
+        return NULL;
+    *st = DG_ERR_NOMEM;
+    if (!(t = new_iri(s->world, iri)))
+        return NULL;
+    free(e->iri);
+    if (e->term)
+        raptor_free_term(e->term);
+    e->term = NULL;
+    if ((e->iri = malloc(n + 1)) != NULL) {
+        memcpy(e->iri, iri, n + 1);
+        e->term = raptor_term_copy(t);
+    }
+    return t;
+}
+
 /* Writes one triple (in graph `gi`, an IRI or NULL). */
 static dg_status write_triple(dg_serializer *s, const dg_triple *t,
                               const char *gi)
 {
-    raptor_term *rs, *rp, *ro, *rg = NULL;
+    raptor_term *rs, *rp, *ro = NULL, *rg = NULL;
     raptor_statement *stmt;
+    dg_status st = DG_OK;
 
-    if (!term_writable(s, &t->s) || !term_writable(s, &t->p) ||
-        !term_writable(s, &t->o))
+    if (t->o.kind != DG_TERM_IRI && !term_writable(s, &t->o))
         return DG_ERR_ARG;
-    rs = new_iri(s->world, t->s.value);
-    rp = new_iri(s->world, t->p.value);
-    ro = new_term(s->world, &t->o);
-    if (gi)
-        rg = new_iri(s->world, gi);
+    rs = iri_term(s, t->s.value, &st);
+    rp = rs ? iri_term(s, t->p.value, &st) : NULL;
+    if (rp)
+        ro = t->o.kind == DG_TERM_IRI ? iri_term(s, t->o.value, &st)
+                                      : new_term(s->world, &t->o);
+    if (ro && gi)
+        rg = iri_term(s, gi, &st);
+    if (st == DG_ERR_ARG) {
+        raptor_free_term(rs);
+        raptor_free_term(rp);
+        raptor_free_term(ro);
+        return DG_ERR_ARG;
+    }
     if (!rs || !rp || !ro || (gi && !rg)) {
         raptor_free_term(rs);
         raptor_free_term(rp);
@@ -491,6 +601,7 @@ void dg_serializer_free(dg_serializer *s)
         raptor_free_serializer(s->rs);
     if (s->ios)
         raptor_free_iostream(s->ios);
+    tcache_free(s);
     if (s->world)
         raptor_free_world(s->world);
     free(s->obuf);
@@ -778,6 +889,7 @@ void dg_blockser_free(dg_blockser *b)
 {
     if (!b)
         return;
+    tcache_free(&b->s);
     if (b->s.world)
         raptor_free_world(b->s.world);
     free(b->s.obuf);
