@@ -281,7 +281,8 @@ static int token_is_caps(const char *s, size_t n)
 static int kind_needs_cap(dg_lex_kind k)
 {
     return k == DG_LEX_COUNTRY || k == DG_LEX_DEMONYM || k == DG_LEX_ORG ||
-           k == DG_LEX_PLACE || k == DG_LEX_TITLE || k == DG_LEX_PERSON;
+           k == DG_LEX_PLACE || k == DG_LEX_TITLE || k == DG_LEX_PERSON ||
+           k == DG_LEX_GIVEN;
 }
 
 /* Capitals are required of COUNTRY ... PERSON entries unless the match
@@ -866,6 +867,26 @@ static int year_field(reader *r, const char *s, int allow_empty, int *year,
     return 1;
 }
 
+/* The first word of a person's name of two or more words, as a given
+ * name ("Antony" of "Antony Blinken"); initials are skipped. */
+static dg_status add_given_name(reader *r, const char *name)
+{
+    dg_lex_entry g;
+    const char *sp = strchr(name, ' ');
+    char word[128];
+    size_t n;
+
+    if (!sp || (n = (size_t)(sp - name)) < 2 || n >= sizeof word ||
+        name[n - 1] == '.')
+        return DG_OK;
+    memcpy(word, name, n);
+    word[n] = '\0';
+    memset(&g, 0, sizeof g);
+    g.kind = DG_LEX_GIVEN;
+    NEED(g.key = g.label = arena_strdup(r->lex, word));
+    return add_one(r, &g, word);
+}
+
 /* people.tsv: name <TAB> aliases <TAB> ISO3-or-body <TAB> title <TAB>
  * from <TAB> to */
 static dg_status line_person(reader *r, char **f)
@@ -894,7 +915,9 @@ static dg_status line_person(reader *r, char **f)
     NEED(t.cls = arena_strdup(r->lex, f[3]));
     if ((st = add_one(r, &t, f[0])) != DG_OK)
         return st;
-    return add_list(r, &t, f[1]);
+    if ((st = add_list(r, &t, f[1])) != DG_OK)
+        return st;
+    return add_given_name(r, f[0]);
 }
 
 /* title-countries.tsv: title <TAB> ISO3.  Sets the state of every title
@@ -954,6 +977,17 @@ static dg_status line_noname(reader *r, char **f)
     return add_one(r, &t, f[0]);
 }
 
+/* given-names.txt: one given name a line ("Aleksey"). */
+static dg_status line_given(reader *r, char **f)
+{
+    dg_lex_entry t;
+
+    memset(&t, 0, sizeof t);
+    t.kind = DG_LEX_GIVEN;
+    NEED(t.key = t.label = arena_strdup(r->lex, f[0]));
+    return add_one(r, &t, f[0]);
+}
+
 /* ------------------------------------------------------------------ */
 /* Files                                                               */
 /* ------------------------------------------------------------------ */
@@ -977,6 +1011,7 @@ static const file_spec files[] = {
     { "title-countries.tsv", 2, 1, line_title_country },
     { "people.tsv", 6, 1, line_person },
     { "stopnames.txt", 1, 0, line_noname },
+    { "given-names.txt", 1, 1, line_given },
 };
 
 /* Reads one line (any length) into *buf; returns its length or -1 at

@@ -316,8 +316,8 @@ static int apposition_title(dg_doc *doc, size_t j, size_t e, size_t *end)
         k = after;
     }
     n = title_any_case(doc, k, e, &hit);
-    if (n == 0)
-        return -1;
+    if (n == 0 || (hit->flags & DG_LEXF_PLURAL))
+        return -1; /* "Hurricane Ian, officials said": no apposition */
     {
         dg_mention t = new_mention(k, k + n, DG_MENT_TITLE, DG_ENT_PERSON, hit);
         t.title_country = state;
@@ -521,6 +521,62 @@ static size_t org_pattern(const dg_doc *doc, size_t i, size_t e)
     return end - i;
 }
 
+/* Nouns for people that a name may follow ("American citizens Paul
+ * Whelan and Trevor Reed", "opposition leader Aleksey Navalny"). */
+static const char *const person_nouns[] = {
+    "citizen", "citizens", "journalist", "journalists", "activist",
+    "activists", "leader", "dissident", "dissidents", "lawyer", "detainee",
+    "detainees", "prisoner", "prisoners", "politician", "envoy", "official",
+    "officials", "opposition", "critic", "nationals", "national", "reporter",
+    "businessman", "businesswoman", "hostage", "hostages", "mr", "ms", "mrs",
+    NULL
+};
+
+/* Verbs that tell a name before them is a person's ("X said"). */
+static const char *const person_verbs[] = {
+    "said", "says", "told", "wrote", "added", "argued", "stressed", "noted",
+    "warned", "explained", "insisted", "paid", "began", "ended", "wrapped",
+    "concluded", "returned", "thanked", "expressed", "urged", "asked",
+    "replied", "answered", "tweeted", NULL
+};
+
+/* Words after which a name is an event's participant. */
+static const char *const person_preps[] = {
+    "with", "between", NULL
+};
+
+/* Is the unknown capitalized run [i, i+run) a person's name?  Its first
+ * word is a given name the people gazetteer knows, or a person noun
+ * comes before it, a speech verb or event trigger after it, "with" or a
+ * trigger verb before it, or it is coordinated with a person just named
+ * ("Paul Whelan and Trevor Reed"). */
+static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
+                             size_t sb, size_t e)
+{
+    const dg_lex_entry *hit;
+    size_t k;
+
+    if (lex_at(doc, i, e, 1u << DG_LEX_GIVEN, &hit) == 1 ||
+        glued_particle(doc, i, e)) /* "al-Megrahi" */
+        return 1;
+    if (i > sb && in_list(person_nouns, doc->toks[i - 1].norm))
+        return 1;
+    if (i + run < e && (in_list(person_verbs, doc->toks[i + run].norm) ||
+                        lex_at(doc, i + run, e, 1u << DG_LEX_TRIGGER, &hit)))
+        return 1; /* "Kenji Sato met ...", "... Sato said" */
+    if (i > sb && in_list(person_preps, doc->toks[i - 1].norm))
+        return 1; /* "met with Kenji Sato", "hosted Kenji Sato" */
+    if (i > sb && lex_at(doc, i - 1, i, 1u << DG_LEX_TRIGGER, &hit) &&
+        (hit->flags & DG_LEXF_VERB))
+        return 1;
+    if (i > sb + 1 && tok_is(&doc->toks[i - 1], "and") && doc->nments > 0) {
+        k = doc->nments - 1;
+        return doc->ments[k].tok_e == i - 1 && doc->ments[k].kind ==
+               DG_ENT_PERSON && doc->ments[k].type == DG_MENT_NAME;
+    }
+    return 0;
+}
+
 /* A person name without a title: "NAME, TITLE" or a generic name. */
 static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
 {
@@ -542,8 +598,8 @@ static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
     ti = apposition_title(doc, i + run, e, &end);
     if (ti == -2)
         return 0;
-    if (ti < 0 && (run < 2 || (i == sb && run < 2) ||
-                   (i > sb && tok_is(&doc->toks[i - 1], "the"))))
+    if (ti < 0 && (run < 2 || (i > sb && tok_is(&doc->toks[i - 1], "the")) ||
+                   !looks_like_person(doc, i, run, sb, e)))
         return i + run;
     {
         dg_mention p = new_mention(i, i + run, DG_MENT_NAME, DG_ENT_PERSON,

@@ -213,6 +213,26 @@ static void test_title_state_forms(void)
          "Secretary of State");
 }
 
+/* Two unknown capitalized words are a person's name only with evidence:
+ * a person noun before them, "and" after a person, "with" or a trigger
+ * around them; "Hurricane Ian" and "Operation Warp Speed" have none. */
+static void test_bare_names(void)
+{
+    size_t k;
+
+    run("After Hurricane Ian, officials praised Operation Warp Speed.", 0);
+    for (k = 0; k < g_doc.nments; k++)
+        CU_ASSERT(g_doc.ments[k].type != NAME);
+    run("American citizens Joan Reyes and Tomas Lindqvist were freed.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 3);
+    ment(0, "American", 0, 1, DEM, CTY, -1, -1, 0, "USA");
+    ment(1, "Joan Reyes", 2, 4, NAME, PER, -1, -1, 0, NULL);
+    ment(2, "Tomas Lindqvist", 5, 7, NAME, PER, -1, -1, 0, NULL);
+    run("The minister met with Kenji Sato.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 1);
+    ment(0, "Kenji Sato", 4, 6, NAME, PER, -1, -1, 0, NULL);
+}
+
 static void test_org_head_not_person(void)
 {
     run("The Foreign Affairs Council met.", 0);
@@ -235,6 +255,7 @@ int main(void)
         {"U.S. case-exact, us not", test_us_case},
         {"middle initials and one-word repeats", test_middle_initial},
         {"organization heads are not people", test_org_head_not_person},
+        {"bare names need evidence of a person", test_bare_names},
         {NULL, NULL}
     };
     char dir[4096];
