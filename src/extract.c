@@ -11,8 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Largest article accepted, in bytes (README: Limits). */
-#define DG_MAX_ARTICLE_BYTES ((size_t)64 * 1024 * 1024)
+/* Caps that keep a hostile input from eating all memory or time
+ * (README: Limits).  Exceeding one is DG_ERR_LIMIT with a message naming
+ * the article and, where there is one, the byte offset. */
+#define DG_MAX_ARTICLE_BYTES ((size_t)8 * 1024 * 1024) /* bytes */
+#define DG_MAX_SENTENCES ((size_t)10000)      /* sentences per article */
+#define DG_MAX_SENTENCE_TOKENS ((size_t)1000) /* tokens per sentence */
+#define DG_MAX_ENTITIES ((size_t)5000)        /* entities per article */
 
 /* 64-bit FNV-1a of the text: the article's id in IRIs. */
 static unsigned long long fnv1a(const char *s, size_t n)
@@ -59,14 +64,53 @@ static dg_status check_input(const dg_article *art, const char *base,
     return DG_OK;
 }
 
-static dg_status run_stages(dg_doc *doc)
+/* Checks the sentence caps once doc is segmented. */
+static dg_status check_sentences(const dg_doc *doc, const char *name,
+                                 dg_diag_fn diag, void *ctx)
 {
+    char where[512];
+    size_t i, n;
+
+    if (doc->nsents > DG_MAX_SENTENCES) {
+        snprintf(where, sizeof where, "%s: byte %zu", name,
+                 doc->sents[DG_MAX_SENTENCES].b);
+        dg_diagf(diag, ctx, DG_ERR_LIMIT, where,
+                 "more than %zu sentences (%zu); the limit is %zu sentences "
+                 "per article", DG_MAX_SENTENCES, doc->nsents,
+                 DG_MAX_SENTENCES);
+        return DG_ERR_LIMIT;
+    }
+    for (i = 0; i < doc->nsents; i++) {
+        n = doc->sents[i].tok_e - doc->sents[i].tok_b;
+        if (n > DG_MAX_SENTENCE_TOKENS) {
+            snprintf(where, sizeof where, "%s: byte %zu", name,
+                     doc->sents[i].b);
+            dg_diagf(diag, ctx, DG_ERR_LIMIT, where,
+                     "sentence of %zu tokens; the limit is %zu tokens "
+                     "per sentence", n, DG_MAX_SENTENCE_TOKENS);
+            return DG_ERR_LIMIT;
+        }
+    }
+    return DG_OK;
+}
+
+static dg_status run_stages(dg_doc *doc, dg_diag_fn diag, void *ctx)
+{
+    const char *name = doc->name ? doc->name : "-";
     dg_status st = dg_segment(doc);
 
+    if (st == DG_OK)
+        st = check_sentences(doc, name, diag, ctx);
     if (st == DG_OK)
         st = dg_find_mentions(doc);
     if (st == DG_OK)
         st = dg_resolve_entities(doc);
+    if (st == DG_OK && doc->nents > DG_MAX_ENTITIES) {
+        dg_diagf(diag, ctx, DG_ERR_LIMIT, name,
+                 "%zu entities; the limit is %zu entities per article",
+                 doc->nents, DG_MAX_ENTITIES);
+        st = DG_ERR_LIMIT;
+    }
     if (st == DG_OK)
         st = dg_find_events(doc);
     return st;
@@ -113,7 +157,7 @@ static dg_status extract(const dg_lexicon *lex, const dg_options *opts,
         st = DG_ERR_NOMEM;
         goto out;
     }
-    if ((st = run_stages(&doc)) != DG_OK)
+    if ((st = run_stages(&doc, diag, ctx)) != DG_OK)
         goto out;
     if ((st = dg_rdf_map(&doc, art, base, article, id, scratch)) != DG_OK)
         goto out;
