@@ -63,7 +63,9 @@ static const char *const location_preps[] = {
 
 /* Plural subjects that refer back to the latest event's participants. */
 static const char *const plural_refs[] = {
-    "they", "both", "leaders", "ministers", "two", "sides", NULL
+    "they", "both", "leaders", "ministers", "two", "sides", "presidents",
+    "counterparts", "delegations", "premiers", "secretaries", "parties",
+    NULL
 };
 
 /* Cues that introduce the topics of a discussion. */
@@ -440,11 +442,17 @@ static int collect_references(const dg_doc *doc, dg_event *ev, size_t b,
                     return 0;
                 (*found)++;
             }
-        } else if (in_list(plural_refs, t->norm) && doc->nevs > 1 &&
-                   i < b + 4) {
-            /* the event being built is the last one; take the one before */
+        } else if ((in_list(plural_refs, t->norm) || mk >= 0) &&
+                   doc->nevs > 1 && (i < b + 4 || i + 3 >= e)) {
+            /* the latest event of two or more (the one being built is the
+             * last one and is skipped) */
             const dg_event *last = &doc->evs[doc->nevs - 2];
             size_t k;
+            for (k = doc->nevs - 1; k-- > 0;)
+                if (doc->evs[k].nparts >= 2) {
+                    last = &doc->evs[k];
+                    break;
+                }
             for (k = 0; k < last->nparts; k++)
                 if (!ev_add_part(ev, last->parts[k].entity,
                                  DG_ROLE_PARTICIPANT))
@@ -463,10 +471,23 @@ static size_t clause_start(const dg_doc *doc, size_t sb, size_t tb)
     for (i = tb; i > sb; i--) {
         const dg_token *t = &doc->toks[i - 1];
         if (tok_is(t, ";") || tok_is(t, ":") || tok_is(t, "which") ||
-            tok_is(t, "while"))
+            tok_is(t, "while") || tok_is(t, "who"))
             return i;
     }
     return sb;
+}
+
+/* The person a relative clause starting at cb is about: "Tokayev, who
+ * is in Russia ..." (-1 when cb does not follow "who"). */
+static int relative_antecedent(const dg_doc *doc, size_t cb)
+{
+    int k;
+
+    if (cb < 2 || !tok_is(&doc->toks[cb - 1], "who"))
+        return -1;
+    k = mention_at(doc, tok_is(&doc->toks[cb - 2], ",") && cb >= 3 ? cb - 3
+                                                                    : cb - 2);
+    return k >= 0 && is_person_ref(doc, (size_t)k) ? doc->ments[k].entity : -1;
 }
 
 static size_t object_end(const dg_doc *doc, size_t te, size_t se)
@@ -602,7 +623,12 @@ static int clause_subject(const dg_doc *doc, dg_event *ev, size_t cb,
                           size_t se, dg_role role, int *found)
 {
     size_t k;
+    int who = relative_antecedent(doc, cb);
 
+    if (who >= 0) {
+        (*found)++;
+        return ev_add_part(ev, who, role);
+    }
     for (k = 0; k < doc->nments; k++) {
         const dg_mention *m = &doc->ments[k];
         if (m->tok_b < cb || m->tok_b >= se || !is_person_ref(doc, k))
@@ -1440,8 +1466,11 @@ static int verb_context(const dg_doc *doc, size_t i, size_t sb, size_t se)
         const dg_token *p = &doc->toks[k - 1];
         int m = mention_at(doc, k - 1);
         size_t n = strlen(p->norm);
-        if (m >= 0)
-            return doc->ments[m].type != DG_MENT_DEMONYM;
+        if (m >= 0) /* a subject: a name, or a title that names someone */
+            return doc->ments[m].type == DG_MENT_NAME ||
+                   (doc->ments[m].type == DG_MENT_TITLE &&
+                    (doc->ments[m].entity >= 0 ||
+                     (doc->ments[m].lex->flags & DG_LEXF_PLURAL)));
         if (in_list(before_verb, p->norm))
             return 1;
         /* adverbs ("warmly", "separately") and time words stand between */
