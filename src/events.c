@@ -86,7 +86,8 @@ static const char *const relation_heads[] = {
 static const char *const topic_skip[] = {
     "the", "a", "an", "their", "our", "its", "his", "her", "other", "various",
     "several", "both", "all", "and", "or", "of", "such", "as", "issues",
-    "issue", "how", "to", "in", "particular", "including", "also", NULL
+    "issue", "how", "to", "in", "particular", "including", "also", "margins",
+    "margin", "sidelines", "sideline", NULL
 };
 
 static int in_list(const char *const *list, const char *w)
@@ -288,6 +289,7 @@ typedef struct {
     size_t obj_end;       /* end of the object window */
     int noun;             /* the trigger is used as a noun here */
     int after_trigger;    /* another trigger came before in the sentence */
+    size_t prev_obj_end;  /* where that trigger's clause ended, else sb */
     int plural_only;      /* participants came only from "they" & co. */
 } trigger_ctx;
 
@@ -490,13 +492,29 @@ static int relative_antecedent(const dg_doc *doc, size_t cb)
     return k >= 0 && is_person_ref(doc, (size_t)k) ? doc->ments[k].entity : -1;
 }
 
+static int is_interjection(const dg_doc *doc, size_t i, size_t se);
+
 static size_t object_end(const dg_doc *doc, size_t te, size_t se)
 {
     size_t i;
 
-    for (i = te; i < se; i++)
+    for (i = te; i < se; i++) {
+        const dg_lex_entry *hits[2];
+        size_t nh = 0;
         if (ends_object(doc, i))
             return i;
+        /* "met Y and later spoke with Z": the next verb's clause */
+        if (tok_is(&doc->toks[i], "and") && i + 1 < se) {
+            size_t j = i + 1;
+            while (j < se && is_interjection(doc, j, se))
+                j++;
+            if (j < se && dg_lexicon_match(doc->lex, doc->text, doc->toks, se,
+                                           j, 1u << DG_LEX_TRIGGER, hits, 2,
+                                           &nh) > 0 &&
+                (hits[0]->flags & DG_LEXF_VERB))
+                return i;
+        }
+    }
     return se;
 }
 
@@ -833,7 +851,10 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
             return 0;
         return 1;
     }
-    if (!collect_people(doc, ev, cb, tc->tb, sr, &found) ||
+    /* a second verb of the sentence shares its subject, not the first
+     * verb's objects ("X met Y and later spoke with Z") */
+    if (!(tc->after_trigger ? clause_subject(doc, ev, cb, tc->tb, sr, &found)
+                            : collect_people(doc, ev, cb, tc->tb, sr, &found)) ||
         !collect_people(doc, ev, tc->te, tc->obj_end, object_role(sr), &found))
         return 0;
     if (found == 0) {
@@ -1240,12 +1261,31 @@ static int starts_with_date(const dg_doc *doc, size_t b, size_t e)
                                   ex, 1) == 1 && ex[0].tok_b == b;
 }
 
+/* The last item of a list "X, Y and Z": when items came before it, its
+ * "and" separates two items; the whole phrase is kept too. */
+static int add_last_items(const dg_doc *doc, dg_event *ev, size_t b,
+                          size_t e, int names_ok, int items)
+{
+    size_t k;
+
+    if (!add_phrase_topic(doc, ev, b, e, names_ok))
+        return 0;
+    if (items == 0)
+        return 1;
+    for (k = b; k < e; k++)
+        if (tok_is(&doc->toks[k], "and") || tok_is(&doc->toks[k], "or"))
+            return add_phrase_topic(doc, ev, b, k, names_ok) &&
+                   add_phrase_topic(doc, ev, k + 1, e, names_ok);
+    return 1;
+}
+
 /* Splits the list after a topic cue at commas and "and"/"or" after a
  * comma, up to the end of the clause. */
 static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
                          int names_ok)
 {
     size_t b = i, j;
+    int items = 0;
 
     for (j = i; j <= se; j++) {
         int cut = j == se;
@@ -1253,28 +1293,19 @@ static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
             const dg_token *t = &doc->toks[j];
             if (tok_is(t, ";") || tok_is(t, ":") || tok_is(t, "which") ||
                 tok_is(t, "while") || tok_is(t, "where") || tok_is(t, "that"))
-                return add_phrase_topic(doc, ev, b, j, names_ok);
+                return add_last_items(doc, ev, b, j, names_ok, items);
             cut = tok_is(t, ",") || tok_is(t, "(") || tok_is(t, ")");
         }
         if (cut) {
             if (!starts_with_date(doc, b, j) &&
-                !add_phrase_topic(doc, ev, b, j, names_ok))
+                !(j == se ? add_last_items(doc, ev, b, j, names_ok, items)
+                          : add_phrase_topic(doc, ev, b, j, names_ok)))
                 return 0;
+            items++;
             b = j + 1;
         }
     }
     return 1;
-}
-
-/* Is a scheme topic key already carried by one of ev's topics? */
-static int has_topic_key(const dg_event *ev, const char *key)
-{
-    size_t i;
-
-    for (i = 0; i < ev->ntopics; i++)
-        if (ev->topic_keys[i] && strcmp(ev->topic_keys[i], key) == 0)
-            return 1;
-    return 0;
 }
 
 /* Is the text of tokens [b, e) part of a topic label ev has already? */
@@ -1306,8 +1337,7 @@ static int keyword_topics(const dg_doc *doc, dg_event *ev, size_t s)
                                             4, &nh);
         if (n == 0 || nh == 0)
             continue;
-        if (!has_topic_key(ev, hits[0]->key) &&
-            !in_topic_labels(doc, ev, i, i + n)) {
+        if (!in_topic_labels(doc, ev, i, i + n)) {
             /* the text's own words, filed under the scheme's concept */
             size_t len = doc->toks[i + n - 1].e - doc->toks[i].b;
             char *label = malloc(len + 1);
@@ -1371,8 +1401,9 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     ev->status = mood > 0 ? "scheduled" : NULL;
     if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s))
         return 0;
-    ev->location = find_location(doc, cb, tc->obj_end,
-                                 strcmp(ev->cls, "Visit") == 0);
+    ev->location = find_location(doc, cb > tc->prev_obj_end ? cb
+                                                            : tc->prev_obj_end,
+                                 tc->obj_end, strcmp(ev->cls, "Visit") == 0);
     if (ev->location < 0 && strcmp(ev->cls, "Visit") == 0 && !tc->noun)
         ev->location = place_right_after(doc, tc->te);
     find_date(doc, ev, tc);
@@ -1508,6 +1539,20 @@ static const dg_lex_entry *pick_trigger(const dg_doc *doc, size_t i,
     return hits[0];
 }
 
+/* Events of sentence s without a place, held "on the margins of" a
+ * gathering, were held where it was. */
+static void side_meetings_at(dg_doc *doc, size_t s, int location)
+{
+    size_t k, j;
+
+    if (location < 0)
+        return;
+    for (k = 0; k + 1 < doc->nevs; k++)
+        for (j = 0; j < doc->evs[k].nsents; j++)
+            if (doc->evs[k].sents[j] == s && doc->evs[k].location < 0)
+                doc->evs[k].location = location;
+}
+
 /* The CAMEO code the trigger lexicon gives "summit". */
 static const char *summit_cameo(const dg_doc *doc)
 {
@@ -1542,7 +1587,7 @@ static int margins_of(dg_doc *doc, size_t s)
             doc->ents[doc->ments[k].entity].kind != DG_ENT_ORG)
             continue;
         {
-            trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0, 0};
+            trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0, sb, 0};
             dg_event *ev = push_event(doc);
             if (!ev || !ev_add_part(ev, doc->ments[k].entity,
                                     DG_ROLE_PARTICIPANT) || !ev_add_sent(ev, s))
@@ -1551,6 +1596,7 @@ static int margins_of(dg_doc *doc, size_t s)
             ev->cameo = summit_cameo(doc);
             ev->location = find_location(doc, sb, se, 0);
             find_date(doc, ev, &tc);
+            side_meetings_at(doc, s, ev->location);
             if (!settle_event(doc))
                 return 0;
         }
@@ -1561,7 +1607,7 @@ static int margins_of(dg_doc *doc, size_t s)
 static int sentence_events(dg_doc *doc, size_t s)
 {
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i, nv;
-    size_t before = doc->nevs, *orig;
+    size_t before = doc->nevs, *orig, prev_obj_end = sb;
     int seen_trigger = 0;
     dg_token *view = compact_sentence(doc, sb, se, &orig, &nv);
 
@@ -1581,7 +1627,7 @@ static int sentence_events(dg_doc *doc, size_t s)
             continue;
         }
         trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se, 0,
-                          seen_trigger, 0};
+                          seen_trigger, prev_obj_end, 0};
         seen_trigger = 1;
         tc.lx = pick_trigger(doc, orig[i], sb, se, hits, nh, &tc.noun);
         if (!tc.lx) {
@@ -1593,6 +1639,7 @@ static int sentence_events(dg_doc *doc, size_t s)
             free(orig);
             return 0;
         }
+        prev_obj_end = tc.obj_end < se ? tc.obj_end : tc.te;
         i += n;
     }
     free(view);

@@ -97,6 +97,88 @@ static void part(size_t k, size_t j, const char *label, dg_role role)
     CU_ASSERT_EQUAL(ev->parts[j].role, role);
 }
 
+/* "X held talks with Y, who is in Russia on an official visit. ... the
+ * presidents signed ...": the relative clause's visit is Y's; "the
+ * presidents" are the two of the talks. */
+static void test_relative_clause_and_presidents(void)
+{
+    run("Vladimir Putin held talks with Kassym-Jomart Tokayev, who is in "
+        "Russia on an official visit. Following the talks, the presidents "
+        "signed a number of agreements.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 3);
+    event(0, "Meeting", "040", NULL, NULL, NULL, 0, 2, 2);
+    event(1, "Visit", "042", NULL, "Russia", NULL, 0, 1, 1);
+    part(1, 0, "Kassym-Jomart Tokayev", DG_ROLE_VISITOR);
+    event(2, "AgreementSigning", "057", NULL, NULL, NULL, 0, 2, 1);
+    part(2, 0, "Vladimir Putin", DG_ROLE_PARTICIPANT);
+    part(2, 1, "Kassym-Jomart Tokayev", DG_ROLE_PARTICIPANT);
+}
+
+/* Topics: the phrases a discussion verb lists, each its own topic. */
+static void test_discussed_topics(void)
+{
+    const dg_event *ev;
+
+    run("Olaf Scholz met Kenji Sato. They discussed trade, climate change "
+        "and the war in Ukraine.");
+    CU_ASSERT_EQUAL_FATAL(g_doc.nevs, 1);
+    ev = &g_doc.evs[0];
+    CU_ASSERT_EQUAL_FATAL(ev->ntopics, 4);
+    CU_ASSERT_STRING_EQUAL(ev->topics[0], "trade");
+    CU_ASSERT_STRING_EQUAL(ev->topic_keys[0], "trade");
+    CU_ASSERT_STRING_EQUAL(ev->topics[1], "climate change and the war in Ukraine");
+    CU_ASSERT_STRING_EQUAL(ev->topics[2], "climate change");
+    CU_ASSERT_STRING_EQUAL(ev->topic_keys[2], "climate");
+    CU_ASSERT_STRING_EQUAL(ev->topics[3], "war in Ukraine");
+    CU_ASSERT_STRING_EQUAL(ev->topic_keys[3], "ukraine");
+}
+
+/* Two events in one sentence, each with its own participants. */
+static void test_two_events_one_sentence(void)
+{
+    run("Kenji Sato met Olaf Scholz in Berlin and later spoke by phone "
+        "with Emmanuel Macron.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 2);
+    event(0, "Meeting", "040", NULL, "Berlin", NULL, 0, 2, 1);
+    event(1, "PhoneCall", "041", NULL, NULL, NULL, 0, 2, 1);
+    part(1, 0, "Kenji Sato", DG_ROLE_PARTICIPANT);
+    part(1, 1, "Emmanuel Macron", DG_ROLE_PARTICIPANT);
+}
+
+/* A capital standing for its state takes part as the state. */
+static void test_capital_as_actor(void)
+{
+    run("Moscow condemned the sanctions imposed by Washington.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 2);
+    event(0, "Criticism", "111", NULL, NULL, NULL, 0, 2, 1);
+    part(0, 0, "Russia", DG_ROLE_SPEAKER);
+    part(0, 1, "United States", DG_ROLE_TARGET);
+    event(1, "Sanction", "163", NULL, NULL, NULL, 0, 1, 1);
+    part(1, 0, "United States", DG_ROLE_PARTICIPANT);
+}
+
+/* "visiting X": X is the visitor, the host the subject's meeting. */
+static void test_visiting_adjective(void)
+{
+    run("Olaf Scholz held talks with visiting Japanese Prime Minister "
+        "Kenji Sato in Berlin.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 2);
+    event(0, "Meeting", "040", NULL, "Berlin", NULL, 0, 2, 1);
+    event(1, "Visit", "042", NULL, "Berlin", NULL, 0, 1, 1);
+    part(1, 0, "Kenji Sato", DG_ROLE_VISITOR);
+}
+
+/* A body's gathering: "on the margins of the NATO summit". */
+static void test_margins_of_summit(void)
+{
+    run("Kenji Sato met Olaf Scholz on the margins of the NATO summit in "
+        "Vilnius.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 2);
+    event(0, "Meeting", "040", NULL, "Vilnius", NULL, 0, 2, 1);
+    event(1, "Summit", "040", NULL, "Vilnius", NULL, 0, 1, 1);
+    part(1, 0, "North Atlantic Treaty Organization", DG_ROLE_PARTICIPANT);
+}
+
 static void test_met_in_city(void)
 {
     run("Wang Yi met with Antony Blinken in Beijing on Tuesday.");
@@ -308,6 +390,12 @@ int main(void)
         {"visited CITY: location", test_visited_place},
         {"They met again: a second meeting", test_they_again},
         {"She met officials: pronoun subject", test_he_alone},
+        {"relative clause; 'the presidents'", test_relative_clause_and_presidents},
+        {"discussed X, Y and Z: topics", test_discussed_topics},
+        {"two events in one sentence", test_two_events_one_sentence},
+        {"capitals as actors", test_capital_as_actor},
+        {"visiting X: the visitor", test_visiting_adjective},
+        {"margins of a body's summit", test_margins_of_summit},
         {"no trigger, no event", test_no_trigger},
         {NULL, NULL}
     };
