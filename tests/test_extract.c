@@ -201,6 +201,43 @@ static void test_deterministic(void)
     dg_graph_free(b);
 }
 
+/* The same person, state and organization in two different articles,
+ * spelled with and without diacritics and abbreviated, get one IRI each,
+ * so that a triple store merges them. */
+static void test_same_iri_across_articles(void)
+{
+    static const char a1[] = "Turkish President Recep Tayyip Erdoğan met "
+                             "NATO leaders in Ankara.";
+    static const char a2[] = "The U.S. welcomed a call between Recep Tayyip "
+                             "Erdogan and the North Atlantic Treaty "
+                             "Organization. Erdogan spoke for Turkey.";
+    dg_graph *g1 = dg_graph_new(), *g2 = dg_graph_new();
+    char *n1, *n2;
+
+    CU_ASSERT_FATAL(g1 && g2);
+    CU_ASSERT_EQUAL_FATAL(extract(a1, strlen(a1), NULL, NULL, g1, NULL), DG_OK);
+    CU_ASSERT_EQUAL_FATAL(extract(a2, strlen(a2), NULL, NULL, g2, NULL), DG_OK);
+    n1 = ntriples(g1);
+    n2 = ntriples(g2);
+#define ERDOGAN "<" ID "person/recep-tayyip-erdogan>"
+#define NATO "<" ID "org/north-atlantic-treaty-organization>"
+#define TUR "<" ID "country/tur>"
+    CU_ASSERT(has(n1, ERDOGAN " " RDFTYPE " <" NS "Person>"));
+    CU_ASSERT(has(n2, ERDOGAN " " RDFTYPE " <" NS "Person>"));
+    CU_ASSERT(has(n1, NATO " " RDFTYPE " <" NS "Organization>"));
+    CU_ASSERT(has(n2, NATO " " RDFTYPE " <" NS "Organization>"));
+    CU_ASSERT(has(n1, TUR " <" NS "isoCode> \"TUR\""));
+    CU_ASSERT(has(n2, TUR " <" NS "isoCode> \"TUR\""));
+    CU_ASSERT(has(n1, ERDOGAN " <http://www.w3.org/2000/01/rdf-schema#label> "
+                  "\"Recep Tayyip Erdo\\u011Fan\""));
+    CU_ASSERT(has(n2, ERDOGAN " <http://www.w3.org/2000/01/rdf-schema#label> "
+                  "\"Recep Tayyip Erdogan\""));
+    free(n1);
+    free(n2);
+    dg_graph_free(g1);
+    dg_graph_free(g2);
+}
+
 /* A graph holding one triple, to see that failures add nothing. */
 static dg_graph *one_triple_graph(void)
 {
@@ -369,6 +406,7 @@ int main(void)
         {"key triples of a two-sentence article", test_key_triples},
         {"a 3-day visit: dip:duration P3D", test_duration},
         {"deterministic output", test_deterministic},
+        {"one IRI per entity across articles", test_same_iri_across_articles},
         {"invalid UTF-8 and NUL bytes", test_bad_utf8},
         {"bad date", test_bad_date},
         {"bad base IRI and arguments", test_bad_base_and_args},
