@@ -22,11 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int tok_is(const dg_token *t, const char *norm)
-{
-    return strcmp(t->norm, norm) == 0;
-}
-
 /* The text of tokens [b, e) (malloc'd). */
 static char *span_text(const dg_doc *doc, size_t b, size_t e)
 {
@@ -577,7 +572,7 @@ static int resolve_title_references(dg_doc *doc)
                 named = 1;
         state = m->title_country >= 0 ? doc->ments[m->title_country].entity
                                       : -1;
-        if (named || m->tok_b == 0 || (!tok_is(&doc->toks[m->tok_b - 1], "the") &&
+        if (named || m->tok_b == 0 || (!dg_tok_is(&doc->toks[m->tok_b - 1], "the") &&
                                         !(m->tok_b == doc->sents[doc->toks[m->tok_b].sent].tok_b)))
             continue;
         for (i = 0; i < doc->nents; i++) {

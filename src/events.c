@@ -20,10 +20,8 @@
  * future ("will meet", "invited ... to visit") get dip:status
  * "scheduled"; hypothetical ones ("would", "could", "if") are dropped.
  *
- * Topics come from the phrases a discussion verb or cue introduces
- * ("discussed X, Y and Z", "including X", "on X") and from the topic
- * scheme's keywords; a phrase is kept when it holds a scheme keyword or
- * names a state, place or organization.
+ * Topics (topics.c) come from the event's sentence and from the sentences
+ * after it that add no event of their own.
  */
 #include "internal.h"
 
@@ -31,8 +29,6 @@
 #include <string.h>
 
 #define MAX_DATES 16
-#define MAX_TOPIC_TOKENS 10
-#define MAX_BULLET_TOKENS 30
 #define NP_MAX_TOKENS 12      /* "with Chinese Foreign Minister Wang Yi and ..." */
 
 /* Words that make a clause hypothetical: its events are not reported. */
@@ -68,62 +64,9 @@ static const char *const plural_refs[] = {
     NULL
 };
 
-/* Cues that introduce the topics of a discussion. */
-static const char *const topic_cues[] = {
-    "discuss", "discussed", "discussing", "discusses", "address",
-    "addressed", "addressing", "including", "on", "about", "regarding",
-    "raised", "covered", "concerning", "over", "conferred", "reviewed",
-    "as", NULL
-};
-
-/* Heads of phrases about a relationship as such, not an issue. */
-static const char *const relation_heads[] = {
-    "relationship", "relations", "ties", "relation", "partnership",
-    "dialogue", "cooperation", "interests", NULL
-};
-
-/* Leading words dropped from a topic phrase. */
-static const char *const topic_skip[] = {
-    "the", "a", "an", "their", "our", "its", "his", "her", "other", "various",
-    "several", "both", "all", "and", "or", "of", "such", "as", "issues",
-    "issue", "how", "to", "in", "particular", "including", "also", "margins",
-    "margin", "sidelines", "sideline", NULL
-};
-
-static int in_list(const char *const *list, const char *w)
-{
-    for (; *list; list++)
-        if (strcmp(*list, w) == 0)
-            return 1;
-    return 0;
-}
-
-static int tok_is(const dg_token *t, const char *norm)
-{
-    return strcmp(t->norm, norm) == 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* Small helpers over mentions                                         */
 /* ------------------------------------------------------------------ */
-
-/* The mention covering token i, or -1. */
-static int mention_at(const dg_doc *doc, size_t i)
-{
-    size_t lo = 0, hi = doc->nments;
-
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const dg_mention *m = &doc->ments[mid];
-        if (i < m->tok_b)
-            hi = mid;
-        else if (i >= m->tok_e)
-            lo = mid + 1;
-        else
-            return (int)mid;
-    }
-    return -1;
-}
 
 /* Is mention k a person reference with an entity (name or title)? */
 static int is_person_ref(const dg_doc *doc, size_t k)
@@ -146,8 +89,8 @@ static int is_actor_ref(const dg_doc *doc, size_t k)
     if (doc->ents[m->entity].kind != DG_ENT_COUNTRY &&
         doc->ents[m->entity].kind != DG_ENT_ORG)
         return 0;
-    if (m->tok_b > 0 && (in_list(location_preps, doc->toks[m->tok_b - 1].norm) ||
-                         tok_is(&doc->toks[m->tok_b - 1], "from")))
+    if (m->tok_b > 0 && (dg_word_in(location_preps, doc->toks[m->tok_b - 1].norm) ||
+                         dg_tok_is(&doc->toks[m->tok_b - 1], "from")))
         return 0;
     if (m->tok_e < doc->ntoks && (doc->toks[m->tok_e].flags & DG_TOK_POSS))
         return 0; /* "Russia's war": a modifier */
@@ -226,7 +169,7 @@ static int ev_add_sent(dg_event *ev, size_t s)
     return 1;
 }
 
-static int ev_add_topic(dg_event *ev, const char *label, const char *key)
+int dg_event_add_topic(dg_event *ev, const char *label, const char *key)
 {
     size_t i;
     char **t;
@@ -328,19 +271,19 @@ static int ends_object(const dg_doc *doc, size_t i)
     };
     const dg_token *t = &doc->toks[i];
 
-    if (in_list(stops, t->norm))
+    if (dg_word_in(stops, t->norm))
         return 1;
     /* "to discuss": an infinitive starts a purpose clause */
-    return tok_is(t, "to") && i + 1 < doc->ntoks &&
+    return dg_tok_is(t, "to") && i + 1 < doc->ntoks &&
            (doc->toks[i + 1].flags & DG_TOK_WORD) &&
            !(doc->toks[i + 1].flags & DG_TOK_CAP) &&
-           !tok_is(&doc->toks[i + 1], "the");
+           !dg_tok_is(&doc->toks[i + 1], "the");
 }
 
 /* The latest person mentioned before token i (for "he", "his"). */
 static int latest_person(const dg_doc *doc, size_t i)
 {
-    int k = mention_at(doc, i);
+    int k = dg_mention_at(doc, i);
     size_t j;
 
     (void)k;
@@ -420,14 +363,14 @@ static int collect_references(const dg_doc *doc, dg_event *ev, size_t b,
 
     for (i = b; i < e; i++) {
         const dg_token *t = &doc->toks[i];
-        int mk = mention_at(doc, i);
+        int mk = dg_mention_at(doc, i);
         if (mk >= 0 && !(doc->ments[mk].type == DG_MENT_TITLE &&
                          (doc->ments[mk].lex->flags & DG_LEXF_PLURAL)))
             continue;
-        if (tok_is(t, "he") || tok_is(t, "she") || tok_is(t, "his") ||
-            tok_is(t, "her")) {
+        if (dg_tok_is(t, "he") || dg_tok_is(t, "she") || dg_tok_is(t, "his") ||
+            dg_tok_is(t, "her")) {
             int p = latest_person(doc, i);
-            if (tok_is(t, "his") || tok_is(t, "her")) {
+            if (dg_tok_is(t, "his") || dg_tok_is(t, "her")) {
                 int q = first_person_in(doc, i, doc->sents[t->sent].tok_e);
                 if (q >= 0)
                     p = q;
@@ -437,14 +380,14 @@ static int collect_references(const dg_doc *doc, dg_event *ev, size_t b,
                     return 0;
                 (*found)++;
             }
-        } else if ((tok_is(t, "we") || tok_is(t, "our")) && i < b + 3) {
+        } else if ((dg_tok_is(t, "we") || dg_tok_is(t, "our")) && i < b + 3) {
             int a = latest_actor(doc, i);
             if (a >= 0) {
                 if (!ev_add_part(ev, a, role))
                     return 0;
                 (*found)++;
             }
-        } else if ((in_list(plural_refs, t->norm) || mk >= 0) &&
+        } else if ((dg_word_in(plural_refs, t->norm) || mk >= 0) &&
                    doc->nevs > 1 && (i < b + 4 || i + 3 >= e)) {
             /* the latest event of two or more (the one being built is the
              * last one and is skipped) */
@@ -472,8 +415,8 @@ static size_t clause_start(const dg_doc *doc, size_t sb, size_t tb)
 
     for (i = tb; i > sb; i--) {
         const dg_token *t = &doc->toks[i - 1];
-        if (tok_is(t, ";") || tok_is(t, ":") || tok_is(t, "which") ||
-            tok_is(t, "while") || tok_is(t, "who"))
+        if (dg_tok_is(t, ";") || dg_tok_is(t, ":") || dg_tok_is(t, "which") ||
+            dg_tok_is(t, "while") || dg_tok_is(t, "who"))
             return i;
     }
     return sb;
@@ -485,9 +428,9 @@ static int relative_antecedent(const dg_doc *doc, size_t cb)
 {
     int k;
 
-    if (cb < 2 || !tok_is(&doc->toks[cb - 1], "who"))
+    if (cb < 2 || !dg_tok_is(&doc->toks[cb - 1], "who"))
         return -1;
-    k = mention_at(doc, tok_is(&doc->toks[cb - 2], ",") && cb >= 3 ? cb - 3
+    k = dg_mention_at(doc, dg_tok_is(&doc->toks[cb - 2], ",") && cb >= 3 ? cb - 3
                                                                     : cb - 2);
     return k >= 0 && is_person_ref(doc, (size_t)k) ? doc->ments[k].entity : -1;
 }
@@ -504,7 +447,7 @@ static size_t object_end(const dg_doc *doc, size_t te, size_t se)
         if (ends_object(doc, i))
             return i;
         /* "met Y and later spoke with Z": the next verb's clause */
-        if (tok_is(&doc->toks[i], "and") && i + 1 < se) {
+        if (dg_tok_is(&doc->toks[i], "and") && i + 1 < se) {
             size_t j = i + 1;
             while (j < se && is_interjection(doc, j, se))
                 j++;
@@ -541,8 +484,8 @@ static int nearest_group(const dg_doc *doc, dg_event *ev, size_t b, size_t i,
             break;
         }
         for (t = m->tok_e; t < gap_start && *found > 0; t++)
-            if (!tok_is(&doc->toks[t], "and") && !tok_is(&doc->toks[t], ",") &&
-                mention_at(doc, t) < 0)
+            if (!dg_tok_is(&doc->toks[t], "and") && !dg_tok_is(&doc->toks[t], ",") &&
+                dg_mention_at(doc, t) < 0)
                 joined = 0;
         if (!joined)
             break;
@@ -564,7 +507,7 @@ static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
     for (i = tc->tb; i-- > from;) {
         const dg_token *t = &doc->toks[i];
         if (t->flags & DG_TOK_POSS) {
-            int k = mention_at(doc, i - 1);
+            int k = dg_mention_at(doc, i - 1);
             if (i > tc->sb && k >= 0 && is_person_ref(doc, (size_t)k))
                 /* "Tillerson and Johnson's meeting" */
                 return nearest_group(doc, ev, tc->sb, i, role, found);
@@ -577,11 +520,11 @@ static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
             }
             return 1;
         }
-        if (tok_is(t, "his") || tok_is(t, "her")) {
+        if (dg_tok_is(t, "his") || dg_tok_is(t, "her")) {
             int p = latest_person(doc, i);
             int q = first_person_in(doc, i, tc->se);
-            if (q >= 0 && (p < 0 || i == tc->sb || tok_is(&doc->toks[i - 1], ",")
-                           || tok_is(&doc->toks[i - 1], "during")))
+            if (q >= 0 && (p < 0 || i == tc->sb || dg_tok_is(&doc->toks[i - 1], ",")
+                           || dg_tok_is(&doc->toks[i - 1], "during")))
                 p = q;
             if (p >= 0) {
                 (*found)++;
@@ -589,11 +532,11 @@ static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
             }
             return 1;
         }
-        if (tok_is(t, "their") || tok_is(t, "our"))
+        if (dg_tok_is(t, "their") || dg_tok_is(t, "our"))
             return nearest_group(doc, ev, tc->sb, i, DG_ROLE_PARTICIPANT, found);
-        if (!(t->flags & DG_TOK_WORD) && !tok_is(t, "-"))
+        if (!(t->flags & DG_TOK_WORD) && !dg_tok_is(t, "-"))
             return 1;
-        if (mention_at(doc, i) >= 0 && !(doc->ments[mention_at(doc, i)].type ==
+        if (dg_mention_at(doc, i) >= 0 && !(doc->ments[dg_mention_at(doc, i)].type ==
                                          DG_MENT_DEMONYM))
             return 1;
     }
@@ -609,9 +552,9 @@ static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
 
     for (; i < lim; i++) {
         const dg_token *t = &doc->toks[i];
-        int k = mention_at(doc, i);
-        if (tok_is(t, "with") || tok_is(t, "between") || tok_is(t, "by") ||
-            tok_is(t, "of")) {
+        int k = dg_mention_at(doc, i);
+        if (dg_tok_is(t, "with") || dg_tok_is(t, "between") || dg_tok_is(t, "by") ||
+            dg_tok_is(t, "of")) {
             /* the noun phrase after the preposition, not the clause */
             size_t end = i + 1 + NP_MAX_TOKENS < tc->obj_end ?
                          i + 1 + NP_MAX_TOKENS : tc->obj_end;
@@ -619,7 +562,7 @@ static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
             if (!collect_people(doc, ev, i + 1, end, role, found))
                 return 0;
             /* "a veto cast by the United States" */
-            if (*found == before && !tok_is(t, "of"))
+            if (*found == before && !dg_tok_is(t, "of"))
                 return collect_actors(doc, ev, i + 1, end, role, found);
             return 1;
         }
@@ -629,7 +572,7 @@ static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
             i = doc->ments[k].tok_e - 1;
             continue;
         }
-        if (k >= 0 || ((t->flags & DG_TOK_PUNCT) && !tok_is(t, "-")) ||
+        if (k >= 0 || ((t->flags & DG_TOK_PUNCT) && !dg_tok_is(t, "-")) ||
             (t->flags & DG_TOK_CAP))
             return 1;
     }
@@ -653,9 +596,9 @@ static int clause_subject(const dg_doc *doc, dg_event *ev, size_t cb,
             continue;
         {
             size_t end = m->tok_e;
-            while (end < se && (tok_is(&doc->toks[end], "and") ||
-                                mention_at(doc, end) >= 0 ||
-                                tok_is(&doc->toks[end], ",")))
+            while (end < se && (dg_tok_is(&doc->toks[end], "and") ||
+                                dg_mention_at(doc, end) >= 0 ||
+                                dg_tok_is(&doc->toks[end], ",")))
                 end++;
             return nearest_group(doc, ev, cb, end, role, found);
         }
@@ -671,7 +614,7 @@ static int gathering_body(const dg_doc *doc, size_t sb, size_t tb)
     size_t i = tb, steps = 0;
 
     while (i > sb && steps++ < 6) {
-        int k = mention_at(doc, i - 1);
+        int k = dg_mention_at(doc, i - 1);
         const dg_token *t = &doc->toks[i - 1];
         if (k >= 0 && doc->ments[k].type == DG_MENT_NAME &&
             doc->ments[k].entity >= 0 &&
@@ -681,7 +624,7 @@ static int gathering_body(const dg_doc *doc, size_t sb, size_t tb)
             i = doc->ments[k].tok_b;
             continue;
         }
-        if (!(t->flags & (DG_TOK_POSS | DG_TOK_CAP)) && !tok_is(t, "'"))
+        if (!(t->flags & (DG_TOK_POSS | DG_TOK_CAP)) && !dg_tok_is(t, "'"))
             return -1;
         i--;
     }
@@ -696,9 +639,9 @@ static int leads_clause(const dg_doc *doc, const trigger_ctx *tc)
     size_t i;
 
     for (i = tc->sb; i < tc->tb; i++)
-        if (mention_at(doc, i) >= 0)
+        if (dg_mention_at(doc, i) >= 0)
             return 0;
-    return tc->te < tc->se && tok_is(&doc->toks[tc->te], ",");
+    return tc->te < tc->se && dg_tok_is(&doc->toks[tc->te], ",");
 }
 
 /* States and organizations after a speaker's trigger are its targets,
@@ -717,7 +660,7 @@ static int collect_targets(const dg_doc *doc, dg_event *ev,
         kind = doc->ents[m->entity].kind;
         if (kind != DG_ENT_COUNTRY && kind != DG_ENT_ORG)
             continue;
-        if (m->tok_b > 0 && in_list(location_preps,
+        if (m->tok_b > 0 && dg_word_in(location_preps,
                                     doc->toks[m->tok_b - 1].norm))
             continue;
         if (!ev_add_part(ev, m->entity, DG_ROLE_TARGET))
@@ -739,11 +682,11 @@ static int measure_target(const dg_doc *doc, dg_event *ev,
     size_t i, lim = tc->te + 5 < tc->se ? tc->te + 5 : tc->se;
 
     for (i = tc->te; i < lim; i++) {
-        int k = mention_at(doc, i);
+        int k = dg_mention_at(doc, i);
         if (k >= 0 && doc->ments[k].entity >= 0 &&
             doc->ents[doc->ments[k].entity].kind != DG_ENT_PLACE &&
-            (i == tc->te || tok_is(&doc->toks[i - 1], "on") ||
-             tok_is(&doc->toks[i - 1], "against") ||
+            (i == tc->te || dg_tok_is(&doc->toks[i - 1], "on") ||
+             dg_tok_is(&doc->toks[i - 1], "against") ||
              doc->ments[k].type == DG_MENT_DEMONYM))
             return ev_has(ev, doc->ments[k].entity) ||
                    ev_add_part(ev, doc->ments[k].entity, DG_ROLE_TARGET);
@@ -762,11 +705,11 @@ static int decision_owner(const dg_doc *doc, const trigger_ctx *tc)
     for (i = tc->tb; i-- > lim;) {
         const dg_token *t = &doc->toks[i];
         size_t j;
-        if (!tok_is(t, "decision") && !tok_is(t, "move") &&
-            !tok_is(t, "steps") && !tok_is(t, "plan"))
+        if (!dg_tok_is(t, "decision") && !dg_tok_is(t, "move") &&
+            !dg_tok_is(t, "steps") && !dg_tok_is(t, "plan"))
             continue;
         for (j = i; j-- > lim && j + 3 > i;) {
-            int k = mention_at(doc, j);
+            int k = dg_mention_at(doc, j);
             if (k >= 0 && is_actor_ref(doc, (size_t)k))
                 return doc->ments[k].entity;
             if (k >= 0 && doc->ments[k].type == DG_MENT_NAME &&
@@ -775,10 +718,10 @@ static int decision_owner(const dg_doc *doc, const trigger_ctx *tc)
                 return doc->ments[k].entity; /* "the UK's decision" */
         }
         for (j = i + 1; j < tc->tb; j++)
-            if (tok_is(&doc->toks[j], "by")) {
-                int k = mention_at(doc, j + 1 < tc->tb ? j + 1 : j);
+            if (dg_tok_is(&doc->toks[j], "by")) {
+                int k = dg_mention_at(doc, j + 1 < tc->tb ? j + 1 : j);
                 if (k < 0 && j + 2 < tc->tb)
-                    k = mention_at(doc, j + 2);
+                    k = dg_mention_at(doc, j + 2);
                 if (k >= 0 && doc->ments[k].entity >= 0)
                     return doc->ments[k].entity;
             }
@@ -909,7 +852,7 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
             continue;
         if (m->type != DG_MENT_NAME || m->metonymy)
             continue;
-        if (m->tok_e < doc->ntoks && (tok_is(&doc->toks[m->tok_e], "-") ||
+        if (m->tok_e < doc->ntoks && (dg_tok_is(&doc->toks[m->tok_e], "-") ||
                                       doc->toks[m->tok_e].flags & DG_TOK_POSS))
             continue; /* "the U.S.-China relationship" */
         en = &doc->ents[m->entity];
@@ -917,12 +860,12 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
             continue;
         {
             size_t p = m->tok_b - 1;
-            if (p > b && tok_is(&doc->toks[p], "the"))
+            if (p > b && dg_tok_is(&doc->toks[p], "the"))
                 p--;
-            if (!in_list(location_preps, doc->toks[p].norm) &&
+            if (!dg_word_in(location_preps, doc->toks[p].norm) &&
                 !(visit && p + 1 == m->tok_b && p + 1 > b))
                 continue;
-            if (tok_is(&doc->toks[p], "to") && !visit)
+            if (dg_tok_is(&doc->toks[p], "to") && !visit)
                 continue;
         }
         r = place_rank(en);
@@ -937,7 +880,7 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
 /* "to visit Washington": the place a visit verb takes as its object. */
 static int place_right_after(const dg_doc *doc, size_t te)
 {
-    int k = te < doc->ntoks ? mention_at(doc, te) : -1;
+    int k = te < doc->ntoks ? dg_mention_at(doc, te) : -1;
 
     if (k < 0 || doc->ments[k].entity < 0 || doc->ments[k].type != DG_MENT_NAME)
         return -1;
@@ -958,7 +901,7 @@ static int reported_speech(const dg_doc *doc, size_t i)
     size_t sb = doc->sents[doc->toks[i].sent].tok_b, k;
 
     for (k = sb; k < i; k++)
-        if (in_list(verbs, doc->toks[k].norm))
+        if (dg_word_in(verbs, doc->toks[k].norm))
             return 1;
     return 0;
 }
@@ -973,8 +916,8 @@ static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
     /* "would respond to Washington's decision to impose": the decision
      * was taken; the mood before it is not the action's */
     for (i = tb; i > cb; i--)
-        if (tok_is(&doc->toks[i - 1], "decision") ||
-            tok_is(&doc->toks[i - 1], "decided")) {
+        if (dg_tok_is(&doc->toks[i - 1], "decision") ||
+            dg_tok_is(&doc->toks[i - 1], "decided")) {
             cb = i;
             break;
         }
@@ -984,9 +927,9 @@ static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
         const char *w = doc->toks[i].norm;
         if (i >= near && strcmp(w, "would") == 0 && reported_speech(doc, i))
             mood = 1; /* "said Putin would host": future in the past */
-        else if (i >= near && in_list(hypothetical, w))
+        else if (i >= near && dg_word_in(hypothetical, w))
             return -1;
-        if (in_list(future, w) || (i + 4 >= tb && in_list(future_near, w)))
+        if (dg_word_in(future, w) || (i + 4 >= tb && dg_word_in(future_near, w)))
             mood = 1;
     }
     return mood;
@@ -1143,238 +1086,6 @@ static int settle_event(dg_doc *doc)
 }
 
 /* ------------------------------------------------------------------ */
-/* Topics                                                              */
-/* ------------------------------------------------------------------ */
-
-/* The scheme topic a token range mentions, or NULL. */
-static const dg_lex_entry *scheme_topic(const dg_doc *doc, size_t b, size_t e)
-{
-    size_t i;
-
-    for (i = b; i < e; i++) {
-        const dg_lex_entry *hits[4];
-        size_t nh = 0;
-        if (dg_lexicon_match(doc->lex, doc->text, doc->toks, e, i,
-                             1u << DG_LEX_TOPIC, hits, 4, &nh) > 0 && nh > 0)
-            return hits[0];
-    }
-    return NULL;
-}
-
-static int names_something(const dg_doc *doc, size_t b, size_t e)
-{
-    size_t k;
-
-    for (k = 0; k < doc->nments; k++) {
-        const dg_mention *m = &doc->ments[k];
-        if (m->tok_b >= b && m->tok_e <= e && m->entity >= 0 &&
-            doc->ents[m->entity].kind != DG_ENT_PERSON)
-            return 1;
-    }
-    return 0;
-}
-
-/* Is [b, e) nothing but entity names (and "and", commas)? */
-static int only_names(const dg_doc *doc, size_t b, size_t e)
-{
-    size_t i;
-
-    for (i = b; i < e; i++)
-        if (mention_at(doc, i) < 0 && !tok_is(&doc->toks[i], "and") &&
-            !tok_is(&doc->toks[i], ",") && !tok_is(&doc->toks[i], "the"))
-            return 0;
-    return 1;
-}
-
-/* Adds the phrase [b, e) as a topic of ev if it is worth one; a list
- * example ("including China, France") names no topic unless the cue was
- * a discussion verb (names_ok). */
-static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
-                            size_t e, int names_ok)
-{
-    const dg_lex_entry *st;
-    char *label;
-    size_t len;
-    int ok;
-
-    while (b < e && (in_list(topic_skip, doc->toks[b].norm) ||
-                     (doc->toks[b].flags & DG_TOK_PUNCT)))
-        b++;
-    while (e > b && ((doc->toks[e - 1].flags & DG_TOK_PUNCT) ||
-                     in_list(topic_skip, doc->toks[e - 1].norm)))
-        e--;
-    if (b >= e || e - b > MAX_TOPIC_TOKENS)
-        return 1;
-    if (!names_ok && only_names(doc, b, e))
-        return 1;
-    st = scheme_topic(doc, b, e);
-    if (!st && (!names_something(doc, b, e) ||
-                in_list(relation_heads, doc->toks[e - 1].norm)))
-        return 1;
-    len = doc->toks[e - 1].e - doc->toks[b].b;
-    if (!(label = malloc(len + 1)))
-        return 0;
-    memcpy(label, doc->text + doc->toks[b].b, len);
-    label[len] = '\0';
-    ok = ev_add_topic(ev, label, st ? st->key : NULL);
-    free(label);
-    return ok;
-}
-
-/* A list item line: "- continue the support of Ukraine ...". */
-static int is_bullet(const dg_token *t)
-{
-    return (t->flags & DG_TOK_PUNCT) &&
-           (tok_is(t, "-") || tok_is(t, "*") || tok_is(t, "\xe2\x80\xa2"));
-}
-
-/* A list item as one topic phrase, when it names a scheme keyword or an
- * entity (at most MAX_BULLET_TOKENS). */
-static int add_bullet_topic(const dg_doc *doc, dg_event *ev, size_t b,
-                            size_t e)
-{
-    char *label;
-    size_t len;
-    int ok;
-
-    while (e > b && (doc->toks[e - 1].flags & DG_TOK_PUNCT))
-        e--;
-    if (b >= e || e - b > MAX_BULLET_TOKENS ||
-        (!scheme_topic(doc, b, e) && !names_something(doc, b, e)))
-        return 1;
-    len = doc->toks[e - 1].e - doc->toks[b].b;
-    if (!(label = malloc(len + 1)))
-        return 0;
-    memcpy(label, doc->text + doc->toks[b].b, len);
-    label[len] = '\0';
-    ok = ev_add_topic(ev, label, NULL);
-    free(label);
-    return ok;
-}
-
-/* Does [b, e) open with a date ("Sunday for talks ...")? */
-static int starts_with_date(const dg_doc *doc, size_t b, size_t e)
-{
-    dg_date_expr ex[1];
-
-    return b < e && dg_dates_find(doc->text, doc->toks, b, e, &doc->date,
-                                  ex, 1) == 1 && ex[0].tok_b == b;
-}
-
-/* The last item of a list "X, Y and Z": when items came before it, its
- * "and" separates two items; the whole phrase is kept too. */
-static int add_last_items(const dg_doc *doc, dg_event *ev, size_t b,
-                          size_t e, int names_ok, int items)
-{
-    size_t k;
-
-    if (!add_phrase_topic(doc, ev, b, e, names_ok))
-        return 0;
-    if (items == 0)
-        return 1;
-    for (k = b; k < e; k++)
-        if (tok_is(&doc->toks[k], "and") || tok_is(&doc->toks[k], "or"))
-            return add_phrase_topic(doc, ev, b, k, names_ok) &&
-                   add_phrase_topic(doc, ev, k + 1, e, names_ok);
-    return 1;
-}
-
-/* Splits the list after a topic cue at commas and "and"/"or" after a
- * comma, up to the end of the clause. */
-static int phrases_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
-                         int names_ok)
-{
-    size_t b = i, j;
-    int items = 0;
-
-    for (j = i; j <= se; j++) {
-        int cut = j == se;
-        if (!cut) {
-            const dg_token *t = &doc->toks[j];
-            if (tok_is(t, ";") || tok_is(t, ":") || tok_is(t, "which") ||
-                tok_is(t, "while") || tok_is(t, "where") || tok_is(t, "that"))
-                return add_last_items(doc, ev, b, j, names_ok, items);
-            cut = tok_is(t, ",") || tok_is(t, "(") || tok_is(t, ")");
-        }
-        if (cut) {
-            if (!starts_with_date(doc, b, j) &&
-                !(j == se ? add_last_items(doc, ev, b, j, names_ok, items)
-                          : add_phrase_topic(doc, ev, b, j, names_ok)))
-                return 0;
-            items++;
-            b = j + 1;
-        }
-    }
-    return 1;
-}
-
-/* Is the text of tokens [b, e) part of a topic label ev has already? */
-static int in_topic_labels(const dg_doc *doc, const dg_event *ev, size_t b,
-                           size_t e)
-{
-    size_t len = doc->toks[e - 1].e - doc->toks[b].b, i;
-
-    for (i = 0; i < ev->ntopics; i++) {
-        const char *l = ev->topics[i];
-        size_t ll = strlen(l), k;
-        for (k = 0; k + len <= ll; k++)
-            if (memcmp(l + k, doc->text + doc->toks[b].b, len) == 0)
-                return 1;
-    }
-    return 0;
-}
-
-/* Scheme topics whose keywords sentence s holds outside the phrases
- * already taken ("... the Iran nuclear deal" -> Nuclear programs). */
-static int keyword_topics(const dg_doc *doc, dg_event *ev, size_t s)
-{
-    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
-
-    for (i = sb; i < se; i++) {
-        const dg_lex_entry *hits[4];
-        size_t nh = 0, n = dg_lexicon_match(doc->lex, doc->text, doc->toks,
-                                            se, i, 1u << DG_LEX_TOPIC, hits,
-                                            4, &nh);
-        if (n == 0 || nh == 0)
-            continue;
-        if (!in_topic_labels(doc, ev, i, i + n)) {
-            /* the text's own words, filed under the scheme's concept */
-            size_t len = doc->toks[i + n - 1].e - doc->toks[i].b;
-            char *label = malloc(len + 1);
-            int ok;
-            if (!label)
-                return 0;
-            memcpy(label, doc->text + doc->toks[i].b, len);
-            label[len] = '\0';
-            ok = ev_add_topic(ev, label, hits[0]->key);
-            free(label);
-            if (!ok)
-                return 0;
-        }
-        i += n - 1;
-    }
-    return 1;
-}
-
-static int sentence_topics(const dg_doc *doc, dg_event *ev, size_t s)
-{
-    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
-
-    for (i = sb; i < se; i++) {
-        if (!in_list(topic_cues, doc->toks[i].norm) || mention_at(doc, i) >= 0)
-            continue;
-        if (tok_is(&doc->toks[i], "as") &&
-            !(i > sb && tok_is(&doc->toks[i - 1], "such")))
-            continue;
-        if (!phrases_after(doc, ev, i + 1, se,
-                           !tok_is(&doc->toks[i], "including") &&
-                           !tok_is(&doc->toks[i], "as")))
-            return 0;
-    }
-    return keyword_topics(doc, ev, s);
-}
-
-/* ------------------------------------------------------------------ */
 /* The stage                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -1407,12 +1118,12 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     if (ev->location < 0 && strcmp(ev->cls, "Visit") == 0 && !tc->noun)
         ev->location = place_right_after(doc, tc->te);
     find_date(doc, ev, tc);
-    if (!sentence_topics(doc, ev, s))
+    if (!dg_topics_of_sentence(doc, ev, s))
         return 0;
     /* what was condemned or sanctioned is what the event is about */
     if ((strcmp(ev->cls, "Criticism") == 0 || strcmp(ev->cls, "Statement") == 0 ||
          strcmp(ev->cls, "Sanction") == 0) &&
-        !phrases_after(doc, ev, tc->te, tc->se, 1))
+        !dg_topics_after(doc, ev, tc->te, tc->se, 1))
         return 0;
     if (tc->plural_only && is_talk(ev->cls) && doc->nevs >= 2 &&
         is_talk(doc->evs[doc->nevs - 2].cls) &&
@@ -1422,7 +1133,7 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         int ok = merge_into(doc, &doc->evs[doc->nevs - 2], ev);
         size_t t;
         for (t = 0; ok && t < ev->ntopics; t++)
-            ok = ev_add_topic(&doc->evs[doc->nevs - 2], ev->topics[t],
+            ok = dg_event_add_topic(&doc->evs[doc->nevs - 2], ev->topics[t],
                               ev->topic_keys[t]);
         ev_release(ev);
         doc->nevs--;
@@ -1443,15 +1154,15 @@ static int is_interjection(const dg_doc *doc, size_t i, size_t se)
     };
     const dg_token *t = &doc->toks[i];
 
-    if (in_list(words, t->norm))
+    if (dg_word_in(words, t->norm))
         return 1;
-    if ((tok_is(t, "this") || tok_is(t, "on")) && i + 1 < se)
-        return in_list(words, doc->toks[i + 1].norm) ||
-               tok_is(&doc->toks[i + 1], "morning") ||
-               tok_is(&doc->toks[i + 1], "afternoon") ||
-               tok_is(&doc->toks[i + 1], "evening");
-    return (tok_is(t, "morning") || tok_is(t, "afternoon") ||
-            tok_is(t, "evening")) && i > 0 && tok_is(&doc->toks[i - 1], "this");
+    if ((dg_tok_is(t, "this") || dg_tok_is(t, "on")) && i + 1 < se)
+        return dg_word_in(words, doc->toks[i + 1].norm) ||
+               dg_tok_is(&doc->toks[i + 1], "morning") ||
+               dg_tok_is(&doc->toks[i + 1], "afternoon") ||
+               dg_tok_is(&doc->toks[i + 1], "evening");
+    return (dg_tok_is(t, "morning") || dg_tok_is(t, "afternoon") ||
+            dg_tok_is(t, "evening")) && i > 0 && dg_tok_is(&doc->toks[i - 1], "this");
 }
 
 /* The sentence's tokens without interjections, for trigger matching;
@@ -1495,14 +1206,14 @@ static int verb_context(const dg_doc *doc, size_t i, size_t sb, size_t se)
 
     while (k > sb) {
         const dg_token *p = &doc->toks[k - 1];
-        int m = mention_at(doc, k - 1);
+        int m = dg_mention_at(doc, k - 1);
         size_t n = strlen(p->norm);
         if (m >= 0) /* a subject: a name, or a title that names someone */
             return doc->ments[m].type == DG_MENT_NAME ||
                    (doc->ments[m].type == DG_MENT_TITLE &&
                     (doc->ments[m].entity >= 0 ||
                      (doc->ments[m].lex->flags & DG_LEXF_PLURAL)));
-        if (in_list(before_verb, p->norm))
+        if (dg_word_in(before_verb, p->norm))
             return 1;
         /* adverbs ("warmly", "separately") and time words stand between */
         if ((n > 3 && strcmp(p->norm + n - 2, "ly") == 0) ||
@@ -1574,15 +1285,15 @@ static int margins_of(dg_doc *doc, size_t s)
     for (i = sb; i + 2 < se; i++) {
         size_t j = i + 2;
         int k;
-        if (!(tok_is(&doc->toks[i], "margins") ||
-              tok_is(&doc->toks[i], "sidelines") ||
-              tok_is(&doc->toks[i], "margin") ||
-              tok_is(&doc->toks[i], "sideline")) ||
-            !tok_is(&doc->toks[i + 1], "of"))
+        if (!(dg_tok_is(&doc->toks[i], "margins") ||
+              dg_tok_is(&doc->toks[i], "sidelines") ||
+              dg_tok_is(&doc->toks[i], "margin") ||
+              dg_tok_is(&doc->toks[i], "sideline")) ||
+            !dg_tok_is(&doc->toks[i + 1], "of"))
             continue;
-        if (tok_is(&doc->toks[j], "the") && j + 1 < se)
+        if (dg_tok_is(&doc->toks[j], "the") && j + 1 < se)
             j++;
-        k = mention_at(doc, j);
+        k = dg_mention_at(doc, j);
         if (k < 0 || doc->ments[k].entity < 0 ||
             doc->ents[doc->ments[k].entity].kind != DG_ENT_ORG)
             continue;
@@ -1616,7 +1327,7 @@ static int sentence_events(dg_doc *doc, size_t s)
     for (i = 0; i < nv;) {
         const dg_lex_entry *hits[4];
         size_t nh = 0, n;
-        if (mention_at(doc, orig[i]) >= 0) {
+        if (dg_mention_at(doc, orig[i]) >= 0) {
             i++;
             continue;
         }
@@ -1648,10 +1359,10 @@ static int sentence_events(dg_doc *doc, size_t s)
         return 0;
     if (doc->nevs == before && doc->nevs > 0) {
         dg_event *last = &doc->evs[doc->nevs - 1];
-        if (is_bullet(&doc->toks[sb]) &&
-            !add_bullet_topic(doc, last, sb + 1, se))
+        if (dg_is_bullet(&doc->toks[sb]) &&
+            !dg_topics_of_bullet(doc, last, sb + 1, se))
             return 0;
-        return sentence_topics(doc, last, s);
+        return dg_topics_of_sentence(doc, last, s);
     }
     return 1;
 }

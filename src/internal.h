@@ -10,6 +10,7 @@
  *   entities.c  coreference, entity IRIs            (doc->ents)
  *   dates.c     date and duration expressions        (used by events.c)
  *   events.c    triggers, participants, roles, ...   (doc->evs)
+ *   topics.c    the issues of each event             (dg_event.topics)
  *   rdfmap.c    the doc as triples                   (dg_graph)
  * All offsets stored here are in bytes unless a name ends in _cp (code
  * points).  Strings in a doc belong to the doc and die with dg_doc_free.
@@ -104,6 +105,12 @@ typedef struct {
 dg_status dg_tokenize(const char *text, size_t len, dg_token **toks,
                       size_t *n);
 void dg_tokens_free(dg_token *toks, size_t n);
+
+/* 1 when token t's folded form is exactly norm ("u.s.", ","). */
+int dg_tok_is(const dg_token *t, const char *norm);
+
+/* 1 when w is one of the strings of the NULL-terminated list. */
+int dg_word_in(const char *const *list, const char *w);
 
 /* ------------------------------------------------------------------ */
 /* Lexicons (lexicon.c)                                                */
@@ -304,6 +311,25 @@ typedef struct {
     dg_event *evs;
     size_t nevs, cap_evs;
 } dg_doc;
+
+/* The mention covering token i (mentions are in text order after
+ * dg_find_mentions), or -1. */
+int dg_mention_at(const dg_doc *doc, size_t i);
+
+/* Adds a topic (label copied; key a scheme topic id or NULL, borrowed
+ * from the lexicon) to ev unless it has that label.  Returns 0 when out
+ * of memory. */
+int dg_event_add_topic(dg_event *ev, const char *label, const char *key);
+
+/* topics.c: the topics of sentence s for ev (cue phrases and scheme
+ * keywords); of the list after a cue at token i up to se (names_ok: a
+ * bare list of names counts); of a bullet line's tokens [b, e).  Each
+ * returns 0 when out of memory. */
+int dg_topics_of_sentence(const dg_doc *doc, dg_event *ev, size_t s);
+int dg_topics_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
+                    int names_ok);
+int dg_topics_of_bullet(const dg_doc *doc, dg_event *ev, size_t b, size_t e);
+int dg_is_bullet(const dg_token *t);
 
 /* Stage entry points.  Each reads what the stages before it filled and
  * returns DG_OK or DG_ERR_NOMEM (or DG_ERR_LIMIT where stated). */

@@ -65,19 +65,6 @@ static const char *const place_preps[] = {
     "around", "through", "left", "reached", "arrived", NULL
 };
 
-static int in_list(const char *const *list, const char *w)
-{
-    for (; *list; list++)
-        if (strcmp(*list, w) == 0)
-            return 1;
-    return 0;
-}
-
-static int tok_is(const dg_token *t, const char *norm)
-{
-    return strcmp(t->norm, norm) == 0;
-}
-
 static int push_mention(dg_doc *doc, const dg_mention *m)
 {
     if (doc->nments == doc->cap_ments) {
@@ -108,6 +95,23 @@ static dg_mention new_mention(size_t b, size_t e, dg_ment_type type,
     m.title_country = -1;
     m.counterpart = -1;
     return m;
+}
+
+int dg_mention_at(const dg_doc *doc, size_t i)
+{
+    size_t lo = 0, hi = doc->nments;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const dg_mention *m = &doc->ments[mid];
+        if (i < m->tok_b)
+            hi = mid;
+        else if (i >= m->tok_e)
+            lo = mid + 1;
+        else
+            return (int)mid;
+    }
+    return -1;
 }
 
 /* The gazetteer kinds a mention can come from. */
@@ -169,8 +173,8 @@ static int is_name_token(const dg_doc *doc, size_t i, size_t e)
 static int glued_particle(const dg_doc *doc, size_t j, size_t e)
 {
     return (doc->toks[j].flags & DG_TOK_WORD) &&
-           in_list(name_particles, doc->toks[j].norm) && j + 2 < e &&
-           tok_is(&doc->toks[j + 1], "-") &&
+           dg_word_in(name_particles, doc->toks[j].norm) && j + 2 < e &&
+           dg_tok_is(&doc->toks[j + 1], "-") &&
            !(doc->toks[j + 1].flags & DG_TOK_SPACE_BEFORE) &&
            !(doc->toks[j + 2].flags & DG_TOK_SPACE_BEFORE) &&
            is_name_token(doc, j + 2, e);
@@ -194,7 +198,7 @@ static size_t name_run(const dg_doc *doc, size_t i, size_t e)
             continue;
         }
         /* "Jean-Yves": a hyphen glued on both sides */
-        if (j > i && tok_is(t, "-") && j + 1 < e &&
+        if (j > i && dg_tok_is(t, "-") && j + 1 < e &&
             !(t->flags & DG_TOK_SPACE_BEFORE) &&
             !(doc->toks[j + 1].flags & DG_TOK_SPACE_BEFORE) &&
             is_name_token(doc, j + 1, e)) {
@@ -202,7 +206,7 @@ static size_t name_run(const dg_doc *doc, size_t i, size_t e)
             continue;
         }
         if (j > i && (t->flags & DG_TOK_WORD) && !(t->flags & DG_TOK_CAP) &&
-            in_list(name_particles, t->norm) && j + 1 < e &&
+            dg_word_in(name_particles, t->norm) && j + 1 < e &&
             is_name_token(doc, j + 1, e)) {
             j++;
             continue;
@@ -226,7 +230,7 @@ static int has_non_person_head(const dg_doc *doc, size_t b, size_t e)
     size_t i;
 
     for (i = b; i < e; i++)
-        if (in_list(non_person_heads, doc->toks[i].norm))
+        if (dg_word_in(non_person_heads, doc->toks[i].norm))
             return 1;
     return 0;
 }
@@ -295,10 +299,10 @@ static int apposition_title(dg_doc *doc, size_t j, size_t e, size_t *end)
     size_t k, n;
     int state = -1;
 
-    if (j >= e || !tok_is(&doc->toks[j], ","))
+    if (j >= e || !dg_tok_is(&doc->toks[j], ","))
         return -1;
     k = j + 1;
-    if (k < e && (tok_is(&doc->toks[k], "the") || tok_is(&doc->toks[k], "a")))
+    if (k < e && (dg_tok_is(&doc->toks[k], "the") || dg_tok_is(&doc->toks[k], "a")))
         k++;
     if (k < e && (n = lex_at(doc, k, e, (1u << DG_LEX_COUNTRY) |
                              (1u << DG_LEX_DEMONYM), &hit)) > 0) {
@@ -333,10 +337,10 @@ static size_t of_state(dg_doc *doc, size_t j, size_t e, int *ment)
     const dg_lex_entry *hit;
     size_t k = j, n;
 
-    if (k >= e || !tok_is(&doc->toks[k], "of"))
+    if (k >= e || !dg_tok_is(&doc->toks[k], "of"))
         return 0;
     k++;
-    if (k < e && tok_is(&doc->toks[k], "the"))
+    if (k < e && dg_tok_is(&doc->toks[k], "the"))
         k++;
     n = lex_at(doc, k, e, (1u << DG_LEX_COUNTRY) | (1u << DG_LEX_ORG), &hit);
     if (n == 0 || (hit->kind != DG_LEX_COUNTRY && hit->kind != DG_LEX_ORG))
@@ -403,7 +407,7 @@ static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t e,
     if (hit->flags & DG_LEXF_PLURAL)
         return j; /* "Foreign Ministers of ...": no one name follows */
     k = j;
-    if (k < e && tok_is(&doc->toks[k], ",") && k + 1 < e)
+    if (k < e && dg_tok_is(&doc->toks[k], ",") && k + 1 < e)
         k++;
     run = k < e ? name_run(doc, k, e) : 0;
     if (run == 0 || has_non_person_head(doc, k, k + run))
@@ -458,13 +462,13 @@ static int is_metonymy(const dg_doc *doc, size_t i, size_t n, size_t sb)
 
     if (nx && (nx->flags & DG_TOK_POSS))
         return 1; /* "Washington's decision" */
-    if (i > sb && in_list(place_preps, doc->toks[i - 1].norm))
+    if (i > sb && dg_word_in(place_preps, doc->toks[i - 1].norm))
         return 0;
     if (nx && (nx->flags & DG_TOK_CAP) && !(nx->flags & DG_TOK_NL_BEFORE))
         return 0; /* part of a longer name: "Vienna Convention" */
-    if (i == 0 && nx && (tok_is(nx, ":") || tok_is(nx, "-") || tok_is(nx, ",")))
+    if (i == 0 && nx && (dg_tok_is(nx, ":") || dg_tok_is(nx, "-") || dg_tok_is(nx, ",")))
         return 0; /* a dateline */
-    if (i == sb && nx && tok_is(nx, ","))
+    if (i == sb && nx && dg_tok_is(nx, ","))
         return 0;
     return 1;
 }
@@ -500,18 +504,18 @@ static size_t org_pattern(const dg_doc *doc, size_t i, size_t e)
 
     while (j < e && (doc->toks[j].flags & DG_TOK_CAP) &&
            (doc->toks[j].flags & DG_TOK_WORD) && !is_noname(doc, j, e)) {
-        if (in_list(org_heads, doc->toks[j].norm))
+        if (dg_word_in(org_heads, doc->toks[j].norm))
             end = j + 1;
         j++;
     }
     if (end < i + 2)
         return 0; /* a head alone ("Council") is too vague */
     j = end;
-    while (j + 1 < e && (tok_is(&doc->toks[j], "of") ||
-                         tok_is(&doc->toks[j], "to") ||
-                         tok_is(&doc->toks[j], "for"))) {
+    while (j + 1 < e && (dg_tok_is(&doc->toks[j], "of") ||
+                         dg_tok_is(&doc->toks[j], "to") ||
+                         dg_tok_is(&doc->toks[j], "for"))) {
         size_t k = j + 1, n;
-        if (k < e && tok_is(&doc->toks[k], "the"))
+        if (k < e && dg_tok_is(&doc->toks[k], "the"))
             k++;
         n = lex_at(doc, k, e, (1u << DG_LEX_COUNTRY) | (1u << DG_LEX_ORG), &hit);
         if (n == 0)
@@ -559,17 +563,17 @@ static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
     if (lex_at(doc, i, e, 1u << DG_LEX_GIVEN, &hit) == 1 ||
         glued_particle(doc, i, e)) /* "al-Megrahi" */
         return 1;
-    if (i > sb && in_list(person_nouns, doc->toks[i - 1].norm))
+    if (i > sb && dg_word_in(person_nouns, doc->toks[i - 1].norm))
         return 1;
-    if (i + run < e && (in_list(person_verbs, doc->toks[i + run].norm) ||
+    if (i + run < e && (dg_word_in(person_verbs, doc->toks[i + run].norm) ||
                         lex_at(doc, i + run, e, 1u << DG_LEX_TRIGGER, &hit)))
         return 1; /* "Kenji Sato met ...", "... Sato said" */
-    if (i > sb && in_list(person_preps, doc->toks[i - 1].norm))
+    if (i > sb && dg_word_in(person_preps, doc->toks[i - 1].norm))
         return 1; /* "met with Kenji Sato", "hosted Kenji Sato" */
     if (i > sb && lex_at(doc, i - 1, i, 1u << DG_LEX_TRIGGER, &hit) &&
         (hit->flags & DG_LEXF_VERB))
         return 1;
-    if (i > sb + 1 && tok_is(&doc->toks[i - 1], "and") && doc->nments > 0) {
+    if (i > sb + 1 && dg_tok_is(&doc->toks[i - 1], "and") && doc->nments > 0) {
         k = doc->nments - 1;
         return doc->ments[k].tok_e == i - 1 && doc->ments[k].kind ==
                DG_ENT_PERSON && doc->ments[k].type == DG_MENT_NAME;
@@ -588,7 +592,7 @@ static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
         return push_mention(doc, &o) < 0 ? 0 : i + run;
     }
     run = name_run(doc, i, e);
-    if (run > 1 && in_list(non_person_heads, doc->toks[i].norm))
+    if (run > 1 && dg_word_in(non_person_heads, doc->toks[i].norm))
         return i + 1; /* "Bomber al-Megrahi": the name starts later */
 
     if (run == 0)
@@ -598,7 +602,7 @@ static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
     ti = apposition_title(doc, i + run, e, &end);
     if (ti == -2)
         return 0;
-    if (ti < 0 && (run < 2 || (i > sb && tok_is(&doc->toks[i - 1], "the")) ||
+    if (ti < 0 && (run < 2 || (i > sb && dg_tok_is(&doc->toks[i - 1], "the")) ||
                    !looks_like_person(doc, i, run, sb, e)))
         return i + run;
     {

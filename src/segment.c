@@ -373,27 +373,35 @@ void dg_tokens_free(dg_token *toks, size_t n)
     free(toks);
 }
 
-/* ------------------------------------------------------------------ */
-/* Sentences                                                           */
-/* ------------------------------------------------------------------ */
-
-static int tok_is(const dg_token *t, const char *norm)
+int dg_tok_is(const dg_token *t, const char *norm)
 {
     return strcmp(t->norm, norm) == 0;
 }
 
+int dg_word_in(const char *const *list, const char *w)
+{
+    for (; *list; list++)
+        if (strcmp(*list, w) == 0)
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentences                                                           */
+/* ------------------------------------------------------------------ */
+
 static int is_final_punct(const dg_token *t)
 {
     return (t->flags & DG_TOK_PUNCT) &&
-           (tok_is(t, ".") || tok_is(t, "!") || tok_is(t, "?") ||
-            tok_is(t, "\xe2\x80\xa6"));
+           (dg_tok_is(t, ".") || dg_tok_is(t, "!") || dg_tok_is(t, "?") ||
+            dg_tok_is(t, "\xe2\x80\xa6"));
 }
 
 static int is_closer(const dg_token *t)
 {
     return (t->flags & DG_TOK_PUNCT) &&
-           (tok_is(t, "\"") || tok_is(t, "'") || tok_is(t, ")") ||
-            tok_is(t, "]"));
+           (dg_tok_is(t, "\"") || dg_tok_is(t, "'") || dg_tok_is(t, ")") ||
+            dg_tok_is(t, "]"));
 }
 
 /* Does a sentence start plausibly at token t? */
@@ -402,8 +410,8 @@ static int starts_sentence(const dg_token *t)
     if (t->flags & (DG_TOK_CAP | DG_TOK_NUM))
         return 1;
     if (t->flags & DG_TOK_PUNCT)
-        return tok_is(t, "\"") || tok_is(t, "'") || tok_is(t, "(") ||
-               tok_is(t, "-") || tok_is(t, "*") || tok_is(t, "\xe2\x80\xa2");
+        return dg_tok_is(t, "\"") || dg_tok_is(t, "'") || dg_tok_is(t, "(") ||
+               dg_tok_is(t, "-") || dg_tok_is(t, "*") || dg_tok_is(t, "\xe2\x80\xa2");
     return 0;
 }
 
@@ -447,7 +455,7 @@ static int ends_after(const dg_doc *doc, size_t k)
         /* "ties.The": glued, but a new sentence if the word before is a
          * lower-case word of two or more letters */
         const dg_token *pv = k > 0 ? &doc->toks[k - 1] : NULL;
-        return tok_is(t, ".") && (nx->flags & DG_TOK_CAP) &&
+        return dg_tok_is(t, ".") && (nx->flags & DG_TOK_CAP) &&
                !(nx->flags & DG_TOK_ABBREV) && pv &&
                (pv->flags & DG_TOK_WORD) && !(pv->flags & DG_TOK_CAP) &&
                pv->e - pv->b >= 2;
