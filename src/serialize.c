@@ -343,18 +343,20 @@ static int lang_valid(const char *l)
  * space, DEL or <>"{}|^`\). */
 static int iri_ok(const char *s)
 {
-    static unsigned char bad[128];
-    static const char forbidden[] = "<>\"{}|^`\\";
+    /* 1: a control character, space, DEL or one of <>"{}|^`\ */
+    static const unsigned char bad[128] = {
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1,
+    };
     const unsigned char *u = (const unsigned char *)s, *p;
     size_t i;
 
-    if (!bad[0]) {     /* idempotent: racing threads write the same */
-        for (i = 0; i <= 0x20; i++)
-            bad[i] = 1;
-        bad[0x7F] = 1;
-        for (i = 0; forbidden[i]; i++)
-            bad[(unsigned char)forbidden[i]] = 1;
-    }
     p = (const unsigned char *)strchr(s, ':');
     if (!p)
         return 0;
