@@ -315,6 +315,17 @@ static int month_at(const scan *s, size_t i, int *abbr, int *ambig,
     return 0;
 }
 
+static int weekday_at(const scan *s, size_t i);
+
+/* Is token i a month or weekday name, in any form? */
+static int month_or_weekday(const scan *s, size_t i)
+{
+    int abbr, ambig;
+    size_t end;
+
+    return month_at(s, i, &abbr, &ambig, &end) > 0 || weekday_at(s, i) >= 0;
+}
+
 /* Weekday name at token i ("Tuesday", or "Tue." with a capital): 0 =
  * Monday .. 6 = Sunday, else -1. */
 static int weekday_at(const scan *s, size_t i)
@@ -783,6 +794,44 @@ static int match_at(const scan *s, size_t i, match *mt)
     return m_duration_adj(s, i, mt) || m_duration_phrase(s, i, mt);
 }
 
+/* Words without which no date or duration expression is near: every
+ * pattern above holds a number, a month, a weekday or one of these.  A
+ * cheap test lets dg_dates_find skip most positions of a sentence. */
+static const char *const date_words[] = {
+    "today", "tonight", "yesterday", "tomorrow", "morning", "afternoon",
+    "evening", "night", "day", "days", "week", "weeks", "weekend", "month",
+    "months", "year", "years", "ago", "weeklong", "fortnight",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", NULL
+};
+
+static int date_relevant(const scan *s, size_t j)
+{
+    const char *p = norm(s, j);
+    size_t k;
+
+    if (*p >= '0' && *p <= '9')
+        return 1;
+    for (k = 0; date_words[k]; k++)
+        if (date_words[k][0] == *p && strcmp(date_words[k], p) == 0)
+            return 1;
+    return month_or_weekday(s, j);
+}
+
+/* Is any of tokens [i, i + 5) relevant to a date?  next_rel is the
+ * first relevant token at or after i's predecessor's answer (a running
+ * cursor, so the sentence is tested once per token). */
+static int date_near(const scan *s, size_t i, size_t *next_rel)
+{
+    if (*next_rel < i) {
+        size_t j = i;
+        while (j < s->e && !date_relevant(s, j))
+            j++;
+        *next_rel = j;
+    }
+    return *next_rel < s->e && *next_rel < i + 5;
+}
+
 /* Returns the number of expressions stored (at most max); scanning stops
  * when out[] is full.  text is not needed (tokens carry their folded
  * form and case flags) and may be NULL. */
@@ -803,8 +852,17 @@ size_t dg_dates_find(const char *text, const dg_token *toks, size_t b,
                 ? article
                 : NULL;
     s.future = future_sentence(&s);
+    size_t next_rel = 0;
+    int first = 1;
+
     while (i < e && n < max) {
-        if (!match_at(&s, i, &mt)) {
+        if (first) {
+            next_rel = i;
+            while (next_rel < e && !date_relevant(&s, next_rel))
+                next_rel++;
+            first = 0;
+        }
+        if (!date_near(&s, i, &next_rel) || !match_at(&s, i, &mt)) {
             i++;
             continue;
         }

@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MAX_SPELLS 32   /* posts one person held, in people.tsv */
+
 /* The text of tokens [b, e) (malloc'd). */
 static char *span_text(const dg_doc *doc, size_t b, size_t e)
 {
@@ -429,20 +431,17 @@ static int spell_covers(const dg_doc *doc, const dg_lex_entry *e)
 static const char *gazetteer_code(const dg_doc *doc, const dg_entity *en,
                                   const char *title)
 {
-    const dg_lex_entry *const *all, *best = NULL;
+    const dg_lex_entry *spells[MAX_SPELLS], *best = NULL;
     size_t n, i;
     int score = 0;
 
     if (!en->lex || en->lex->kind != DG_LEX_PERSON)
         return NULL;
-    n = dg_lexicon_entries(doc->lex, DG_LEX_PERSON, &all);
+    n = dg_lexicon_spells(doc->lex, en->lex, spells, MAX_SPELLS);
     for (i = 0; i < n; i++) {
-        const dg_lex_entry *e = all[i];
-        int sc;
-        if (strcmp(e->key, en->lex->key) != 0)
-            continue;
-        sc = 1 + (spell_covers(doc, e) ? 2 : 0) +
-             (title && e->cls && strcmp(e->cls, title) == 0 ? 4 : 0);
+        const dg_lex_entry *e = spells[i];
+        int sc = 1 + (spell_covers(doc, e) ? 2 : 0) +
+                 (title && e->cls && strcmp(e->cls, title) == 0 ? 4 : 0);
         if (sc > score) {
             score = sc;
             best = e;

@@ -233,6 +233,8 @@ typedef struct {
     int noun;             /* the trigger is used as a noun here */
     int after_trigger;    /* another trigger came before in the sentence */
     size_t prev_obj_end;  /* where that trigger's clause ended, else sb */
+    const dg_date_expr *dates; /* the sentence's date expressions */
+    size_t ndates;
     int plural_only;      /* participants came only from "they" & co. */
 } trigger_ctx;
 
@@ -935,11 +937,10 @@ static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
     return mood;
 }
 
-static void find_date(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc)
+static void find_date(dg_event *ev, const trigger_ctx *tc)
 {
-    dg_date_expr ex[MAX_DATES];
-    size_t n = dg_dates_find(doc->text, doc->toks, tc->sb, tc->se, &doc->date,
-                             ex, MAX_DATES), i;
+    const dg_date_expr *ex = tc->dates;
+    size_t n = tc->ndates, i;
 
     for (i = 0; i < n; i++) {
         /* "a three-day visit", also inside "paid a three-day visit" */
@@ -1117,7 +1118,7 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
                                  tc->obj_end, strcmp(ev->cls, "Visit") == 0);
     if (ev->location < 0 && strcmp(ev->cls, "Visit") == 0 && !tc->noun)
         ev->location = place_right_after(doc, tc->te);
-    find_date(doc, ev, tc);
+    find_date(ev, tc);
     if (!dg_topics_of_sentence(doc, ev, s))
         return 0;
     /* what was condemned or sanctioned is what the event is about */
@@ -1278,7 +1279,8 @@ static const char *summit_cameo(const dg_doc *doc)
 
 /* "on the margins (sidelines) of [the] BODY ...": the body's gathering,
  * a Summit with the body as participant. */
-static int margins_of(dg_doc *doc, size_t s)
+static int margins_of(dg_doc *doc, size_t s, const dg_date_expr *dates,
+                      size_t ndates)
 {
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i;
 
@@ -1298,7 +1300,8 @@ static int margins_of(dg_doc *doc, size_t s)
             doc->ents[doc->ments[k].entity].kind != DG_ENT_ORG)
             continue;
         {
-            trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0, sb, 0};
+            trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0, sb, dates,
+                              ndates, 0};
             dg_event *ev = push_event(doc);
             if (!ev || !ev_add_part(ev, doc->ments[k].entity,
                                     DG_ROLE_PARTICIPANT) || !ev_add_sent(ev, s))
@@ -1306,7 +1309,7 @@ static int margins_of(dg_doc *doc, size_t s)
             ev->cls = "Summit";
             ev->cameo = summit_cameo(doc);
             ev->location = find_location(doc, sb, se, 0);
-            find_date(doc, ev, &tc);
+            find_date(ev, &tc);
             side_meetings_at(doc, s, ev->location);
             if (!settle_event(doc))
                 return 0;
@@ -1318,6 +1321,9 @@ static int margins_of(dg_doc *doc, size_t s)
 static int sentence_events(dg_doc *doc, size_t s)
 {
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i, nv;
+    dg_date_expr dates[MAX_DATES];
+    size_t ndates = dg_dates_find(doc->text, doc->toks, sb, se, &doc->date,
+                                  dates, MAX_DATES);
     size_t before = doc->nevs, *orig, prev_obj_end = sb;
     int seen_trigger = 0;
     dg_token *view = compact_sentence(doc, sb, se, &orig, &nv);
@@ -1338,7 +1344,7 @@ static int sentence_events(dg_doc *doc, size_t s)
             continue;
         }
         trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se, 0,
-                          seen_trigger, prev_obj_end, 0};
+                          seen_trigger, prev_obj_end, dates, ndates, 0};
         seen_trigger = 1;
         tc.lx = pick_trigger(doc, orig[i], sb, se, hits, nh, &tc.noun);
         if (!tc.lx) {
@@ -1355,7 +1361,7 @@ static int sentence_events(dg_doc *doc, size_t s)
     }
     free(view);
     free(orig);
-    if (!margins_of(doc, s))
+    if (!margins_of(doc, s, dates, ndates))
         return 0;
     if (doc->nevs == before && doc->nevs > 0) {
         dg_event *last = &doc->evs[doc->nevs - 1];

@@ -159,6 +159,10 @@ typedef struct {
                              to = 0 while in office */
 } dg_lex_entry;
 
+/* In a kind_mask: match names without their capital letter too ("China's
+ * foreign minister"); case-exact entries ("US") stay case-exact. */
+#define DG_LEX_ANY_CASE (1u << 31)
+
 /* Finds the longest lexicon entries that match tokens starting at
  * toks[i] (text is the article, for DG_LEXF_CASE checks).  Stores up to
  * `max` matching entries (all of the same, longest, length) in hits[],
@@ -168,6 +172,13 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
                         const dg_token *toks, size_t ntoks, size_t i,
                         unsigned kind_mask, const dg_lex_entry **hits,
                         size_t max, size_t *nhits);
+
+/* Every spell (post held, with its years) that people.tsv gives the
+ * person of entry `person` (any of the person's entries): stores up to
+ * max of them in out[] in file order and returns how many.  A hashed
+ * lookup, not a scan of all people. */
+size_t dg_lexicon_spells(const dg_lexicon *lex, const dg_lex_entry *person,
+                         const dg_lex_entry **out, size_t max);
 
 /* The country entry for an ISO alpha-3 code, or NULL. */
 const dg_lex_entry *dg_lexicon_country(const dg_lexicon *lex,

@@ -1313,11 +1313,11 @@ void dg_lexicon_free(dg_lexicon *lex)
 
 /* 1 when e matches toks[i .. i + e->ntoks). */
 static int entry_matches(const lex_ent *e, const char *text,
-                         const dg_token *toks, size_t i)
+                         const dg_token *toks, size_t i, int any_case)
 {
     size_t k;
 
-    if (e->need_cap && !(toks[i].flags & DG_TOK_CAP))
+    if (e->need_cap && !any_case && !(toks[i].flags & DG_TOK_CAP))
         return 0;
     for (k = 1; k < e->pub.ntoks; k++)
         if (toks[i + k].sent != toks[i].sent ||
@@ -1350,7 +1350,8 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
         const lex_ent *e = b->v[k];
         size_t len = e->pub.ntoks;
         if (!(kind_mask & (1u << e->pub.kind)) || len < best ||
-            len > ntoks - i || !entry_matches(e, text, toks, i))
+            len > ntoks - i ||
+            !entry_matches(e, text, toks, i, (kind_mask & DG_LEX_ANY_CASE) != 0))
             continue;
         if (len > best) {
             best = len;
@@ -1363,6 +1364,28 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
     if (nhits)
         *nhits = n < max ? n : max;
     return best;
+}
+
+size_t dg_lexicon_spells(const dg_lexicon *lex, const dg_lex_entry *person,
+                         const dg_lex_entry **out, size_t max)
+{
+    dg_token *toks = NULL;
+    size_t ntoks = 0, k, n = 0;
+    const bucket *b;
+
+    if (!lex || !person || person->kind != DG_LEX_PERSON ||
+        dg_tokenize(person->label, strlen(person->label), &toks, &ntoks) !=
+            DG_OK || ntoks == 0)
+        return 0;
+    b = tab_find(lex, toks[0].norm);
+    for (k = 0; b && k < b->n && n < max; k++) {
+        const dg_lex_entry *e = &b->v[k]->pub;
+        if (e->kind == DG_LEX_PERSON && strcmp(e->key, person->key) == 0 &&
+            strcmp(e->surface, person->label) == 0)
+            out[n++] = e;
+    }
+    dg_tokens_free(toks, ntoks);
+    return n;
 }
 
 const dg_lex_entry *dg_lexicon_country(const dg_lexicon *lex,

@@ -266,28 +266,7 @@ static int title_state_before(const dg_doc *doc, size_t b)
 static size_t title_any_case(const dg_doc *doc, size_t i, size_t e,
                              const dg_lex_entry **out)
 {
-    const dg_lex_entry *const *all;
-    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TITLE, &all), k, best = 0;
-
-    *out = NULL;
-    for (k = 0; k < n; k++) {
-        dg_token *st = NULL;
-        size_t ns = 0, j;
-        if (all[k]->ntoks <= best || i + all[k]->ntoks > e)
-            continue;
-        if (dg_tokenize(all[k]->surface, strlen(all[k]->surface), &st, &ns) !=
-            DG_OK)
-            continue;
-        for (j = 0; j < ns; j++)
-            if (strcmp(st[j].norm, doc->toks[i + j].norm) != 0)
-                break;
-        if (j == ns && ns > 0) {
-            best = ns;
-            *out = all[k];
-        }
-        dg_tokens_free(st, ns);
-    }
-    return best;
+    return lex_at(doc, i, e, (1u << DG_LEX_TITLE) | DG_LEX_ANY_CASE, out);
 }
 
 /* After a name at token j: ", [the] [STATE's|DEMONYM] TITLE" (an
@@ -360,17 +339,17 @@ static size_t of_state(dg_doc *doc, size_t j, size_t e, int *ment)
 static int surname_fits(const dg_doc *doc, const dg_lex_entry *person,
                         const dg_lex_entry *title)
 {
-    const dg_lex_entry *const *all;
+    const dg_lex_entry *spells[32];
     size_t n, i, tl = strlen(title->label);
     int y = doc->date.prec != DG_DATE_NONE ? doc->date.year : 0;
 
     if (title->cls && strcmp(title->cls, "honorific") == 0)
         return 0;
-    n = dg_lexicon_entries(doc->lex, DG_LEX_PERSON, &all);
+    n = dg_lexicon_spells(doc->lex, person, spells, 32);
     for (i = 0; i < n; i++) {
-        const dg_lex_entry *e = all[i];
+        const dg_lex_entry *e = spells[i];
         size_t el;
-        if (strcmp(e->key, person->key) != 0 || !e->cls)
+        if (!e->cls)
             continue;
         el = strlen(e->cls);
         /* the same title, or its short form ("Secretary" of "Secretary

@@ -381,7 +381,7 @@ int dg_tok_is(const dg_token *t, const char *norm)
 int dg_word_in(const char *const *list, const char *w)
 {
     for (; *list; list++)
-        if (strcmp(*list, w) == 0)
+        if (**list == *w && strcmp(*list, w) == 0)
             return 1;
     return 0;
 }

@@ -150,8 +150,9 @@ static int starts_with_date(const dg_doc *doc, size_t b, size_t e)
 {
     dg_date_expr ex[1];
 
-    return b < e && dg_dates_find(doc->text, doc->toks, b, e, &doc->date,
-                                  ex, 1) == 1 && ex[0].tok_b == b;
+    /* only the phrase's opening words can start it */
+    return b < e && dg_dates_find(doc->text, doc->toks, b, b + 4 < e ? b + 4 : e,
+                                  &doc->date, ex, 1) == 1 && ex[0].tok_b == b;
 }
 
 /* The last item of a list "X, Y and Z": when items came before it, its
