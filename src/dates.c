@@ -815,6 +815,11 @@ static int date_relevant(const scan *s, size_t j)
     for (k = 0; date_words[k]; k++)
         if (date_words[k][0] == *p && strcmp(date_words[k], p) == 0)
             return 1;
+    /* month and weekday names start with one of these letters and have
+     * 3 to 10 bytes ("sept.", "wednesday") */
+    k = strlen(p);
+    if (k < 3 || k > 10 || !strchr("jfmasondtw", *p))
+        return 0;
     return month_or_weekday(s, j);
 }
 
