@@ -368,7 +368,8 @@ void dg_doc_release(dg_doc *doc);
  * runs of anything else that is not a letter or digit into one '-', and
  * percent-encodes remaining non-ASCII bytes, so the result is a valid
  * IRI whatever the key holds.  Returns a malloc'd string or NULL (no
- * memory).  An empty slug becomes "_". */
+ * memory).  An empty key gives the slug "_"; a key with nothing to
+ * spell it with ("!!!") gives "_" and 8 hex digits of its FNV-1a hash. */
 char *dg_iri_mint(const char *base, const char *kind, const char *key);
 
 /* 1 when s is an absolute IRI that Turtle and N-Triples accept (a scheme,

@@ -17,6 +17,7 @@
 #include "internal.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,8 +216,19 @@ static void put_slug(buf *b, const char *key)
         dash = 0;
         put_cp(b, c);
     }
-    if (b->n == start)
+    if (b->n == start) {
+        /* nothing to spell the name with ("!!!"): "_" and a hash of the
+         * key, so that two such names stay two IRIs */
+        char h[16];
+        uint32_t v = 2166136261u;
+        for (i = 0; s[i]; i++)
+            v = (v ^ s[i]) * 16777619u;
         put(b, "_", 1);
+        if (i > 0) {
+            snprintf(h, sizeof h, "%08x", (unsigned)v);
+            put(b, h, 8);
+        }
+    }
 }
 
 /* Mints base + kind + "/" + slug(key) (see internal.h).  A base that does
