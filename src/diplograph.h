@@ -144,6 +144,11 @@ typedef struct {
     const char *title;  /* dcterms:title, or NULL */
 } dg_article;
 
+/* The largest article dg_extract accepts, in bytes (README: Limits);
+ * a larger one is DG_ERR_LIMIT.  Readers may stop reading one byte past
+ * it. */
+#define DG_MAX_ARTICLE_BYTES ((size_t)8 * 1024 * 1024)
+
 /* Default base IRI for minted data IRIs. */
 #define DG_DEFAULT_BASE "https://w3id.org/diplograph/id/"
 

@@ -14,7 +14,7 @@
 /* Caps that keep a hostile input from eating all memory or time
  * (README: Limits).  Exceeding one is DG_ERR_LIMIT with a message naming
  * the article and, where there is one, the byte offset. */
-#define DG_MAX_ARTICLE_BYTES ((size_t)8 * 1024 * 1024) /* bytes */
+/* DG_MAX_ARTICLE_BYTES (bytes) is in diplograph.h: readers need it. */
 #define DG_MAX_SENTENCES ((size_t)10000)      /* sentences per article */
 #define DG_MAX_SENTENCE_TOKENS ((size_t)1000) /* tokens per sentence */
 #define DG_MAX_ENTITIES ((size_t)5000)        /* entities per article */

@@ -156,7 +156,8 @@ static int dir_push(input_iter *it, const char *path)
         d->n++;
     }
     closedir(dh);
-    qsort(d->names, d->n, sizeof *d->names, cmp_names);
+    if (d->n > 1) /* qsort's pointer must not be NULL, even for 0 items */
+        qsort(d->names, d->n, sizeof *d->names, cmp_names);
     d->up = it->dir;
     it->dir = d;
     return 0;
@@ -224,7 +225,9 @@ static char *next_path(input_iter *it, int *err)
     }
 }
 
-/* Reads all of fh into a malloc'd buffer (*buf, *len bytes). */
+/* Reads fh into a malloc'd buffer (*buf, *len bytes), stopping one byte
+ * past DG_MAX_ARTICLE_BYTES: an article that long is refused anyway, and
+ * an endless stream (/dev/zero) must not eat all memory. */
 static int read_all(FILE *fh, char **buf, size_t *len)
 {
     size_t cap = 65536, n = 0, got;
@@ -232,7 +235,8 @@ static int read_all(FILE *fh, char **buf, size_t *len)
 
     if (!p)
         return ENOMEM;
-    while ((got = fread(p + n, 1, cap - n, fh)) > 0) {
+    while (n <= DG_MAX_ARTICLE_BYTES &&
+           (got = fread(p + n, 1, cap - n, fh)) > 0) {
         n += got;
         if (n == cap) {
             q = cap > (size_t)-1 / 2 ? NULL : realloc(p, cap * 2);
@@ -255,6 +259,21 @@ static int read_all(FILE *fh, char **buf, size_t *len)
     return 0;
 }
 
+/* Is the regular file fh longer than an article may be?  Then says so,
+ * with its size, as dg_extract would, without reading it. */
+static int too_big(FILE *fh, const char *where)
+{
+    struct stat sb;
+
+    if (fstat(fileno(fh), &sb) != 0 || !S_ISREG(sb.st_mode) ||
+        (unsigned long long)sb.st_size <= DG_MAX_ARTICLE_BYTES)
+        return 0;
+    fprintf(stderr, "%s: %s: article is %llu bytes; the limit is %zu bytes\n"
+            "%s: %s: %s\n", PROG, where, (unsigned long long)sb.st_size,
+            DG_MAX_ARTICLE_BYTES, PROG, where, dg_strerror(DG_ERR_LIMIT));
+    return 1;
+}
+
 /* One whole file (or standard input) as an article. */
 static int read_text(const char *path, batch_article *a)
 {
@@ -262,7 +281,7 @@ static int read_text(const char *path, batch_article *a)
     FILE *fh = is_stdin ? stdin : fopen(path, "rb");
     int e;
 
-    if (!(a->name = xstrdup(path)) ||
+    if (!(a->name = xstrdup(is_stdin ? STDIN_NAME : path)) ||
         !(a->where = xstrdup(is_stdin ? STDIN_NAME : path))) {
         if (fh && !is_stdin)
             fclose(fh);
@@ -273,12 +292,23 @@ static int read_text(const char *path, batch_article *a)
         fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
         return -1;
     }
+    if (!is_stdin && too_big(fh, a->where))
+        return fclose(fh), -1;
     errno = 0;
     e = read_all(fh, &a->text, &a->len);
     if (!is_stdin)
         fclose(fh);
     if (e) {
         fprintf(stderr, "%s: %s: %s\n", PROG, a->where, strerror(e));
+        return -1;
+    }
+    if (a->len > DG_MAX_ARTICLE_BYTES) { /* a stream; read_all stopped */
+        fprintf(stderr, "%s: %s: article is more than %zu bytes; the limit "
+                "is %zu bytes\n%s: %s: %s\n", PROG, a->where,
+                DG_MAX_ARTICLE_BYTES, DG_MAX_ARTICLE_BYTES, PROG, a->where,
+                dg_strerror(DG_ERR_LIMIT));
+        free(a->text);
+        a->text = NULL;
         return -1;
     }
     a->in_bytes = a->len;

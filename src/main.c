@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -600,14 +601,53 @@ static int write_special(const cli_options *o, const graph_set *gs,
     return rc;
 }
 
+/* The temporary file being written, for the signal handler: SIGINT,
+ * SIGTERM or SIGHUP while writing removes it, then ends the program as
+ * the signal would have, so the old output stays and nothing is left. */
+static char *volatile temp_path;
+
+static void remove_temp_and_die(int sig)
+{
+    char *p = temp_path;
+
+    if (p)
+        unlink(p); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define NFATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+
+/* Sets (path) or clears (NULL) the temporary the handlers remove. */
+static void guard_temp(char *path, struct sigaction *saved)
+{
+    struct sigaction sa;
+    size_t i;
+
+    if (path) {
+        temp_path = path;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = remove_temp_and_die;
+        sigemptyset(&sa.sa_mask);
+        for (i = 0; i < NFATAL; i++)
+            sigaction(fatal_signals[i], &sa, &saved[i]);
+    } else {
+        for (i = 0; i < NFATAL; i++)
+            sigaction(fatal_signals[i], &saved[i], NULL);
+        temp_path = NULL;
+    }
+}
+
 /* Writes to a temporary file beside o->output and renames it over
- * o->output; on any failure removes the temporary. */
+ * o->output; on any failure, or a signal, removes the temporary. */
 static int write_file(const cli_options *o, const graph_set *gs,
                       diag_ctx *dc)
 {
     size_t n = strlen(o->output);
     char *tmp = malloc(n + 8);
     FILE *fh = NULL;
+    struct sigaction saved[NFATAL];
     mode_t mask;
     int fd, rc = -1;
 
@@ -624,6 +664,7 @@ static int write_file(const cli_options *o, const graph_set *gs,
         free(tmp);
         return -1;
     }
+    guard_temp(tmp, saved);
     mask = umask(0);
     umask(mask);
     if (fchmod(fd, 0666 & ~mask) != 0 || !(fh = fdopen(fd, "wb"))) {
@@ -643,6 +684,7 @@ static int write_file(const cli_options *o, const graph_set *gs,
 out:
     if (rc != 0)
         unlink(tmp);
+    guard_temp(NULL, saved);
     free(tmp);
     return rc;
 }
