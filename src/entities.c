@@ -23,6 +23,7 @@
 #include <string.h>
 
 #define MAX_SPELLS 32   /* posts one person held, in people.tsv */
+#define SHORT_NAME_LOOKBACK 500 /* mentions looked back at for "Blinken" */
 
 /* The text of tokens [b, e) (malloc'd). */
 static char *span_text(const dg_doc *doc, size_t b, size_t e)
@@ -105,14 +106,57 @@ static int offer_label(dg_entity *en, const char *s)
     return add_alt(en, s);
 }
 
+/* FNV-1a of (kind, key): the slot in doc->ent_index to start at. */
+static size_t entity_hash(dg_ent_kind kind, const char *key)
+{
+    size_t h = 2166136261u ^ (size_t)kind;
+
+    for (; *key; key++)
+        h = (h ^ (unsigned char)*key) * 16777619u;
+    return h;
+}
+
 static int find_entity(const dg_doc *doc, dg_ent_kind kind, const char *key)
 {
-    size_t i;
+    size_t mask = doc->ent_index_cap - 1, i;
 
-    for (i = 0; i < doc->nents; i++)
-        if (doc->ents[i].kind == kind && strcmp(doc->ents[i].key, key) == 0)
-            return (int)i;
+    if (!doc->ent_index)
+        return -1;
+    for (i = entity_hash(kind, key) & mask; doc->ent_index[i] >= 0;
+         i = (i + 1) & mask) {
+        const dg_entity *en = &doc->ents[doc->ent_index[i]];
+        if (en->kind == kind && strcmp(en->key, key) == 0)
+            return doc->ent_index[i];
+    }
     return -1;
+}
+
+/* Puts entity e into the index, growing it to keep it half empty.
+ * Returns 0 when out of memory. */
+static int index_entity(dg_doc *doc, int e)
+{
+    size_t i, mask;
+
+    if ((doc->nents + 1) * 2 > doc->ent_index_cap) {
+        size_t cap = doc->ent_index_cap ? doc->ent_index_cap * 2 : 64, k;
+        int *t = malloc(cap * sizeof *t);
+        if (!t)
+            return 0;
+        for (k = 0; k < cap; k++)
+            t[k] = -1;
+        free(doc->ent_index);
+        doc->ent_index = t;
+        doc->ent_index_cap = cap;
+        for (k = 0; k < (size_t)e; k++) /* the entities before e */
+            if (!index_entity(doc, (int)k))
+                return 0;
+    }
+    mask = doc->ent_index_cap - 1;
+    for (i = entity_hash(doc->ents[e].kind, doc->ents[e].key) & mask;
+         doc->ent_index[i] >= 0; i = (i + 1) & mask)
+        ;
+    doc->ent_index[i] = e;
+    return 1;
 }
 
 static int new_entity(dg_doc *doc, dg_ent_kind kind, const char *key,
@@ -137,7 +181,7 @@ static int new_entity(dg_doc *doc, dg_ent_kind kind, const char *key,
     en->country = -1;
     en->located_in = -1;
     en->first_ment = ment;
-    if (!en->key || !en->label) {
+    if (!en->key || !en->label || !index_entity(doc, (int)doc->nents)) {
         free(en->key);
         free(en->label);
         return -1;
@@ -295,7 +339,7 @@ static int resolve_short_name(dg_doc *doc, size_t k, const char *key)
     int e = -1;
     size_t j;
 
-    for (j = k; j-- > 0 && e < 0;) {
+    for (j = k; j-- > 0 && e < 0 && j + SHORT_NAME_LOOKBACK > k;) {
         const dg_mention *o = &doc->ments[j];
         if (o->type == DG_MENT_NAME && o->kind == DG_ENT_PERSON &&
             o->entity >= 0 && key_has_word(doc->ents[o->entity].key, key))
@@ -547,9 +591,9 @@ static int named_in_sentence(const dg_doc *doc, int e, size_t s)
 {
     size_t k;
 
-    for (k = 0; k < doc->nments; k++)
-        if (doc->ments[k].entity == e && doc->ments[k].type == DG_MENT_NAME &&
-            doc->toks[doc->ments[k].tok_b].sent == s)
+    for (k = dg_mentions_from(doc, doc->sents[s].tok_b);
+         k < doc->nments && doc->ments[k].tok_b < doc->sents[s].tok_e; k++)
+        if (doc->ments[k].entity == e && doc->ments[k].type == DG_MENT_NAME)
             return 1;
     return 0;
 }
@@ -566,7 +610,9 @@ static int resolve_title_references(dg_doc *doc)
         int named = 0;
         if (m->type != DG_MENT_TITLE || (m->lex->flags & DG_LEXF_PLURAL))
             continue;
-        for (j = 0; j < doc->nments; j++)
+        /* a name's title is a few mentions before or after it ("President
+         * of Russia Vladimir Putin", "Wang Yi, China's foreign minister") */
+        for (j = k > 4 ? k - 4 : 0; j < doc->nments && j <= k + 4; j++)
             if (doc->ments[j].title == (int)k)
                 named = 1;
         state = m->title_country >= 0 ? doc->ments[m->title_country].entity

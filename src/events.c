@@ -82,7 +82,6 @@ static int is_person_ref(const dg_doc *doc, size_t k)
 static int is_actor_ref(const dg_doc *doc, size_t k)
 {
     const dg_mention *m = &doc->ments[k];
-    size_t j;
 
     if (m->entity < 0 || m->type != DG_MENT_NAME)
         return 0;
@@ -94,11 +93,7 @@ static int is_actor_ref(const dg_doc *doc, size_t k)
         return 0;
     if (m->tok_e < doc->ntoks && (doc->toks[m->tok_e].flags & DG_TOK_POSS))
         return 0; /* "Russia's war": a modifier */
-    for (j = 0; j < doc->nments; j++)
-        if (doc->ments[j].title_country == (int)k &&
-            !(doc->ments[j].lex->flags & DG_LEXF_PLURAL))
-            return 0;
-    return 1;
+    return m->title_state != 1; /* a singular title's state is no actor */
 }
 
 /* ------------------------------------------------------------------ */
@@ -315,9 +310,9 @@ static int first_person_in(const dg_doc *doc, size_t b, size_t e)
 {
     size_t k;
 
-    for (k = 0; k < doc->nments; k++)
-        if (doc->ments[k].tok_b >= b && doc->ments[k].tok_b < e &&
-            is_person_ref(doc, k))
+    for (k = dg_mentions_from(doc, b);
+         k < doc->nments && doc->ments[k].tok_b < e; k++)
+        if (is_person_ref(doc, k))
             return doc->ments[k].entity;
     return -1;
 }
@@ -328,7 +323,7 @@ static int collect_people(const dg_doc *doc, dg_event *ev, size_t b,
 {
     size_t k;
 
-    for (k = 0; k < doc->nments; k++) {
+    for (k = dg_mentions_from(doc, b); k < doc->nments && doc->ments[k].tok_b < e; k++) {
         const dg_mention *m = &doc->ments[k];
         if (m->tok_b < b || m->tok_b >= e || !is_person_ref(doc, k))
             continue;
@@ -346,7 +341,7 @@ static int collect_actors(const dg_doc *doc, dg_event *ev, size_t b,
 {
     size_t k;
 
-    for (k = 0; k < doc->nments; k++) {
+    for (k = dg_mentions_from(doc, b); k < doc->nments && doc->ments[k].tok_b < e; k++) {
         const dg_mention *m = &doc->ments[k];
         if (m->tok_b < b || m->tok_b >= e || !is_actor_ref(doc, k))
             continue;
@@ -592,9 +587,10 @@ static int clause_subject(const dg_doc *doc, dg_event *ev, size_t cb,
         (*found)++;
         return ev_add_part(ev, who, role);
     }
-    for (k = 0; k < doc->nments; k++) {
+    for (k = dg_mentions_from(doc, cb);
+         k < doc->nments && doc->ments[k].tok_b < se; k++) {
         const dg_mention *m = &doc->ments[k];
-        if (m->tok_b < cb || m->tok_b >= se || !is_person_ref(doc, k))
+        if (!is_person_ref(doc, k))
             continue;
         {
             size_t end = m->tok_e;
@@ -653,11 +649,11 @@ static int collect_targets(const dg_doc *doc, dg_event *ev,
 {
     size_t k;
 
-    for (k = 0; k < doc->nments; k++) {
+    for (k = dg_mentions_from(doc, tc->te);
+         k < doc->nments && doc->ments[k].tok_b < tc->obj_end; k++) {
         const dg_mention *m = &doc->ments[k];
         dg_ent_kind kind;
-        if (m->tok_b < tc->te || m->tok_b >= tc->obj_end || m->entity < 0 ||
-            m->type != DG_MENT_NAME)
+        if (m->entity < 0 || m->type != DG_MENT_NAME)
             continue;
         kind = doc->ents[m->entity].kind;
         if (kind != DG_ENT_COUNTRY && kind != DG_ENT_ORG)
@@ -846,11 +842,12 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
     int best = -1, rank = 0;
     size_t k;
 
-    for (k = 0; k < doc->nments; k++) {
+    for (k = dg_mentions_from(doc, b);
+         k < doc->nments && doc->ments[k].tok_b < e; k++) {
         const dg_mention *m = &doc->ments[k];
         const dg_entity *en;
         int r;
-        if (m->tok_b < b || m->tok_b >= e || m->entity < 0 || m->tok_b == 0)
+        if (m->entity < 0 || m->tok_b == 0)
             continue;
         if (m->type != DG_MENT_NAME || m->metonymy)
             continue;
@@ -1402,6 +1399,7 @@ void dg_doc_release(dg_doc *doc)
         free(en->posts);
     }
     free(doc->ents);
+    free(doc->ent_index);
     free(doc->ments);
     free(doc->sents);
     dg_tokens_free(doc->toks, doc->ntoks);

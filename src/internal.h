@@ -260,6 +260,9 @@ typedef struct {
     int metonymy;             /* capital city standing for its state */
     int counterpart;          /* PERSON "his American counterpart": the
                                  mention of the state, else -1 */
+    int title_state;          /* 1: the state of a singular title
+                                 ("Chinese President"), 2: of a plural
+                                 one ("Foreign Ministers of X"), else 0 */
 } dg_mention;
 
 typedef struct {
@@ -319,6 +322,9 @@ typedef struct {
     size_t nments, cap_ments;
     dg_entity *ents;
     size_t nents, cap_ents;
+    int *ent_index;       /* hash of (kind, key) -> entity, open addressing,
+                             -1 empty; ent_index_cap slots (a power of 2) */
+    size_t ent_index_cap;
     dg_event *evs;
     size_t nevs, cap_evs;
 } dg_doc;
@@ -326,6 +332,11 @@ typedef struct {
 /* The mention covering token i (mentions are in text order after
  * dg_find_mentions), or -1. */
 int dg_mention_at(const dg_doc *doc, size_t i);
+
+/* Index of the first mention starting at or after token i (nments when
+ * none): with it, a loop over the mentions of a token range costs only
+ * that range. */
+size_t dg_mentions_from(const dg_doc *doc, size_t i);
 
 /* Adds a topic (label copied; key a scheme topic id or NULL, borrowed
  * from the lexicon) to ev unless it has that label.  Returns 0 when out

@@ -94,6 +94,7 @@ static dg_mention new_mention(size_t b, size_t e, dg_ment_type type,
     m.title = -1;
     m.title_country = -1;
     m.counterpart = -1;
+    m.title_state = 0;
     return m;
 }
 
@@ -112,6 +113,20 @@ int dg_mention_at(const dg_doc *doc, size_t i)
             return (int)mid;
     }
     return -1;
+}
+
+size_t dg_mentions_from(const dg_doc *doc, size_t i)
+{
+    size_t lo = 0, hi = doc->nments;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->ments[mid].tok_b < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* The gazetteer kinds a mention can come from. */
@@ -635,22 +650,46 @@ static size_t scan_sentence_at(dg_doc *doc, size_t i, size_t sb, size_t e)
     return i + 1;
 }
 
-/* Does token i repeat a word of a person name found before? */
-static int repeats_person_word(const dg_doc *doc, size_t i)
+static int cmp_str(const void *a, const void *b)
 {
-    size_t k, t;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
+/* The capitalized words of the person names of two or more words found
+ * so far, sorted (for bsearch); *n receives their number.  NULL when out
+ * of memory (or none: *n is then 0). */
+static const char **person_words(const dg_doc *doc, size_t *n)
+{
+    const char **w;
+    size_t k, t, cap = 0;
+
+    *n = 0;
+    for (k = 0; k < doc->nments; k++)
+        if (doc->ments[k].type == DG_MENT_NAME &&
+            doc->ments[k].kind == DG_ENT_PERSON)
+            cap += doc->ments[k].tok_e - doc->ments[k].tok_b;
+    if (cap == 0 || !(w = malloc(cap * sizeof *w)))
+        return NULL;
     for (k = 0; k < doc->nments; k++) {
         const dg_mention *m = &doc->ments[k];
         if (m->type != DG_MENT_NAME || m->kind != DG_ENT_PERSON ||
             m->tok_e - m->tok_b < 2)
             continue;
         for (t = m->tok_b; t < m->tok_e; t++)
-            if (doc->toks[t].flags & DG_TOK_CAP &&
-                strcmp(doc->toks[t].norm, doc->toks[i].norm) == 0)
-                return 1;
+            if (doc->toks[t].flags & DG_TOK_CAP)
+                w[(*n)++] = doc->toks[t].norm;
     }
-    return 0;
+    qsort(w, *n, sizeof *w, cmp_str);
+    return w;
+}
+
+/* Does token i repeat a word of a person name found before? */
+static int repeats_person_word(const dg_doc *doc, size_t i,
+                               const char **words, size_t n)
+{
+    const char *key = doc->toks[i].norm;
+
+    return n > 0 && bsearch(&key, words, n, sizeof *words, cmp_str) != NULL;
 }
 
 static int covered(const unsigned char *cov, size_t b, size_t e)
@@ -710,34 +749,56 @@ static dg_status sort_mentions(dg_doc *doc)
     return DG_OK;
 }
 
+/* Marks the mentions that are the state of a title (after sorting). */
+static void mark_title_states(dg_doc *doc)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *t = &doc->ments[k];
+        if (t->type == DG_MENT_TITLE && t->title_country >= 0)
+            doc->ments[t->title_country].title_state =
+                (t->lex->flags & DG_LEXF_PLURAL) ? 2 : 1;
+    }
+}
+
 /* Second pass: single words that repeat part of a known person name
  * ("Blinken" after "Antony Blinken"), anywhere not yet covered. */
 static dg_status surname_pass(dg_doc *doc)
 {
     unsigned char *cov = calloc(doc->ntoks + 1, 1);
-    size_t k, i, n0 = doc->nments;
+    size_t k, i, n0 = doc->nments, nwords;
+    const char **words = person_words(doc, &nwords);
 
-    if (!cov)
+    if (!cov || (!words && nwords > 0)) {
+        free(cov);
         return DG_ERR_NOMEM;
+    }
     for (k = 0; k < n0; k++)
         memset(cov + doc->ments[k].tok_b, 1,
                doc->ments[k].tok_e - doc->ments[k].tok_b);
     for (i = 0; i < doc->ntoks; i++) {
         const dg_token *t = &doc->toks[i];
         if (cov[i] || !(t->flags & DG_TOK_CAP) || !(t->flags & DG_TOK_WORD) ||
-            covered(cov, i, i + 1) || !repeats_person_word(doc, i))
+            covered(cov, i, i + 1) ||
+            !repeats_person_word(doc, i, words, nwords))
             continue;
         {
             dg_mention m = new_mention(i, i + 1, DG_MENT_NAME, DG_ENT_PERSON,
                                        NULL);
             if (push_mention(doc, &m) < 0) {
                 free(cov);
+                free(words);
                 return DG_ERR_NOMEM;
             }
         }
     }
     free(cov);
-    return sort_mentions(doc);
+    free(words);
+    if (sort_mentions(doc) != DG_OK)
+        return DG_ERR_NOMEM;
+    mark_title_states(doc);
+    return DG_OK;
 }
 
 dg_status dg_find_mentions(dg_doc *doc)

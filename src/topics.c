@@ -58,7 +58,7 @@ static int names_something(const dg_doc *doc, size_t b, size_t e)
 {
     size_t k;
 
-    for (k = 0; k < doc->nments; k++) {
+    for (k = dg_mentions_from(doc, b); k < doc->nments && doc->ments[k].tok_b < e; k++) {
         const dg_mention *m = &doc->ments[k];
         if (m->tok_b >= b && m->tok_e <= e && m->entity >= 0 &&
             doc->ents[m->entity].kind != DG_ENT_PERSON)
