@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define PROG "diplograph"
@@ -705,10 +706,35 @@ static int write_output(const cli_options *o, const graph_set *gs,
 /* Upload                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Where upload progress goes: with -v a line per stored batch; on a
+ * terminal (without -q), once an upload has taken half a second, one
+ * line rewritten in place, with the rate. */
+typedef struct {
+    const char *url;
+    int tty;
+    int shown;              /* a terminal line is on the screen */
+    struct timespec start;
+} push_progress;
+
 static void on_push_progress(void *ctx, size_t stored, size_t total)
 {
-    fprintf(stderr, "%s: %s: %zu of %zu triples stored\n", PROG,
-            (const char *)ctx, stored, total);
+    push_progress *pp = ctx;
+    struct timespec now;
+    double secs;
+
+    if (!pp->tty) {
+        fprintf(stderr, "%s: %s: %zu of %zu triples stored\n", PROG, pp->url,
+                stored, total);
+        return;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    secs = (double)(now.tv_sec - pp->start.tv_sec) +
+           (double)(now.tv_nsec - pp->start.tv_nsec) / 1e9;
+    if (!pp->shown && secs < 0.5)
+        return; /* only uploads that take more than a moment */
+    fprintf(stderr, "\r%s: pushing: %zu of %zu triples stored, %.0f triples/s ",
+            PROG, stored, total, secs > 0 ? (double)stored / secs : 0.0);
+    pp->shown = 1;
 }
 
 /* Pushes one graph (and checks its count with --verify); 0 on success. */
@@ -752,10 +778,14 @@ static int push_all(const cli_options *o, const graph_set *gs, diag_ctx *dc)
     size_t i;
     int rc = EXIT_OK;
 
+    push_progress pp = {o->push.url, 0, 0, {0, 0}};
+
     dc->where = NULL;
-    if (o->verbose) {
+    pp.tty = !o->verbose && !o->quiet && isatty(STDERR_FILENO);
+    clock_gettime(CLOCK_MONOTONIC, &pp.start);
+    if (o->verbose || pp.tty) {
         po.progress_fn = on_push_progress;
-        po.progress_ctx = (void *)o->push.url;
+        po.progress_ctx = &pp;
     }
     st = dg_uploader_new(&po, &up, on_diag, dc);
     if (st != DG_OK)
@@ -769,6 +799,8 @@ static int push_all(const cli_options *o, const graph_set *gs, diag_ctx *dc)
             rc = EXIT_FAIL;
         }
     }
+    if (pp.shown)
+        fputc('\n', stderr); /* end the terminal's progress line */
     dg_uploader_free(up);
     return rc;
 }
