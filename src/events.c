@@ -745,6 +745,39 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
     return find_participants_in_clause(doc, ev, tc);
 }
 
+/* "X invited Y to visit Z": the inviter hosts, the invited visits.
+ * Returns 1 when the pattern was there (participants added), 0 when
+ * not, -1 when out of memory. */
+/* Classes of acts done to someone (a sanction, an expulsion). */
+static int is_measure(const char *cls)
+{
+    return strcmp(cls, "Sanction") == 0 || strcmp(cls, "Expulsion") == 0;
+}
+
+static int invited_visit(const dg_doc *doc, dg_event *ev,
+                         const trigger_ctx *tc, size_t cb)
+{
+    size_t i, inv = tc->tb;
+    int found = 0;
+
+    if (strcmp(tc->lx->cls, "Visit") != 0 || tc->tb == 0 ||
+        !dg_tok_is(&doc->toks[tc->tb - 1], "to"))
+        return 0;
+    for (i = tc->tb; i-- > cb;)
+        if (dg_tok_is(&doc->toks[i], "invited") ||
+            dg_tok_is(&doc->toks[i], "invites") ||
+            dg_tok_is(&doc->toks[i], "invite")) {
+            inv = i;
+            break;
+        }
+    if (inv == tc->tb)
+        return 0;
+    if (!collect_people(doc, ev, cb, inv, DG_ROLE_HOST, &found) ||
+        !collect_people(doc, ev, inv + 1, tc->tb, DG_ROLE_VISITOR, &found))
+        return -1;
+    return found > 0;
+}
+
 static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
                                        trigger_ctx *tc)
 {
@@ -753,6 +786,11 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
     int found = 0, noun = tc->noun;
 
     tc->obj_end = object_end(doc, tc->te, tc->se);
+    if (!noun) {
+        int inv = invited_visit(doc, ev, tc, cb);
+        if (inv != 0)
+            return inv > 0;
+    }
     if (noun && (strstr(tc->lx->surface, "meeting") ||
                  strstr(tc->lx->surface, "summit") ||
                  strstr(tc->lx->surface, "ministerial") ||
@@ -775,6 +813,10 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
             !noun_complement(doc, ev, tc, object_role(sr), &found))
             return 0;
         found += own;
+        /* "condemned the sanctions and ...": a measure named as the object
+         * of another event's verb, with no one of its own, is no event */
+        if (found == 0 && tc->after_trigger && is_measure(tc->lx->cls))
+            return 1;
         /* "X held a meeting with Y": the clause's subject takes part */
         if (own == 0 && !clause_subject(doc, ev, cb, tc->tb, sr, &found))
             return 0;
@@ -789,6 +831,9 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
         if (found == 0 && !tc->after_trigger &&
             !collect_actors(doc, ev, cb, cb + 3 < tc->tb ? cb + 3 : tc->tb,
                             sr, &found))
+            return 0;
+        if (found > 0 && is_measure(tc->lx->cls) &&
+            !measure_target(doc, ev, tc))
             return 0;
         return 1;
     }

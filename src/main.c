@@ -313,7 +313,8 @@ static int check_options(const cli_options *o)
         return EXIT_USAGE;
     }
     if (o->date && !dg_date_parse_iso(o->date, &d)) {
-        usage_error("invalid --date '%s' (expected YYYY-MM-DD)", o->date);
+        usage_error("invalid --date '%s' (expected a real day as YYYY-MM-DD)",
+                    o->date);
         return EXIT_USAGE;
     }
     if (o->source && !dg_iri_valid(o->source)) {

@@ -35,7 +35,7 @@ static const char *const relation_heads[] = {
 static const char *const topic_skip[] = {
     "the", "a", "an", "their", "our", "its", "his", "her", "other", "various",
     "several", "both", "all", "and", "or", "of", "such", "as", "issues",
-    "issue", "how", "to", "in", "particular", "including", "also", "margins",
+    "issue", "how", "to", "in", "on", "particular", "including", "also", "margins",
     "margin", "sidelines", "sideline", NULL
 };
 
@@ -67,6 +67,22 @@ static int names_something(const dg_doc *doc, size_t b, size_t e)
     return 0;
 }
 
+/* The end of [b, e) before the first date expression in it (with the
+ * preposition before that), or e. */
+static size_t before_date(const dg_doc *doc, size_t b, size_t e)
+{
+    dg_date_expr ex[1];
+
+    if (b >= e || dg_dates_find(doc->text, doc->toks, b, e, &doc->date, ex,
+                                1) == 0 || ex[0].tok_b <= b)
+        return e;
+    e = ex[0].tok_b;
+    if (e > b && (dg_tok_is(&doc->toks[e - 1], "on") ||
+                  dg_tok_is(&doc->toks[e - 1], "in")))
+        e--;
+    return e;
+}
+
 /* Is [b, e) nothing but entity names (and "and", commas)? */
 static int only_names(const dg_doc *doc, size_t b, size_t e)
 {
@@ -93,6 +109,10 @@ static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
     while (b < e && (dg_word_in(topic_skip, doc->toks[b].norm) ||
                      (doc->toks[b].flags & DG_TOK_PUNCT)))
         b++;
+    while (e > b && ((doc->toks[e - 1].flags & DG_TOK_PUNCT) ||
+                     dg_word_in(topic_skip, doc->toks[e - 1].norm)))
+        e--;
+    e = before_date(doc, b, e); /* "Iran on Monday over ...": no date */
     while (e > b && ((doc->toks[e - 1].flags & DG_TOK_PUNCT) ||
                      dg_word_in(topic_skip, doc->toks[e - 1].norm)))
         e--;
@@ -155,6 +175,16 @@ static int starts_with_date(const dg_doc *doc, size_t b, size_t e)
                                   &doc->date, ex, 1) == 1 && ex[0].tok_b == b;
 }
 
+/* A lower-case word in -ed ("summoned", "agreed"): a verb, for cutting
+ * a topic list where a new clause begins. */
+static int past_verb(const dg_token *t)
+{
+    size_t n = strlen(t->norm);
+
+    return (t->flags & DG_TOK_WORD) && !(t->flags & DG_TOK_CAP) && n > 4 &&
+           strcmp(t->norm + n - 2, "ed") == 0;
+}
+
 /* The last item of a list "X, Y and Z": when items came before it, its
  * "and" separates two items; the whole phrase is kept too. */
 static int add_last_items(const dg_doc *doc, dg_event *ev, size_t b,
@@ -189,6 +219,9 @@ int dg_topics_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
                 dg_tok_is(t, "while") || dg_tok_is(t, "where") || dg_tok_is(t, "that"))
                 return add_last_items(doc, ev, b, j, names_ok, items);
             cut = dg_tok_is(t, ",") || dg_tok_is(t, "(") || dg_tok_is(t, ")");
+            /* "the sanctions and summoned the ambassador": a new clause */
+            if (dg_tok_is(t, "and") && j + 1 < se && past_verb(&doc->toks[j + 1]))
+                return add_last_items(doc, ev, b, j, names_ok, items);
         }
         if (cut) {
             if (!starts_with_date(doc, b, j) &&
@@ -218,6 +251,28 @@ static int in_topic_labels(const dg_doc *doc, const dg_event *ev, size_t b,
     return 0;
 }
 
+/* Is token i part of the acting side's own name, not an issue: the state
+ * of a title ("Iranian Foreign Minister"), or the actor (not the target)
+ * of a criticism, sanction or expulsion ("the European Union imposed")? */
+static int actor_word(const dg_doc *doc, const dg_event *ev, size_t i)
+{
+    int k = dg_mention_at(doc, i);
+    size_t p;
+
+    if (k < 0)
+        return 0;
+    if (doc->ments[k].title_state)
+        return 1;
+    if (strcmp(ev->cls, "Criticism") != 0 && strcmp(ev->cls, "Sanction") != 0 &&
+        strcmp(ev->cls, "Expulsion") != 0)
+        return 0;
+    for (p = 0; p < ev->nparts; p++)
+        if (ev->parts[p].entity == doc->ments[k].entity &&
+            ev->parts[p].role != DG_ROLE_TARGET)
+            return 1;
+    return 0;
+}
+
 /* Scheme topics whose keywords sentence s holds outside the phrases
  * already taken ("... the Iran nuclear deal" -> Nuclear programs). */
 static int keyword_topics(const dg_doc *doc, dg_event *ev, size_t s)
@@ -231,7 +286,7 @@ static int keyword_topics(const dg_doc *doc, dg_event *ev, size_t s)
                                             4, &nh);
         if (n == 0 || nh == 0)
             continue;
-        if (!in_topic_labels(doc, ev, i, i + n)) {
+        if (!in_topic_labels(doc, ev, i, i + n) && !actor_word(doc, ev, i)) {
             /* the text's own words, filed under the scheme's concept */
             size_t len = doc->toks[i + n - 1].e - doc->toks[i].b;
             char *label = malloc(len + 1);

@@ -74,7 +74,7 @@ has_line "unknown short option message" "$T/err" "diplograph: unknown option '-Z
 expect "missing argument" 2 "$DG" "$SAMPLE" -f
 has_line "missing argument message" "$T/err" "diplograph: option '-f' needs an argument"
 expect "bad --date" 2 "$DG" --date 2023-02-30 "$SAMPLE"
-has_line "bad --date message" "$T/err" "diplograph: invalid --date '2023-02-30' (expected YYYY-MM-DD)"
+has_line "bad --date message" "$T/err" "diplograph: invalid --date '2023-02-30' (expected a real day as YYYY-MM-DD)"
 expect "bad --date shape" 2 "$DG" --date 29.11.2023 "$SAMPLE"
 expect "unknown format" 2 "$DG" -f n3 "$SAMPLE"
 has_line "unknown format message" "$T/err" "diplograph: unknown format 'n3' (turtle, ntriples, nquads, rdfxml, json, dot)"
