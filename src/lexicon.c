@@ -19,6 +19,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1225,6 +1226,34 @@ static void apply_relabels(dg_lexicon *lex)
     lex->npend = 0;
 }
 
+/* Warns (status DG_OK) about each *.tsv or *.txt file of dir that is no
+ * lexicon file: a misspelt name ("organisations.tsv") would otherwise be
+ * ignored without a word. */
+static void warn_unknown_files(const char *dir, dg_diag_fn diag, void *ctx)
+{
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+
+    if (!dh)
+        return;
+    while ((e = readdir(dh)) != NULL) {
+        size_t n = strlen(e->d_name), i;
+        int known = 0;
+        if (n < 5 || (strcmp(e->d_name + n - 4, ".tsv") != 0 &&
+                      strcmp(e->d_name + n - 4, ".txt") != 0))
+            continue;
+        for (i = 0; i < sizeof files / sizeof files[0]; i++)
+            known |= strcmp(files[i].name, e->d_name) == 0;
+        if (!known) {
+            char where[1024];
+            snprintf(where, sizeof where, "%s/%s", dir, e->d_name);
+            dg_diagf(diag, ctx, DG_OK, where,
+                     "not a lexicon file name (see data/README.md); ignored");
+        }
+    }
+    closedir(dh);
+}
+
 static dg_status load_dir(dg_lexicon *lex, const char *dir, int first,
                           dg_diag_fn diag, void *ctx)
 {
@@ -1247,6 +1276,8 @@ static dg_status load_dir(dg_lexicon *lex, const char *dir, int first,
         if (st != DG_OK)
             return st;
     }
+    if (!first)
+        warn_unknown_files(dir, diag, ctx);
     return DG_OK;
 }
 

@@ -146,5 +146,12 @@ has "source IRI" "$T/out" '<http://purl.org/dc/terms/source> <https://example.or
 expect "-b" 0 "$DG" -f ntriples -b http://example.org/data/ "$T/small.txt"
 has "-b base used" "$T/out" "<http://example.org/data/"
 
+# a misspelt lexicon file in --lexicon DIR is reported, not silently ignored
+mkdir -p "$T/lex"
+printf 'Arctic Cooperation Forum\tintl\t\tACF\n' >"$T/lex/organisations.tsv"
+expect "--lexicon with an unknown file" 0 "$DG" --lexicon "$T/lex" "$T/small.txt"
+has_line "unknown lexicon file warning" "$T/err" \
+    "diplograph: $T/lex/organisations.tsv: warning: not a lexicon file name (see data/README.md); ignored"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
