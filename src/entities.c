@@ -7,8 +7,8 @@
  * States" are one entity; a demonym ("Chinese") or a capital standing for
  * its state ("Moscow said") refers to the state.  People resolve by name:
  * two names are one person when they share their first and last words
- * ("Antony J. Blinken" = "Antony Blinken"), and a one-word mention joins
- * the person whose name holds that word ("Blinken", "Wang"), the most
+ * ("Kenji T. Sato" = "Kenji Sato"), and a one-word mention joins
+ * the person whose name holds that word ("Sato", "Li"), the most
  * recently mentioned one if several do.  Titles without a name ("the
  * Secretary", "the Foreign Secretary") join the person who holds that
  * post in the article, when exactly one does.
@@ -23,7 +23,7 @@
 #include <string.h>
 
 #define MAX_SPELLS 32   /* posts one person held, in people.tsv */
-#define SHORT_NAME_LOOKBACK 500 /* mentions looked back at for "Blinken" */
+#define SHORT_NAME_LOOKBACK 500 /* mentions looked back at for "Sato" */
 
 /* The text of tokens [b, e) (malloc'd). */
 static char *span_text(const dg_doc *doc, size_t b, size_t e)
@@ -368,7 +368,7 @@ static int resolve_short_name(dg_doc *doc, size_t k, const char *key)
 }
 
 /* Persons: full names first (in text order), then one-word mentions, so
- * that "President Lula ... Luiz Inácio Lula da Silva" still joins. */
+ * that "President Costa ... Ana Maria da Costa" still joins. */
 static int resolve_people(dg_doc *doc)
 {
     size_t k;
@@ -611,7 +611,7 @@ static int resolve_title_references(dg_doc *doc)
         if (m->type != DG_MENT_TITLE || (m->lex->flags & DG_LEXF_PLURAL))
             continue;
         /* a name's title is a few mentions before or after it ("President
-         * of Russia Vladimir Putin", "Wang Yi, China's foreign minister") */
+         * of Russia Ivan Petrov", "Li Wei, China's foreign minister") */
         for (j = k > 4 ? k - 4 : 0; j < doc->nments && j <= k + 4; j++)
             if (doc->ments[j].title == (int)k)
                 named = 1;

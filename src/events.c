@@ -5,7 +5,7 @@
  * A trigger (triggers.tsv: "met with", "spoke by telephone", "visit",
  * "imposed sanctions" ...) gives the event class and CAMEO code.  Its
  * participants are the people named in its clause: before the trigger
- * (the subject, or the possessor: "Blinken's visit") and, for verbs and
+ * (the subject, or the possessor: "Sato's visit") and, for verbs and
  * for nouns followed by "with"/"between", after it up to the end of the
  * clause.  States and organizations take part only where no person does
  * ("The United States condemns ...").  "They", "the two leaders" and the
@@ -29,7 +29,7 @@
 #include <string.h>
 
 #define MAX_DATES 16
-#define NP_MAX_TOKENS 12      /* "with Chinese Foreign Minister Wang Yi and ..." */
+#define NP_MAX_TOKENS 12      /* "with Chinese Foreign Minister Li Wei and ..." */
 
 /* Words that make a clause hypothetical: its events are not reported. */
 static const char *const hypothetical[] = {
@@ -460,7 +460,7 @@ static size_t object_end(const dg_doc *doc, size_t te, size_t se)
 
 /* The nearest group of people named before token i in [b, i): the last
  * person mention and those joined to it by "and" or commas ("Xi and
- * President Joe Biden").  Adds them to ev; returns 0 on no memory. */
+ * President Emma Clark").  Adds them to ev; returns 0 on no memory. */
 static int nearest_group(const dg_doc *doc, dg_event *ev, size_t b, size_t i,
                          dg_role role, int *found)
 {
@@ -494,7 +494,7 @@ static int nearest_group(const dg_doc *doc, dg_event *ev, size_t b, size_t i,
     return 1;
 }
 
-/* A noun trigger's possessor: "Blinken's visit", "his visit", "their
+/* A noun trigger's possessor: "Sato's visit", "his visit", "their
  * summit" (adjectives may stand between: "his three-day visit"). */
 static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
                      dg_role role, int *found)
@@ -506,7 +506,7 @@ static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
         if (t->flags & DG_TOK_POSS) {
             int k = dg_mention_at(doc, i - 1);
             if (i > tc->sb && k >= 0 && is_person_ref(doc, (size_t)k))
-                /* "Tillerson and Johnson's meeting" */
+                /* "Okafor and Lindgren's meeting" */
                 return nearest_group(doc, ev, tc->sb, i, role, found);
             if (i > tc->sb && k >= 0 && doc->ments[k].entity >= 0 &&
                 doc->ments[k].type == DG_MENT_NAME &&
@@ -1234,7 +1234,7 @@ static dg_token *compact_sentence(const dg_doc *doc, size_t sb, size_t se,
 }
 
 /* Is the trigger at token i used as a verb?  A verb has its subject
- * or an auxiliary just before it ("Blinken met", "they also discussed",
+ * or an auxiliary just before it ("Sato met", "they also discussed",
  * "will visit"); otherwise ("a productive call", "similar sanctions
  * imposed by") the word is a noun. */
 static int verb_context(const dg_doc *doc, size_t i, size_t sb, size_t se)

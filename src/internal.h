@@ -52,7 +52,7 @@ uint32_t dg_utf8_next(const char *text, size_t len, size_t *i);
 /* Number of code points in text[0..len) (valid UTF-8 assumed). */
 size_t dg_utf8_count(const char *text, size_t len);
 
-/* Appends the lower-case, accent-free ("Erdoğan" -> "erdogan"), straight
+/* Appends the lower-case, accent-free ("Doğan" -> "dogan"), straight
  * quote form of code point c to buf (at most 4 bytes); returns bytes
  * written.  Letters outside Latin scripts are lower-cased only. */
 size_t dg_fold_cp(uint32_t c, char *buf);
@@ -70,7 +70,7 @@ int dg_cp_is_space(uint32_t c); /* also NBSP and the Unicode spaces */
 
 enum {
     DG_TOK_WORD = 1u << 0,     /* letters or digits */
-    DG_TOK_CAP = 1u << 1,      /* first letter upper case ("Blinken") */
+    DG_TOK_CAP = 1u << 1,      /* first letter upper case ("Sato") */
     DG_TOK_ALLCAPS = 1u << 2,  /* two or more letters, all upper ("NATO") */
     DG_TOK_NUM = 1u << 3,      /* starts with a digit */
     DG_TOK_PUNCT = 1u << 4,    /* one punctuation character */
@@ -375,7 +375,7 @@ void dg_doc_release(dg_doc *doc);
 /* ------------------------------------------------------------------ */
 
 /* Mints base + kind + "/" + slug(key): slug folds to lower-case ASCII
- * where a Latin letter has an ASCII base ("Erdoğan" -> "erdogan"), turns
+ * where a Latin letter has an ASCII base ("Doğan" -> "dogan"), turns
  * runs of anything else that is not a letter or digit into one '-', and
  * percent-encodes remaining non-ASCII bytes, so the result is a valid
  * IRI whatever the key holds.  Returns a malloc'd string or NULL (no

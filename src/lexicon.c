@@ -7,7 +7,7 @@
  * Every surface form is one dg_lex_entry.  Surfaces are tokenized with
  * dg_tokenize, exactly as articles are, and compared by the folded form
  * of each token (dg_token.norm: lower case, accents removed), so
- * "Erdoğan" matches "Erdogan" and "TURKEY" matches "Turkey".  Entries whose
+ * "Doğan" matches "Dogan" and "TURKEY" matches "Turkey".  Entries whose
  * surface holds an all-caps or dotted abbreviation token ("US", "U.N.")
  * match only the same bytes.  A hash table keyed by the first token's
  * folded form gives the candidates for a position in one probe.
@@ -869,7 +869,7 @@ static int year_field(reader *r, const char *s, int allow_empty, int *year,
 }
 
 /* The first word of a person's name of two or more words, as a given
- * name ("Antony" of "Antony Blinken"); initials are skipped. */
+ * name ("Kenji" of "Kenji Sato"); initials are skipped. */
 static dg_status add_given_name(reader *r, const char *name)
 {
     dg_lex_entry g;

@@ -4,15 +4,15 @@
  * person names from patterns.
  *
  * Person-name patterns, tried in this order at each position:
- *   TITLE NAME            "Foreign Minister Wang Yi", "Secretary Blinken"
- *   TITLE of STATE NAME   "President of Russia Vladimir Putin"
- *   TITLE, NAME           "Polish Foreign Minister, Zbigniew Rau"
- *   NAME, [STATE's] TITLE "Matthew Miller, Department Spokesperson",
- *                         "Wang Yi, China's foreign minister"
- *   NAME of STATE         after a title: "Prime Minister Cameron of the
+ *   TITLE NAME            "Foreign Minister Li Wei", "Secretary Sato"
+ *   TITLE of STATE NAME   "President of Russia Ivan Petrov"
+ *   TITLE, NAME           "Polish Foreign Minister, Jan Kowalczyk"
+ *   NAME, [STATE's] TITLE "Sara Berg, Department Spokesperson",
+ *                         "Li Wei, China's foreign minister"
+ *   NAME of STATE         after a title: "Prime Minister Moreau of the
  *                         United Kingdom" gives the post its state
  *   GIVEN FAMILY          two or more capitalized unknown words that hold
- *                         no organization head noun ("Paul Whelan")
+ *                         no organization head noun ("Joan Reyes")
  * A title's state comes from a demonym or state right before it
  * ("Chinese President", "UK Foreign Secretary", "France's Minister") or
  * from "of STATE" after it.  A single capitalized word is a person
@@ -30,7 +30,7 @@
 #define NAME_MAX_TOKENS 6
 #define LEX_HITS 8
 
-/* Words inside names that stay lower case ("Luiz Inácio Lula da Silva"). */
+/* Words inside names that stay lower case ("Ana Maria da Costa"). */
 static const char *const name_particles[] = {
     "da", "de", "di", "do", "dos", "das", "del", "della", "van", "von",
     "der", "den", "bin", "ibn", "al", "el", "la", "le", "y", NULL
@@ -184,7 +184,7 @@ static int is_name_token(const dg_doc *doc, size_t i, size_t e)
     return !is_noname(doc, i, e);
 }
 
-/* "al-Megrahi", "el-Sisi": a lower-case particle glued to a name. */
+/* "al-Rashid", "el-Sisi": a lower-case particle glued to a name. */
 static int glued_particle(const dg_doc *doc, size_t j, size_t e)
 {
     return (doc->toks[j].flags & DG_TOK_WORD) &&
@@ -520,7 +520,7 @@ static size_t org_pattern(const dg_doc *doc, size_t i, size_t e)
 }
 
 /* Nouns for people that a name may follow ("American citizens Paul
- * Whelan and Trevor Reed", "opposition leader Aleksey Navalny"). */
+ * Reyes and Tomas Lindqvist", "opposition leader Ivan Sokolov"). */
 static const char *const person_nouns[] = {
     "citizen", "citizens", "journalist", "journalists", "activist",
     "activists", "leader", "dissident", "dissidents", "lawyer", "detainee",
@@ -547,7 +547,7 @@ static const char *const person_preps[] = {
  * word is a given name the people gazetteer knows, or a person noun
  * comes before it, a speech verb or event trigger after it, "with" or a
  * trigger verb before it, or it is coordinated with a person just named
- * ("Paul Whelan and Trevor Reed"). */
+ * ("Joan Reyes and Tomas Lindqvist"). */
 static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
                              size_t sb, size_t e)
 {
@@ -555,7 +555,7 @@ static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
     size_t k;
 
     if (lex_at(doc, i, e, 1u << DG_LEX_GIVEN, &hit) == 1 ||
-        glued_particle(doc, i, e)) /* "al-Megrahi" */
+        glued_particle(doc, i, e)) /* "al-Rashid" */
         return 1;
     if (i > sb && dg_word_in(person_nouns, doc->toks[i - 1].norm))
         return 1;
@@ -587,7 +587,7 @@ static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
     }
     run = name_run(doc, i, e);
     if (run > 1 && dg_word_in(non_person_heads, doc->toks[i].norm))
-        return i + 1; /* "Bomber al-Megrahi": the name starts later */
+        return i + 1; /* "Bomber al-Rashid": the name starts later */
 
     if (run == 0)
         return i + 1;
@@ -763,7 +763,7 @@ static void mark_title_states(dg_doc *doc)
 }
 
 /* Second pass: single words that repeat part of a known person name
- * ("Blinken" after "Antony Blinken"), anywhere not yet covered. */
+ * ("Sato" after "Kenji Sato"), anywhere not yet covered. */
 static dg_status surname_pass(dg_doc *doc)
 {
     unsigned char *cov = calloc(doc->ntoks + 1, 1);

@@ -2,7 +2,7 @@
  * text.c: UTF-8 validation and decoding, and the character classes and
  * folding the later stages compare text with.
  *
- * Folding ("Erdoğan" -> "erdogan", "’" -> "'") makes gazetteer lookup and
+ * Folding ("Doğan" -> "dogan", "’" -> "'") makes gazetteer lookup and
  * coreference blind to case, diacritics and quote style, so that an ASCII
  * spelling and the accented one name the same person.  The tables cover
  * Latin-1 Supplement, Latin Extended-A and the Romanian comma letters;
