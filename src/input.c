@@ -322,7 +322,8 @@ static size_t read_line(input_iter *it)
     size_t n = 0;
     int c, too_long = 0;
 
-    while ((c = getc(it->fh)) != EOF && c != '\n') {
+    /* only the main thread reads input: the unlocked getc is safe */
+    while ((c = getc_unlocked(it->fh)) != EOF && c != '\n') {
         if (too_long)
             continue;
         if (n + 1 >= it->cap) {
