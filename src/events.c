@@ -280,16 +280,11 @@ static int ends_object(const dg_doc *doc, size_t i)
 /* The latest person mentioned before token i (for "he", "his"). */
 static int latest_person(const dg_doc *doc, size_t i)
 {
-    int k = dg_mention_at(doc, i);
     size_t j;
 
-    (void)k;
-    for (j = doc->nments; j-- > 0;) {
-        if (doc->ments[j].tok_b >= i)
-            continue;
+    for (j = dg_mentions_from(doc, i); j-- > 0;)
         if (is_person_ref(doc, j))
             return doc->ments[j].entity;
-    }
     return -1;
 }
 
@@ -299,8 +294,8 @@ static int latest_actor(const dg_doc *doc, size_t i)
 {
     size_t j;
 
-    for (j = doc->nments; j-- > 0;)
-        if (doc->ments[j].tok_b < i && is_actor_ref(doc, j))
+    for (j = dg_mentions_from(doc, i); j-- > 0;)
+        if (is_actor_ref(doc, j))
             return doc->ments[j].entity;
     return -1;
 }
