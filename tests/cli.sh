@@ -10,42 +10,7 @@ DG="$top_builddir/src/diplograph"
 T=$(mktemp -d "${TMPDIR:-/tmp}/dg-cli.XXXXXX") || exit 99
 trap 'rm -rf "$T"' EXIT INT TERM
 
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); echo "ok: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-
-# expect NAME WANT_RC CMD...: runs CMD (stdout to $T/out, stderr to
-# $T/err) and checks its exit status.
-expect() {
-    name=$1 want=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    rc=$?
-    if [ "$rc" -eq "$want" ]; then
-        ok "$name (exit $rc)"
-    else
-        bad "$name: exit $rc, want $want"
-        sed 's/^/    stderr: /' "$T/err"
-    fi
-}
-
-# has NAME FILE TEXT: FILE holds the line TEXT exactly.
-has_line() {
-    if grep -qxF -- "$3" "$2"; then ok "$1"; else
-        bad "$1: no line '$3' in:"
-        sed 's/^/    /' "$2"
-    fi
-}
-
-# has NAME FILE TEXT: FILE contains TEXT.
-has() {
-    if grep -qF -- "$3" "$2"; then ok "$1"; else
-        bad "$1: no '$3' in:"
-        sed 's/^/    /' "$2"
-    fi
-}
+. "$top_srcdir/tests/testlib.sh"
 
 SAMPLE="$top_srcdir/samples/blinken-xi-beijing.txt"
 printf 'The Foreign Minister of France met the Foreign Minister of Germany in Paris.\n' >"$T/small.txt"
