@@ -303,6 +303,28 @@ static int key_has_word(const char *key, const char *w)
     return 0;
 }
 
+/* Mention k names person e (its surface may become the label), or, when
+ * e is -1, a new person keyed ekey.  Returns 0 when out of memory. */
+static int join_person(dg_doc *doc, size_t k, int e, const char *ekey)
+{
+    dg_mention *m = &doc->ments[k];
+    char *s = span_text(doc, m->tok_b, m->tok_e);
+    int ok;
+
+    if (!s)
+        return 0;
+    if (e < 0) {
+        e = new_entity(doc, DG_ENT_PERSON, ekey, s, m->lex, (int)k);
+        ok = e >= 0;
+    } else {
+        ok = offer_label(&doc->ents[e], s);
+    }
+    free(s);
+    if (ok)
+        m->entity = e;
+    return ok;
+}
+
 static int resolve_full_name(dg_doc *doc, size_t k, const char *key)
 {
     dg_mention *m = &doc->ments[k];
@@ -316,19 +338,7 @@ static int resolve_full_name(dg_doc *doc, size_t k, const char *key)
             (strcmp(doc->ents[i].key, ekey) == 0 ||
              same_person(doc->ents[i].key, key)))
             e = (int)i;
-    if (e < 0) {
-        char *label = span_text(doc, m->tok_b, m->tok_e);
-        if (!label)
-            return 0;
-        e = new_entity(doc, DG_ENT_PERSON, ekey, label, m->lex, (int)k);
-        free(label);
-        return e >= 0 ? (m->entity = e, 1) : 0;
-    }
-    m->entity = e;
-    char *s = span_text(doc, m->tok_b, m->tok_e);
-    int ok = s && offer_label(&doc->ents[e], s);
-    free(s);
-    return ok;
+    return join_person(doc, k, e, ekey);
 }
 
 /* One-word person mention: joins the most recent person whose name holds
@@ -351,20 +361,7 @@ static int resolve_short_name(dg_doc *doc, size_t k, const char *key)
             e = (int)j;
     if (m->lex && e < 0)
         e = find_entity(doc, DG_ENT_PERSON, m->lex->key);
-    if (e < 0) {
-        char *label = span_text(doc, m->tok_b, m->tok_e);
-        if (!label)
-            return 0;
-        e = new_entity(doc, DG_ENT_PERSON, m->lex ? m->lex->key : key, label,
-                       m->lex, (int)k);
-        free(label);
-        return e >= 0 ? (m->entity = e, 1) : 0;
-    }
-    m->entity = e;
-    char *s = span_text(doc, m->tok_b, m->tok_e);
-    int ok = s && offer_label(&doc->ents[e], s);
-    free(s);
-    return ok;
+    return join_person(doc, k, e, m->lex ? m->lex->key : key);
 }
 
 /* Persons: full names first (in text order), then one-word mentions, so

@@ -83,6 +83,24 @@ static size_t before_date(const dg_doc *doc, size_t b, size_t e)
     return e;
 }
 
+/* Adds the text of tokens [b, e) as a topic of ev (key: its scheme
+ * topic, or NULL).  Returns 0 when out of memory. */
+static int add_span_topic(const dg_doc *doc, dg_event *ev, size_t b,
+                          size_t e, const char *key)
+{
+    size_t len = doc->toks[e - 1].e - doc->toks[b].b;
+    char *label = malloc(len + 1);
+    int ok;
+
+    if (!label)
+        return 0;
+    memcpy(label, doc->text + doc->toks[b].b, len);
+    label[len] = '\0';
+    ok = dg_event_add_topic(ev, label, key);
+    free(label);
+    return ok;
+}
+
 /* Is [b, e) nothing but entity names (and "and", commas)? */
 static int only_names(const dg_doc *doc, size_t b, size_t e)
 {
@@ -102,9 +120,6 @@ static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
                             size_t e, int names_ok)
 {
     const dg_lex_entry *st;
-    char *label;
-    size_t len;
-    int ok;
 
     while (b < e && (dg_word_in(topic_skip, doc->toks[b].norm) ||
                      (doc->toks[b].flags & DG_TOK_PUNCT)))
@@ -124,14 +139,7 @@ static int add_phrase_topic(const dg_doc *doc, dg_event *ev, size_t b,
     if (!st && (!names_something(doc, b, e) ||
                 dg_word_in(relation_heads, doc->toks[e - 1].norm)))
         return 1;
-    len = doc->toks[e - 1].e - doc->toks[b].b;
-    if (!(label = malloc(len + 1)))
-        return 0;
-    memcpy(label, doc->text + doc->toks[b].b, len);
-    label[len] = '\0';
-    ok = dg_event_add_topic(ev, label, st ? st->key : NULL);
-    free(label);
-    return ok;
+    return add_span_topic(doc, ev, b, e, st ? st->key : NULL);
 }
 
 /* A list item line: "- continue the support of Ukraine ...". */
@@ -146,23 +154,13 @@ int dg_is_bullet(const dg_token *t)
 int dg_topics_of_bullet(const dg_doc *doc, dg_event *ev, size_t b,
                             size_t e)
 {
-    char *label;
-    size_t len;
-    int ok;
 
     while (e > b && (doc->toks[e - 1].flags & DG_TOK_PUNCT))
         e--;
     if (b >= e || e - b > MAX_BULLET_TOKENS ||
         (!scheme_topic(doc, b, e) && !names_something(doc, b, e)))
         return 1;
-    len = doc->toks[e - 1].e - doc->toks[b].b;
-    if (!(label = malloc(len + 1)))
-        return 0;
-    memcpy(label, doc->text + doc->toks[b].b, len);
-    label[len] = '\0';
-    ok = dg_event_add_topic(ev, label, NULL);
-    free(label);
-    return ok;
+    return add_span_topic(doc, ev, b, e, NULL);
 }
 
 /* Does [b, e) open with a date ("Sunday for talks ...")? */
@@ -288,16 +286,7 @@ static int keyword_topics(const dg_doc *doc, dg_event *ev, size_t s)
             continue;
         if (!in_topic_labels(doc, ev, i, i + n) && !actor_word(doc, ev, i)) {
             /* the text's own words, filed under the scheme's concept */
-            size_t len = doc->toks[i + n - 1].e - doc->toks[i].b;
-            char *label = malloc(len + 1);
-            int ok;
-            if (!label)
-                return 0;
-            memcpy(label, doc->text + doc->toks[i].b, len);
-            label[len] = '\0';
-            ok = dg_event_add_topic(ev, label, hits[0]->key);
-            free(label);
-            if (!ok)
+            if (!add_span_topic(doc, ev, i, i + n, hits[0]->key))
                 return 0;
         }
         i += n - 1;
