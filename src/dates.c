@@ -198,7 +198,9 @@ static const char *norm(const scan *s, size_t i)
 
 static int is_w(const scan *s, size_t i, const char *w)
 {
-    return strcmp(norm(s, i), w) == 0;
+    const char *n = norm(s, i);
+
+    return *n == *w && strcmp(n, w) == 0;
 }
 
 static int is_any(const scan *s, size_t i, const char *const *ws)

@@ -95,15 +95,12 @@ static dg_term normal_term(const dg_term *t)
     return n;
 }
 
-/* FNV-1a over a string and its terminating NUL (NULL hashes as 0xff). */
+/* A string's hash, with its length (NULL hashes as 0xff). */
 static uint64_t hash_str(uint64_t h, const char *s)
 {
     if (!s)
         return (h ^ 0xffu) * 1099511628211u;
-    do {
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    } while (*s++);
-    return h;
+    return dg_hash_bytes(h, s, strlen(s));
 }
 
 static uint64_t hash_term(uint64_t h, const dg_term *t)

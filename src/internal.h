@@ -49,6 +49,11 @@ int dg_utf8_valid(const char *text, size_t len, size_t *bad_byte);
  * *i past it. */
 uint32_t dg_utf8_next(const char *text, size_t len, size_t *i);
 
+/* A 64-bit hash of the n bytes at p, continuing from h (start with any
+ * constant): eight bytes a step, for hash tables only (not stable
+ * across versions; never part of the output). */
+uint64_t dg_hash_bytes(uint64_t h, const void *p, size_t n);
+
 /* Number of code points in text[0..len) (valid UTF-8 assumed). */
 size_t dg_utf8_count(const char *text, size_t len);
 

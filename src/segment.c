@@ -375,7 +375,7 @@ void dg_tokens_free(dg_token *toks, size_t n)
 
 int dg_tok_is(const dg_token *t, const char *norm)
 {
-    return strcmp(t->norm, norm) == 0;
+    return t->norm[0] == norm[0] && strcmp(t->norm, norm) == 0;
 }
 
 int dg_word_in(const char *const *list, const char *w)

@@ -39,6 +39,8 @@ struct dg_serializer {
     size_t olen, ocap;
     int escape_cr;    /* Turtle: raw CR -> \r */
     int quads;        /* N-Quads: statements carry their graph */
+    int lines;        /* N-Triples/N-Quads: lines from Raptor's term
+                       * writer (see write_line) */
     int started;      /* raptor_serializer_start_to_iostream succeeded */
     int ended;        /* raptor_serializer_serialize_end was called */
     int discard;      /* drop output (ending after a failure) */
@@ -51,24 +53,28 @@ struct dg_serializer {
 
 /* A direct-mapped cache of IRI terms already checked and made: most
  * IRIs of a graph (predicates, classes, entities) repeat, and checking
- * and interning each again cost a fifth of a corpus run. */
+ * and interning each again cost a fifth of a corpus run.  In line mode
+ * an entry keeps the IRI's N-Triples text instead of its term. */
 #define TCACHE_SIZE 4096
 struct tcache_ent {
     char *iri;
-    raptor_term *term;
+    raptor_term *term;  /* statement mode */
+    char *text;         /* line mode: "<...>" as Raptor writes it */
+    size_t text_len;
 };
 
-/* Our names, Raptor's names, and whether CR needs the Turtle fix. */
+/* Our names, Raptor's names, whether CR needs the Turtle fix, and
+ * whether lines are written from Raptor's term writer (write_line). */
 static const struct {
     const char *name, *raptor;
-    int escape_cr;
+    int escape_cr, lines;
 } formats[] = {
-    {"turtle", "turtle", 1},
-    {"ntriples", "ntriples", 0},
-    {"nquads", "nquads", 0},
-    {"rdfxml", "rdfxml-abbrev", 0},
-    {"json", "json", 0},
-    {"dot", "dot", 0},
+    {"turtle", "turtle", 1, 0},
+    {"ntriples", "ntriples", 0, 1},
+    {"nquads", "nquads", 0, 1},
+    {"rdfxml", "rdfxml-abbrev", 0, 0},
+    {"json", "json", 0, 0},
+    {"dot", "dot", 0, 0},
 };
 
 static const struct {
@@ -130,32 +136,53 @@ static int flush_obuf(dg_serializer *s)
     return 0;
 }
 
-/* Appends to the output buffer, which goes to fh in OBUF_SIZE pieces
- * (Raptor writes many tiny pieces; one fwrite each costs a fifth of the
- * run).  Without fh the buffer grows and holds the whole output. */
+/* Makes room for n more bytes in the output buffer, which goes to fh in
+ * OBUF_SIZE pieces (Raptor writes many tiny pieces; one fwrite each
+ * costs a fifth of the run): the next n bytes are appended without a
+ * flush in between.  Without fh the buffer grows and holds the whole
+ * output.  -1 (and s->err set) on a write error or out of memory. */
 #define OBUF_SIZE 65536
+static int reserve(dg_serializer *s, size_t n)
+{
+    size_t cap = s->ocap ? s->ocap : OBUF_SIZE;
+    char *q;
+
+    if (s->olen + n <= s->ocap)
+        return 0;
+    if (s->fh && flush_obuf(s))
+        return -1;
+    while (s->olen + n > cap)
+        cap *= 2;
+    if (cap != s->ocap) {
+        if (!(q = realloc(s->obuf, cap))) {
+            fail(s, DG_ERR_NOMEM);
+            return -1;
+        }
+        s->obuf = q;
+        s->ocap = cap;
+    }
+    return 0;
+}
+
+/* Appends n bytes at p to the output buffer (see reserve). */
 static int put_bytes(dg_serializer *s, const char *p, size_t n)
 {
-    if (s->olen + n > s->ocap) {
-        size_t cap = s->ocap ? s->ocap : OBUF_SIZE;
-        char *q;
-
-        if (s->fh && flush_obuf(s))
-            return -1;
-        while (s->olen + n > cap)
-            cap *= 2;
-        if (cap != s->ocap) {
-            if (!(q = realloc(s->obuf, cap))) {
-                fail(s, DG_ERR_NOMEM);
-                return -1;
-            }
-            s->obuf = q;
-            s->ocap = cap;
-        }
-    }
+    if (reserve(s, n))
+        return -1;
     memcpy(s->obuf + s->olen, p, n);
     s->olen += n;
     return 0;
+}
+
+static char *dup_bytes(const char *p, size_t n)
+{
+    char *q = malloc(n + 1);
+
+    if (q) {
+        memcpy(q, p, n);
+        q[n] = '\0';
+    }
+    return q;
 }
 
 static int ios_write_bytes(void *context, const void *ptr, size_t size,
@@ -239,6 +266,23 @@ static dg_status set_namespaces(dg_serializer *s, const char *base)
     return st;
 }
 
+/* Sets s up for formats[fi] and opens its Raptor world.  Line formats
+ * turn URI interning off: their IRIs never meet Raptor's URI compare,
+ * and interning and releasing each uncached IRI was a twentieth of a
+ * corpus run. */
+static dg_status open_world(dg_serializer *s, int fi)
+{
+    s->escape_cr = formats[fi].escape_cr;
+    s->lines = formats[fi].lines;
+    s->quads = strcmp(formats[fi].name, "nquads") == 0;
+    if (!(s->world = raptor_new_world()))
+        return DG_ERR_NOMEM;
+    raptor_world_set_log_handler(s->world, s, on_log);
+    if (s->lines)
+        raptor_world_set_flag(s->world, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
+    return raptor_world_open(s->world) ? DG_ERR_RDF : DG_OK;
+}
+
 /* Starts writing `format` to `fh` (see diplograph.h).  `base` NULL means
  * DG_DEFAULT_BASE; a base that is not a valid IRI is DG_ERR_ARG. */
 dg_status dg_serializer_new(const char *format, const char *base, FILE *fh,
@@ -267,17 +311,11 @@ dg_status dg_serializer_new(const char *format, const char *base, FILE *fh,
     if (!s)
         goto out;
     s->fh = fh;
-    s->escape_cr = formats[fi].escape_cr;
-    s->quads = strcmp(formats[fi].name, "nquads") == 0;
     s->diag = diag;
     s->ctx = ctx;
-    s->world = raptor_new_world();
-    if (!s->world)
+    if ((st = open_world(s, fi)) != DG_OK)
         goto out;
-    raptor_world_set_log_handler(s->world, s, on_log);
     st = DG_ERR_RDF;
-    if (raptor_world_open(s->world))
-        goto out;
     s->rs = raptor_new_serializer(s->world, formats[fi].raptor);
     if (!s->rs)
         goto out;
@@ -441,11 +479,39 @@ static void tcache_free(dg_serializer *s)
 
     for (i = 0; s->tc && i < TCACHE_SIZE; i++) {
         free(s->tc[i].iri);
+        free(s->tc[i].text);
         if (s->tc[i].term)
             raptor_free_term(s->tc[i].term);
     }
     free(s->tc);
     s->tc = NULL;
+}
+
+/* The cache entry of `iri` (*n: its length in bytes), whose iri is
+ * NULL or another IRI on a miss; NULL with *st DG_ERR_NOMEM. */
+static struct tcache_ent *tcache_slot(dg_serializer *s, const char *iri,
+                                      size_t *n, dg_status *st)
+{
+    if (!s->tc && !(s->tc = calloc(TCACHE_SIZE, sizeof *s->tc))) {
+        *st = DG_ERR_NOMEM;
+        return NULL;
+    }
+    *n = strlen(iri);
+    return &s->tc[dg_hash_bytes(0, iri, *n) % TCACHE_SIZE];
+}
+
+/* Empties e and makes it the entry of `iri` (n bytes); 0 when out of
+ * memory (e is then empty, which is still a valid cache state). */
+static int tcache_claim(struct tcache_ent *e, const char *iri, size_t n)
+{
+    free(e->iri);
+    free(e->text);
+    if (e->term)
+        raptor_free_term(e->term);
+    e->term = NULL;
+    e->text = NULL;
+    e->iri = dup_bytes(iri, n);
+    return e->iri != NULL;
 }
 
 /* A new reference to the term of IRI `iri`, checked (a cache hit was
@@ -454,21 +520,14 @@ static void tcache_free(dg_serializer *s)
 static raptor_term *iri_term(dg_serializer *s, const char *iri,
                              dg_status *st)
 {
-    const unsigned char *u = (const unsigned char *)iri;
-    uint64_t h = 0xcbf29ce484222325ULL;
     struct tcache_ent *e;
     raptor_term *t;
     dg_term dt = {DG_TERM_IRI, iri, NULL, NULL};
     size_t n;
 
-    if (!s->tc && !(s->tc = calloc(TCACHE_SIZE, sizeof *s->tc))) {
-        *st = DG_ERR_NOMEM;
+    if (!(e = tcache_slot(s, iri, &n, st)))
         return NULL;
-    }
-    for (n = 0; u[n]; n++)
-        h = (h ^ u[n]) * 0x100000001b3ULL;
-    e = &s->tc[h % TCACHE_SIZE];
-    if (e->iri && strcmp(e->iri, iri) == 0)
+    if (e->term && strcmp(e->iri, iri) == 0)
         return raptor_term_copy(e->term);
     *st = DG_ERR_ARG;
     if (!term_writable(s, &dt))
@@ -476,15 +535,113 @@ static raptor_term *iri_term(dg_serializer *s, const char *iri,
     *st = DG_ERR_NOMEM;
     if (!(t = new_iri(s->world, iri)))
         return NULL;
-    free(e->iri);
-    if (e->term)
-        raptor_free_term(e->term);
-    e->term = NULL;
-    if ((e->iri = malloc(n + 1)) != NULL) {
-        memcpy(e->iri, iri, n + 1);
+    if (tcache_claim(e, iri, n))
         e->term = raptor_term_copy(t);
-    }
     return t;
+}
+
+/* Writes term t as Raptor's N-Triples and N-Quads serializers write
+ * each term of a statement (raptor_statement_ntriples_write in Raptor
+ * 2.0.15: raptor_term_escaped_write with the N-Triples literal flags). */
+static void write_term(dg_serializer *s, const raptor_term *t)
+{
+    if (raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL,
+                                  s->ios))
+        fail(s, DG_ERR_RDF);
+}
+
+/* Line mode: the N-Triples text of IRI `iri` ("<...>", *len bytes,
+ * borrowed from the cache until the next call), as Raptor's term writer
+ * makes it; NULL with *st DG_ERR_ARG (and a diagnostic) or
+ * DG_ERR_NOMEM/DG_ERR_IO. */
+static const char *iri_text(dg_serializer *s, const char *iri, size_t *len,
+                            dg_status *st)
+{
+    struct tcache_ent *e;
+    raptor_term *t;
+    dg_term dt = {DG_TERM_IRI, iri, NULL, NULL};
+    size_t n, at = 0;
+    char *text;
+
+    if (!(e = tcache_slot(s, iri, &n, st)))
+        return NULL;
+    if (e->text && strcmp(e->iri, iri) == 0) {
+        *len = e->text_len;
+        return e->text;
+    }
+    *st = DG_ERR_ARG;
+    if (!term_writable(s, &dt))
+        return NULL;
+    *st = DG_ERR_NOMEM;
+    if (!(t = new_iri(s->world, iri)))
+        return NULL;
+    /* Raptor writes the term into the buffer (at most 10 bytes for each
+     * byte of the IRI: \UXXXXXXXX), where it is copied and taken back. */
+    if (reserve(s, 10 * n + 2) == 0) {
+        at = s->olen;   /* after reserve, which may flush */
+        write_term(s, t);
+    }
+    raptor_free_term(t);
+    if (s->err != DG_OK) {
+        *st = s->err;
+        return NULL;
+    }
+    text = dup_bytes(s->obuf + at, s->olen - at);
+    *len = s->olen - at;
+    s->olen = at;
+    if (!text || !tcache_claim(e, iri, n)) {
+        free(text);
+        return NULL;
+    }
+    e->text = text;
+    e->text_len = *len;
+    return text;
+}
+
+/* Line mode: writes IRI `iri` and then the byte `after`. */
+static int put_iri(dg_serializer *s, const char *iri, char after,
+                   dg_status *st)
+{
+    size_t n;
+    const char *text = iri_text(s, iri, &n, st);
+
+    if (!text)
+        return -1;
+    if (put_bytes(s, text, n) || put_bytes(s, &after, 1)) {
+        *st = s->err;
+        return -1;
+    }
+    return 0;
+}
+
+/* Writes one triple as an N-Triples (or N-Quads, with graph `gi`) line:
+ * each term as Raptor's term writer makes it (write_term), IRIs
+ * from the cache, separated by one space and ended by " .\n" as Raptor's
+ * serializer does (the sample's golden N-Triples, written by Raptor's
+ * serializer, holds byte for byte). */
+static dg_status write_line(dg_serializer *s, const dg_triple *t,
+                            const char *gi)
+{
+    dg_status st = DG_OK;
+    raptor_term *lit;
+
+    if (put_iri(s, t->s.value, ' ', &st) || put_iri(s, t->p.value, ' ', &st))
+        return st;
+    if (t->o.kind == DG_TERM_IRI) {
+        if (put_iri(s, t->o.value, ' ', &st))
+            return st;
+    } else {
+        if (!(lit = new_term(s->world, &t->o)))
+            return DG_ERR_NOMEM;
+        write_term(s, lit);
+        raptor_free_term(lit);
+        if (s->err != DG_OK || put_bytes(s, " ", 1))
+            return s->err;
+    }
+    if (gi && put_iri(s, gi, ' ', &st))
+        return st;
+    put_bytes(s, ".\n", 2);
+    return s->err;
 }
 
 /* Writes one triple (in graph `gi`, an IRI or NULL). */
@@ -497,6 +654,8 @@ static dg_status write_triple(dg_serializer *s, const dg_triple *t,
 
     if (t->o.kind != DG_TERM_IRI && !term_writable(s, &t->o))
         return DG_ERR_ARG;
+    if (s->lines)
+        return write_line(s, t, gi);
     rs = iri_term(s, t->s.value, &st);
     rp = rs ? iri_term(s, t->p.value, &st) : NULL;
     if (rp)
@@ -725,17 +884,6 @@ static size_t head_length(const dg_blockser *b, const char *d, size_t len)
     return (size_t)(p - d);
 }
 
-static char *dup_bytes(const char *p, size_t n)
-{
-    char *q = malloc(n + 1);
-
-    if (q) {
-        memcpy(q, p, n);
-        q[n] = '\0';
-    }
-    return q;
-}
-
 /* Makes the empty document and, from a one-triple probe, the head. */
 static dg_status block_frame(dg_blockser *b)
 {
@@ -791,18 +939,12 @@ dg_status dg_blockser_new(const char *format, const char *base,
         goto fail;
     b->si = si;
     b->fi = format_index(format);
-    b->s.escape_cr = formats[b->fi].escape_cr;
-    b->s.quads = strcmp(format, "nquads") == 0;
     b->s.diag = diag;
     b->s.ctx = ctx;
     if (!(b->base = dup_bytes(base ? base : DG_DEFAULT_BASE,
                               strlen(base ? base : DG_DEFAULT_BASE))))
         goto fail;
-    if (!(b->s.world = raptor_new_world()))
-        goto fail;
-    raptor_world_set_log_handler(b->s.world, &b->s, on_log);
-    st = DG_ERR_RDF;
-    if (raptor_world_open(b->s.world))
+    if ((st = open_world(&b->s, b->fi)) != DG_OK)
         goto fail;
     if ((st = block_frame(b)) != DG_OK)
         goto fail;

@@ -258,3 +258,21 @@ size_t dg_fold_cp(uint32_t c, char *buf)
         c += 0x50;
     return put_utf8(c, buf);
 }
+
+uint64_t dg_hash_bytes(uint64_t h, const void *p, size_t n)
+{
+    const uint64_t k = 0x9e3779b97f4a7c15u;   /* 2^64 / golden ratio */
+    const unsigned char *b = p;
+    uint64_t w;
+
+    h = (h ^ n) * k;
+    for (; n >= 8; n -= 8, b += 8) {
+        memcpy(&w, b, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    w = 0;
+    memcpy(&w, b, n);
+    h = (h ^ w) * k;
+    return h ^ (h >> 32);
+}

@@ -342,6 +342,49 @@ static void test_batches(void)
     dg_graph_free(g);
 }
 
+/* 6,000 triples (about 500 kB): more than one 64 kB output buffer, so
+ * buffer flushes fall inside lines and inside the first writing of an
+ * IRI; every line must still come out whole, in order. */
+static void test_many_lines(void)
+{
+    enum { N = 6000 };
+    dg_graph *g = dg_graph_new();
+    char s[64], o[64], want[256], *out, *line;
+    dg_status st;
+    int i, ok = 1;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    for (i = 0; i < N; i++) {
+        snprintf(s, sizeof s, "http://ex.org/subject/%d", i);
+        snprintf(o, sizeof o, "http://ex.org/object/%d", i % 700);
+        CU_ASSERT_EQUAL_FATAL(i % 2 ? dg_graph_add_iri(g, s, RDFS "seeAlso", o)
+                                    : dg_graph_add_literal(g, s, RDFS "label",
+                                                           o + 7),
+                              DG_OK);
+    }
+    out = render(g, "nquads", "http://ex.org/g", &st);
+    CU_ASSERT_EQUAL_FATAL(st, DG_OK);
+    line = out;
+    for (i = 0; i < N && ok; i++) {
+        if (i % 2)
+            snprintf(want, sizeof want, "<http://ex.org/subject/%d> <" RDFS
+                     "seeAlso> <http://ex.org/object/%d> <http://ex.org/g> .\n",
+                     i, i % 700);
+        else
+            snprintf(want, sizeof want, "<http://ex.org/subject/%d> <" RDFS
+                     "label> \"ex.org/object/%d\" <http://ex.org/g> .\n",
+                     i, i % 700);
+        ok = strncmp(line, want, strlen(want)) == 0;
+        if (!ok)
+            fprintf(stderr, "\nline %d: %.120s\nwant: %s", i + 1, line, want);
+        line += strlen(want);
+    }
+    CU_ASSERT(ok);
+    CU_ASSERT_EQUAL(*line, '\0');
+    free(out);
+    dg_graph_free(g);
+}
+
 int main(void)
 {
     static const dg_test tests[] = {
@@ -355,6 +398,7 @@ int main(void)
         {"formats and arguments", test_format_args},
         {"write errors", test_dev_full},
         {"ntriples batches", test_batches},
+        {"many lines across buffer flushes", test_many_lines},
         {NULL, NULL}};
 
     return dg_run_tests("serialize", tests);
