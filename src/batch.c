@@ -206,6 +206,8 @@ static void *work(void *arg)
         if (b->next_take == b->next_in)
             break;
         s = &b->slots[b->next_take++ % b->nslots];
+        if (s->state == SLOT_DONE)   /* a bad record: nothing to do */
+            continue;
         s->state = SLOT_TAKEN;
         pthread_mutex_unlock(&b->mu);
         process(b->o, w->bs, s);
@@ -239,37 +241,55 @@ static void drain(batch *b, int all)
     }
 }
 
-/* Reads every article into the ring (threads) or processes it inline. */
+/* Prints the input's messages that no article carries (a read error at
+ * the end of a file). */
+static void flush_messages(input_iter *it)
+{
+    size_t n = 0;
+    char *m = input_messages(it, &n);
+
+    if (m)
+        fwrite(m, 1, n, stderr);
+    free(m);
+}
+
+/* Reads every article into the ring (threads) or processes it inline; a
+ * bad file or record takes a slot of its own, already done, so that its
+ * message comes out in input order. */
 static void feed(batch *b, input_iter *it, dg_blockser *bs, int threads)
 {
     batch_article a = {0};
     int rc;
 
+    input_hold_messages(it);
     while (!b->fatal && (rc = input_next(it, &a)) != 0) {
-        if (rc < 0) {
-            b->stats->failed++;
-            b->stats->bytes += a.in_bytes;
-            if (!b->o->keep_going)
-                b->fatal = 1;
-            continue;
+        slot *s = threads ? NULL : &b->slots[0];
+
+        if (threads) {
+            pthread_mutex_lock(&b->mu);
+            drain(b, 0);
+            s = &b->slots[b->next_in % b->nslots];
+        }
+        s->a = a;
+        memset(&a, 0, sizeof a);
+        if (rc < 0) {   /* a bad file or record: its message, in order */
+            s->diags = input_messages(it, &s->diags_len);
+            s->st = DG_ERR_SYNTAX;
+        } else if (!threads) {
+            process(b->o, bs, s);
         }
         if (!threads) {
-            b->slots[0].a = a;
-            memset(&a, 0, sizeof a);
-            process(b->o, bs, &b->slots[0]);
-            emit(b, &b->slots[0]);
+            emit(b, s);
             continue;
         }
-        pthread_mutex_lock(&b->mu);
-        drain(b, 0);
-        b->slots[b->next_in % b->nslots].a = a;
-        b->slots[b->next_in % b->nslots].state = SLOT_PENDING;
+        s->state = rc < 0 ? SLOT_DONE : SLOT_PENDING;
         b->next_in++;
-        memset(&a, 0, sizeof a);
-        pthread_cond_signal(&b->work);
+        if (rc > 0)
+            pthread_cond_signal(&b->work);
         pthread_mutex_unlock(&b->mu);
     }
     batch_article_clear(&a);
+    flush_messages(it);
 }
 
 static int start_workers(batch *b, worker *ws, pthread_t *tids, int n)

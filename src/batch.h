@@ -37,6 +37,14 @@ input_iter *input_open(char **paths, size_t n, int jsonl, size_t *total);
  * `input_next` may be called again to go on with the next one). */
 int input_next(input_iter *it, batch_article *a);
 void input_close(input_iter *it);
+/* From now on, keeps the messages about bad files and records (which
+ * input_next prints to standard error by default) for input_messages,
+ * so that a caller can print them in input order. */
+void input_hold_messages(input_iter *it);
+/* The messages kept since the last call, as lines ready to print
+ * (malloc'd, NUL-terminated, *len bytes; the caller frees), or NULL
+ * when there are none. */
+char *input_messages(input_iter *it, size_t *len);
 
 typedef struct {
     const char *format, *base;

@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,6 +43,10 @@ struct input_iter {
     size_t line;
     char *buf;           /* line buffer */
     size_t cap;
+    int hold;            /* keep messages for input_messages */
+    FILE *msg;           /* kept messages, or NULL */
+    char *msgbuf;
+    size_t msglen;
 };
 
 static char *xstrdup(const char *s)
@@ -54,9 +59,44 @@ static char *xstrdup(const char *s)
     return p;
 }
 
-static void nomem(void)
+/* A message about the input: to standard error, or kept for
+ * input_messages (it NULL: standard error). */
+static void say(input_iter *it, const char *fmt, ...)
 {
-    fprintf(stderr, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
+    FILE *f = stderr;
+    va_list ap;
+
+    if (it && it->hold && (it->msg || (it->msg = open_memstream(
+                               &it->msgbuf, &it->msglen)) != NULL))
+        f = it->msg;
+    va_start(ap, fmt);
+    vfprintf(f, fmt, ap);
+    va_end(ap);
+}
+
+static void nomem(input_iter *it)
+{
+    say(it, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
+}
+
+void input_hold_messages(input_iter *it)
+{
+    it->hold = 1;
+}
+
+char *input_messages(input_iter *it, size_t *len)
+{
+    char *m;
+
+    if (!it->msg)
+        return NULL;
+    fclose(it->msg);
+    it->msg = NULL;
+    m = it->msgbuf;
+    *len = it->msglen;
+    it->msgbuf = NULL;
+    it->msglen = 0;
+    return m;
 }
 
 /* Releases what a holds and zeroes it. */
@@ -78,7 +118,7 @@ input_iter *input_open(char **paths, size_t n, int jsonl, size_t *total)
     size_t i;
 
     if (!it) {
-        nomem();
+        nomem(it);
         return NULL;
     }
     it->paths = paths;
@@ -117,6 +157,9 @@ void input_close(input_iter *it)
         dir_pop(it);
     if (it->fh && it->fh != stdin)
         fclose(it->fh);
+    if (it->msg)
+        fclose(it->msg);
+    free(it->msgbuf);
     free(it->fname);
     free(it->buf);
     free(it);
@@ -137,7 +180,7 @@ static int dir_push(input_iter *it, const char *path)
     size_t cap = 0;
 
     if (!dh) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
+        say(it, "%s: %s: %s\n", PROG, path, strerror(errno));
         return -1;
     }
     if (!(d = calloc(1, sizeof *d)) || !(d->path = xstrdup(path)))
@@ -168,7 +211,7 @@ nomem:
         it->dir = d;
         dir_pop(it);
     }
-    nomem();
+    nomem(it);
     return -1;
 }
 
@@ -205,7 +248,7 @@ static char *next_path(input_iter *it, int *err)
             d->next++;
         }
         if (!p) {
-            nomem();
+            nomem(it);
             *err = 1;
             return NULL;
         }
@@ -261,21 +304,21 @@ static int read_all(FILE *fh, char **buf, size_t *len)
 
 /* Is the regular file fh longer than an article may be?  Then says so,
  * with its size, as dg_extract would, without reading it. */
-static int too_big(FILE *fh, const char *where)
+static int too_big(input_iter *it, FILE *fh, const char *where)
 {
     struct stat sb;
 
     if (fstat(fileno(fh), &sb) != 0 || !S_ISREG(sb.st_mode) ||
         (unsigned long long)sb.st_size <= DG_MAX_ARTICLE_BYTES)
         return 0;
-    fprintf(stderr, "%s: %s: article is %llu bytes; the limit is %zu bytes\n"
+    say(it, "%s: %s: article is %llu bytes; the limit is %zu bytes\n"
             "%s: %s: %s\n", PROG, where, (unsigned long long)sb.st_size,
             DG_MAX_ARTICLE_BYTES, PROG, where, dg_strerror(DG_ERR_LIMIT));
     return 1;
 }
 
 /* One whole file (or standard input) as an article. */
-static int read_text(const char *path, batch_article *a)
+static int read_text(input_iter *it, const char *path, batch_article *a)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *fh = is_stdin ? stdin : fopen(path, "rb");
@@ -285,25 +328,25 @@ static int read_text(const char *path, batch_article *a)
         !(a->where = xstrdup(is_stdin ? STDIN_NAME : path))) {
         if (fh && !is_stdin)
             fclose(fh);
-        nomem();
+        nomem(it);
         return -1;
     }
     if (!fh) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
+        say(it, "%s: %s: %s\n", PROG, path, strerror(errno));
         return -1;
     }
-    if (!is_stdin && too_big(fh, a->where))
+    if (!is_stdin && too_big(it, fh, a->where))
         return fclose(fh), -1;
     errno = 0;
     e = read_all(fh, &a->text, &a->len);
     if (!is_stdin)
         fclose(fh);
     if (e) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, a->where, strerror(e));
+        say(it, "%s: %s: %s\n", PROG, a->where, strerror(e));
         return -1;
     }
     if (a->len > DG_MAX_ARTICLE_BYTES) { /* a stream; read_all stopped */
-        fprintf(stderr, "%s: %s: article is more than %zu bytes; the limit "
+        say(it, "%s: %s: article is more than %zu bytes; the limit "
                 "is %zu bytes\n%s: %s: %s\n", PROG, a->where,
                 DG_MAX_ARTICLE_BYTES, DG_MAX_ARTICLE_BYTES, PROG, a->where,
                 dg_strerror(DG_ERR_LIMIT));
@@ -349,8 +392,9 @@ static size_t read_line(input_iter *it)
 
 /* Copies the string member `key` of o into *out: 0 done (absent or null
  * leave NULL unless required), -1 wrong type or missing. */
-static int json_field(json_t *o, const char *key, int required, char **out,
-                      size_t *len, const char *where)
+static int json_field(input_iter *it, json_t *o, const char *key,
+                      int required, char **out, size_t *len,
+                      const char *where)
 {
     json_t *v = json_object_get(o, key);
     size_t n;
@@ -358,17 +402,17 @@ static int json_field(json_t *o, const char *key, int required, char **out,
     if (!v || json_is_null(v)) {
         if (!required)
             return 0;
-        fprintf(stderr, "%s: %s: missing field \"%s\"\n", PROG, where, key);
+        say(it, "%s: %s: missing field \"%s\"\n", PROG, where, key);
         return -1;
     }
     if (!json_is_string(v)) {
-        fprintf(stderr, "%s: %s: field \"%s\" is not a string\n", PROG,
+        say(it, "%s: %s: field \"%s\" is not a string\n", PROG,
                 where, key);
         return -1;
     }
     n = json_string_length(v);
     if (!(*out = malloc(n + 1))) {
-        nomem();
+        nomem(it);
         return -1;
     }
     memcpy(*out, json_string_value(v), n);
@@ -388,27 +432,27 @@ static int parse_record(input_iter *it, size_t n, batch_article *a)
 
     snprintf(where, sizeof where, "%s:%zu", it->fname, it->line);
     if (!(a->name = xstrdup(where)) || !(a->where = xstrdup(where))) {
-        nomem();
+        nomem(it);
         return -1;
     }
     o = json_loadb(it->buf, n, JSON_REJECT_DUPLICATES, &jerr);
     if (!o) {
-        fprintf(stderr, "%s: %s: bad JSON at column %d: %s\n", PROG, where,
+        say(it, "%s: %s: bad JSON at column %d: %s\n", PROG, where,
                 jerr.column, jerr.text);
         return -1;
     }
     if (!json_is_object(o)) {
-        fprintf(stderr, "%s: %s: not a JSON object\n", PROG, where);
+        say(it, "%s: %s: not a JSON object\n", PROG, where);
         goto out;
     }
-    if (json_field(o, "id", 1, &id, NULL, where) ||
-        json_field(o, "text", 1, &a->text, &a->len, where) ||
-        json_field(o, "url", 0, &a->source, NULL, where) ||
-        json_field(o, "title", 0, &a->title, NULL, where) ||
-        json_field(o, "date", 0, &a->date, NULL, where))
+    if (json_field(it, o, "id", 1, &id, NULL, where) ||
+        json_field(it, o, "text", 1, &a->text, &a->len, where) ||
+        json_field(it, o, "url", 0, &a->source, NULL, where) ||
+        json_field(it, o, "title", 0, &a->title, NULL, where) ||
+        json_field(it, o, "date", 0, &a->date, NULL, where))
         goto out;
     if (a->source && !dg_iri_valid(a->source)) {
-        fprintf(stderr, "%s: %s: \"url\" is not an absolute IRI\n", PROG,
+        say(it, "%s: %s: \"url\" is not an absolute IRI\n", PROG,
                 where);
         goto out;
     }
@@ -431,7 +475,7 @@ static int next_record(input_iter *it, batch_article *a)
         it->line++;
         a->in_bytes = n == (size_t)-2 ? MAX_LINE : n + 1;
         if (n == (size_t)-2) {
-            fprintf(stderr, "%s: %s:%zu: line longer than %zu bytes\n", PROG,
+            say(it, "%s: %s:%zu: line longer than %zu bytes\n", PROG,
                     it->fname, it->line, MAX_LINE);
             return -1;
         }
@@ -440,7 +484,7 @@ static int next_record(input_iter *it, batch_article *a)
         return parse_record(it, n, a) == 0 ? 1 : -1;
     }
     if (ferror(it->fh))
-        fprintf(stderr, "%s: %s: %s\n", PROG, it->fname, strerror(errno));
+        say(it, "%s: %s: %s\n", PROG, it->fname, strerror(errno));
     if (it->fh != stdin)
         fclose(it->fh);
     it->fh = NULL;
@@ -456,12 +500,12 @@ static int open_jsonl(input_iter *it, const char *path)
 
     it->fh = is_stdin ? stdin : fopen(path, "rb");
     if (!it->fh) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
+        say(it, "%s: %s: %s\n", PROG, path, strerror(errno));
         return -1;
     }
     it->line = 0;
     if (!(it->fname = xstrdup(is_stdin ? STDIN_NAME : path))) {
-        nomem();
+        nomem(it);
         return -1;
     }
     return 0;
@@ -483,7 +527,7 @@ int input_next(input_iter *it, batch_article *a)
         if (!(path = next_path(it, &err)))
             return err ? -1 : 0;
         if (!it->jsonl) {
-            rc = read_text(path, a);
+            rc = read_text(it, path, a);
             free(path);
             return rc == 0 ? 1 : -1;
         }

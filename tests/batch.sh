@@ -71,6 +71,16 @@ has_line "field of another type" "$T/err" "diplograph: $D/bad.jsonl:4: field \"t
 has_line "not an object" "$T/err" "diplograph: $D/bad.jsonl:5: not a JSON object"
 has_line "url not an IRI" "$T/err" "diplograph: $D/bad.jsonl:6: \"url\" is not an absolute IRI"
 has_line "bad date" "$T/err" "diplograph: $D/bad.jsonl:7: bad date \"2024-13-45\": expected YYYY-MM-DD"
+# Messages come in input order whatever the number of workers: the
+# records' own (bad JSON, missing field) among the articles' (-v).
+for j in 1 4; do
+    "$DG" -k -v -j $j -f ntriples --input-format jsonl "$D/bad.jsonl" \
+        2>&1 >/dev/null | sed -n 's/^diplograph: [^ ]*bad\.jsonl:\([0-9]*\): .*/\1/p' \
+        | tr '\n' ' ' >"$T/order-$j"
+    if [ "$(cat "$T/order-$j")" = "1 2 3 4 5 6 7 7 8 " ]; then
+        ok "-j $j: messages in input order"
+    else bad "-j $j: messages in order $(cat "$T/order-$j")"; fi
+done
 if grep -qE "^diplograph: 2 articles, 6 skipped, [0-9]+ triples, [0-9.]+ seconds\$" "$T/err"; then
     ok "summary counts articles and skipped records"; else bad "summary:"; cat "$T/err"; fi
 cat "$T/b.nt" "$T/c.nt" >"$T/want-kept.nt"
