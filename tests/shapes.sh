@@ -100,7 +100,8 @@ violates() {
 # Every event class of the ontology (rdfs:subClassOf* dip:DiplomaticEvent)
 # is a target of dipsh:Event and allowed by dipsh:Event-type, and has a
 # CAMEO shape whose pattern its own dip:cameoCode fits; nothing else is.
-if "$PY" - "$ONTOLOGY" "$SHAPES" >"$T/classes" 2>&1 <<'EOF'; then ok "shapes cover every event class of the ontology"; else bad "shapes and ontology disagree:"; sed 's/^/    /' "$T/classes"; fi
+# The entity and place shapes name dip:Place and all its subclasses.
+if "$PY" - "$ONTOLOGY" "$SHAPES" >"$T/classes" 2>&1 <<'EOF'; then ok "shapes cover every event and place class of the ontology"; else bad "shapes and ontology disagree:"; sed 's/^/    /' "$T/classes"; fi
 import re, sys, rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import RDFS
@@ -124,6 +125,16 @@ for c in sorted(events):
             if shapes.value(s, SH.path) == DIP.cameoCode]
     if len(pats) != 1 or not re.search(pats[0], code):
         errors.append("%s (CAMEO %s): CAMEO patterns %s" % (c, code, pats))
+places = set(onto.transitive_subjects(RDFS.subClassOf, DIP.Place))
+entities = places | {DIP.Person, DIP.Country, DIP.Organization}
+for shape, want in ((DSH.EntityLabels, entities), (DSH.Place, places)):
+    got = set(shapes.objects(shape, SH.targetClass))
+    if got != want:
+        errors.append("%s targets: missing %s, extra %s" % (shape, sorted(want - got), sorted(got - want)))
+for shape, want in ((DSH.Entity, entities), (DSH.Whereabouts, places | {DIP.Country})):
+    got = set(shapes.value(m, SH["class"]) for m in Collection(shapes, shapes.value(shape, SH["or"])))
+    if got != want:
+        errors.append("%s classes: missing %s, extra %s" % (shape, sorted(want - got), sorted(got - want)))
 print("\n".join(errors) or "%d event classes" % len(events))
 sys.exit(1 if errors else 0)
 EOF
