@@ -184,6 +184,8 @@ int dg_format_known(const char *format);
 
 /* Starts writing `format` to `fh` (borrowed; not closed).  `base` is the
  * data base IRI, given the prefix "id:" in formats that have prefixes.
+ * "dot" is a picture, not every triple: nodes named by rdfs:label and
+ * class, no NIF text layer, literals cut to 40 characters.
  * Errors: DG_ERR_ARG (unknown format), DG_ERR_RDF, DG_ERR_NOMEM. */
 dg_status dg_serializer_new(const char *format, const char *base, FILE *fh,
                             dg_serializer **out, dg_diag_fn diag, void *ctx);

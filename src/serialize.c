@@ -49,7 +49,14 @@ struct dg_serializer {
     dg_diag_fn diag;
     void *ctx;
     struct tcache_ent *tc;  /* recent IRI terms (see iri_term) */
+    struct dot_pic *pic;    /* dot only: the picture's nodes (dot_write) */
 };
+
+/* The dot format's picture (at the end of this file). */
+struct dot_pic;
+static struct dot_pic *dot_pic_new(void);
+static void dot_pic_free(struct dot_pic *pic);
+static dg_status dot_write(dg_serializer *s, const dg_graph *g);
 
 /* A direct-mapped cache of IRI terms already checked and made: most
  * IRIs of a graph (predicates, classes, entities) repeat, and checking
@@ -311,6 +318,8 @@ dg_status dg_serializer_new(const char *format, const char *base, FILE *fh,
     if (!s)
         goto out;
     s->fh = fh;
+    if (strcmp(formats[fi].name, "dot") == 0 && !(s->pic = dot_pic_new()))
+        goto out;
     s->diag = diag;
     s->ctx = ctx;
     if ((st = open_world(s, fi)) != DG_OK)
@@ -719,6 +728,8 @@ dg_status dg_serializer_write(dg_serializer *s, const dg_graph *g,
 {
     if (!s || !g)
         return DG_ERR_ARG;
+    if (s->pic)
+        return dot_write(s, g);
     return write_range(s, g, 0, dg_graph_size(g), graph_iri);
 }
 
@@ -763,6 +774,7 @@ void dg_serializer_free(dg_serializer *s)
     if (s->ios)
         raptor_free_iostream(s->ios);
     tcache_free(s);
+    dot_pic_free(s->pic);
     if (s->world)
         raptor_free_world(s->world);
     free(s->obuf);
@@ -1075,4 +1087,370 @@ dg_status dg_serialize_ntriples(const dg_graph *g, size_t from, size_t to,
     *buf = mem;
     *len = n;
     return DG_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* The dot format: a picture of the graph                              */
+/* ------------------------------------------------------------------ */
+
+/* -f dot draws a picture for people to read, not a copy of every triple:
+ *   - a node with an rdfs:label is named by it and its class ("Antony
+ *     Blinken (Person)"), a typed node without a label by its class and
+ *     the end of its IRI ("Meeting 2229afc028605acb-1"); any other node
+ *     keeps its IRI, which Raptor abbreviates by the prefixes.  A name
+ *     another node has already taken gets " #2", " #3", ...;
+ *   - rdf:type and rdfs:label triples are left out (the names show
+ *     them), and so is the NIF text layer: nif: and itsrdf: triples and
+ *     every triple of a string annotation (a node with
+ *     nif:referenceContext: sentences, phrases), so neither the article
+ *     text nor a sentence becomes a node;
+ *   - a literal longer than PIC_LITERAL_MAX code points is cut to that
+ *     many, the last one "…".
+ * Raptor's dot writer names and labels a resource node by its IRI (as
+ * prefix:rest when a namespace matches) and writes it unescaped, so a
+ * node's name reaches Raptor as the IRI of its term, with '"' and '\'
+ * replaced and control characters made spaces.  Every term of every
+ * triple, drawn or not, is checked as in the other formats.  Names are
+ * kept for the whole document (one dg_serializer_write per article). */
+#define PIC_LITERAL_MAX 40
+#define PIC_RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define PIC_RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
+#define PIC_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define PIC_ITSRDF "http://www.w3.org/2005/11/its/rdf#"
+
+/* A hash map from strings to pointers (open addressing, linear probing). */
+typedef struct {
+    char **key;        /* NULL: an empty slot */
+    void **val;
+    size_t n, cap;     /* cap: 0 or a power of two */
+    int owns;          /* keys are copies, freed with the map */
+} pic_map;
+
+struct dot_pic {
+    pic_map nodes;     /* IRI -> the raptor_term drawn for it */
+    pic_map names;     /* the names taken (values unused) */
+};
+
+/* What one write's triples say about a node. */
+struct pic_info {
+    const char *label; /* its first rdfs:label, or NULL */
+    const char *cls;   /* its first dip: class, else first class, or NULL */
+    int annot;         /* a NIF string annotation */
+};
+
+static size_t pic_hash(const char *k)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 0x100000001b3ULL;
+    return (size_t)h;
+}
+
+/* The value slot of `key`: NULL when absent, unless `add`, which adds it
+ * (value NULL); with `add`, NULL means out of memory. */
+static void **pic_find(pic_map *m, const char *key, int add)
+{
+    size_t i, j;
+
+    if (add && (m->n + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        char **k = calloc(cap, sizeof *k);
+        void **v = calloc(cap, sizeof *v);
+
+        if (!k || !v) {
+            free(k);
+            free(v);
+            return NULL;
+        }
+        for (i = 0; i < m->cap; i++) {
+            if (!m->key[i])
+                continue;
+            for (j = pic_hash(m->key[i]) & (cap - 1); k[j];)
+                j = (j + 1) & (cap - 1);
+            k[j] = m->key[i];
+            v[j] = m->val[i];
+        }
+        free(m->key);
+        free(m->val);
+        m->key = k;
+        m->val = v;
+        m->cap = cap;
+    }
+    if (!m->cap)
+        return NULL;
+    for (i = pic_hash(key) & (m->cap - 1); m->key[i];
+         i = (i + 1) & (m->cap - 1))
+        if (strcmp(m->key[i], key) == 0)
+            return &m->val[i];
+    if (!add)
+        return NULL;
+    if (m->owns) {
+        if (!(m->key[i] = dup_bytes(key, strlen(key))))
+            return NULL;
+    } else {
+        m->key[i] = (char *)key;
+    }
+    m->n++;
+    return &m->val[i];
+}
+
+/* Frees the map; free_val (may be NULL) frees each non-NULL value. */
+static void pic_map_free(pic_map *m, void (*free_val)(void *))
+{
+    size_t i;
+
+    for (i = 0; i < m->cap; i++) {
+        if (m->owns)
+            free(m->key[i]);
+        if (free_val && m->val[i])
+            free_val(m->val[i]);
+    }
+    free(m->key);
+    free(m->val);
+    memset(m, 0, sizeof *m);
+}
+
+static void pic_free_term(void *t)
+{
+    raptor_free_term(t);
+}
+
+static struct dot_pic *dot_pic_new(void)
+{
+    struct dot_pic *pic = calloc(1, sizeof *pic);
+
+    if (pic)
+        pic->nodes.owns = pic->names.owns = 1;
+    return pic;
+}
+
+static void dot_pic_free(struct dot_pic *pic)
+{
+    if (!pic)
+        return;
+    pic_map_free(&pic->nodes, pic_free_term);
+    pic_map_free(&pic->names, NULL);
+    free(pic);
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The part of an IRI after its last '#' or '/'. */
+static const char *iri_tail(const char *iri)
+{
+    const char *h = strrchr(iri, '#'), *sl = strrchr(iri, '/');
+
+    if (sl > h)
+        h = sl;
+    return h && h[1] ? h + 1 : iri;
+}
+
+/* The name node `iri` is drawn with (malloc'd), or NULL (none: the IRI,
+ * or out of memory, *nomem set). */
+static char *pic_name(const struct pic_info *in, const char *iri,
+                      int *nomem)
+{
+    const char *cls = in && in->cls ? iri_tail(in->cls) : NULL;
+    const char *label = in ? in->label : NULL;
+    size_t n, i;
+    char *name;
+
+    if (!label && !cls)
+        return NULL;
+    n = (label ? strlen(label) : strlen(iri_tail(iri))) +
+        (cls ? strlen(cls) : 0) + 4;
+    if (!(name = malloc(n))) {
+        *nomem = 1;
+        return NULL;
+    }
+    if (label && cls)
+        snprintf(name, n, "%s (%s)", label, cls);
+    else if (label)
+        snprintf(name, n, "%s", label);
+    else
+        snprintf(name, n, "%s %s", cls, iri_tail(iri));
+    for (i = 0; name[i]; i++) {
+        if (name[i] == '"')
+            name[i] = '\'';
+        else if (name[i] == '\\')
+            name[i] = '/';
+        else if ((unsigned char)name[i] < 0x20)
+            name[i] = ' ';
+    }
+    return name;
+}
+
+/* A new reference to the term node `iri` is drawn with (named at its
+ * first use, then the same for the whole document); NULL with *st
+ * DG_ERR_NOMEM. */
+static raptor_term *pic_node(dg_serializer *s, pic_map *infos,
+                             const char *iri, dg_status *st)
+{
+    void **slot = pic_find(&s->pic->nodes, iri, 1), **taken, **ip;
+    int nomem = 0;
+    char *name, *cand;
+    raptor_term *t;
+    unsigned k;
+
+    *st = DG_ERR_NOMEM;
+    if (!slot)
+        return NULL;
+    if (*slot)
+        return raptor_term_copy(*slot);
+    ip = pic_find(infos, iri, 0);
+    name = pic_name(ip ? *ip : NULL, iri, &nomem);
+    if (nomem)
+        return NULL;
+    if (!name) {
+        t = iri_term(s, iri, st);
+    } else {
+        cand = name;
+        for (k = 2;; k++) {
+            if (!(taken = pic_find(&s->pic->names, cand, 1)))
+                break;
+            if (!*taken) {
+                *taken = s->pic;    /* any non-NULL mark */
+                break;
+            }
+            if (cand != name)
+                free(cand);
+            if (!(cand = malloc(strlen(name) + 16)))
+                break;
+            snprintf(cand, strlen(name) + 16, "%s #%u", name, k);
+        }
+        t = taken && cand ? new_iri(s->world, cand) : NULL;
+        if (cand != name)
+            free(cand);
+        free(name);
+    }
+    if (!t)
+        return NULL;
+    *slot = t;
+    *st = DG_OK;
+    return raptor_term_copy(t);
+}
+
+/* A new literal term for o, cut to PIC_LITERAL_MAX code points. */
+static raptor_term *pic_literal(dg_serializer *s, const dg_term *o)
+{
+    size_t len = strlen(o->value), i = 0, n = 0;
+    dg_term cut = *o;
+    raptor_term *t;
+    char *v;
+
+    if (dg_utf8_count(o->value, len) <= PIC_LITERAL_MAX)
+        return new_term(s->world, o);
+    while (n++ < PIC_LITERAL_MAX - 1)
+        dg_utf8_next(o->value, len, &i);
+    if (!(v = malloc(i + 4)))
+        return NULL;
+    memcpy(v, o->value, i);
+    memcpy(v + i, "\xe2\x80\xa6", 4);   /* U+2026 and NUL */
+    cut.value = v;
+    t = new_term(s->world, &cut);
+    free(v);
+    return t;
+}
+
+/* 1 when triple t stays out of the picture (see above). */
+static int pic_skip(const dg_triple *t, pic_map *infos)
+{
+    void **ip;
+
+    if (strcmp(t->p.value, PIC_RDF_TYPE) == 0 ||
+        strcmp(t->p.value, PIC_RDFS_LABEL) == 0 ||
+        starts_with(t->p.value, PIC_NIF) ||
+        starts_with(t->p.value, PIC_ITSRDF))
+        return 1;
+    ip = pic_find(infos, t->s.value, 0);
+    if (ip && ((struct pic_info *)*ip)->annot)
+        return 1;
+    ip = t->o.kind == DG_TERM_IRI ? pic_find(infos, t->o.value, 0) : NULL;
+    return ip && ((struct pic_info *)*ip)->annot;
+}
+
+/* Gathers labels, classes and annotations of g's nodes into infos
+ * (borrowing g's strings), checking every term. */
+static dg_status pic_gather(dg_serializer *s, const dg_graph *g,
+                            pic_map *infos)
+{
+    size_t i, n = dg_graph_size(g);
+
+    for (i = 0; i < n; i++) {
+        const dg_triple *t = dg_graph_triple(g, i);
+        void **ip;
+        struct pic_info *in;
+
+        if (!term_writable(s, &t->s) || !term_writable(s, &t->p) ||
+            !term_writable(s, &t->o))
+            return DG_ERR_ARG;
+        if (!(ip = pic_find(infos, t->s.value, 1)))
+            return DG_ERR_NOMEM;
+        if (!*ip && !(*ip = calloc(1, sizeof(struct pic_info))))
+            return DG_ERR_NOMEM;
+        in = *ip;
+        if (strcmp(t->p.value, PIC_RDFS_LABEL) == 0 && !in->label &&
+            t->o.kind == DG_TERM_LITERAL && t->o.value[0])
+            in->label = t->o.value;
+        else if (strcmp(t->p.value, PIC_RDF_TYPE) == 0 &&
+                 t->o.kind == DG_TERM_IRI &&
+                 (!in->cls || (!starts_with(in->cls, DG_NS_DIP) &&
+                               starts_with(t->o.value, DG_NS_DIP))))
+            in->cls = t->o.value;
+        else if (strcmp(t->p.value, PIC_NIF "referenceContext") == 0)
+            in->annot = 1;
+    }
+    return DG_OK;
+}
+
+/* dg_serializer_write for dot: g's triples as the picture above. */
+static dg_status dot_write(dg_serializer *s, const dg_graph *g)
+{
+    pic_map infos = {NULL, NULL, 0, 0, 0};
+    size_t i, n = dg_graph_size(g);
+    dg_status st;
+
+    if (s->err != DG_OK)
+        return s->err;
+    st = pic_gather(s, g, &infos);
+    for (i = 0; i < n && st == DG_OK; i++) {
+        const dg_triple *t = dg_graph_triple(g, i);
+        raptor_term *rs, *rp = NULL, *ro = NULL;
+        raptor_statement *stmt;
+
+        if (pic_skip(t, &infos))
+            continue;
+        rs = pic_node(s, &infos, t->s.value, &st);
+        if (rs)
+            rp = iri_term(s, t->p.value, &st);
+        if (rp)
+            ro = t->o.kind == DG_TERM_IRI
+                     ? pic_node(s, &infos, t->o.value, &st)
+                     : pic_literal(s, &t->o);
+        if (!ro) {
+            raptor_free_term(rs);
+            raptor_free_term(rp);
+            if (st == DG_OK)
+                st = DG_ERR_NOMEM;
+            break;
+        }
+        /* Owns the three terms from here on, even when it fails. */
+        stmt = raptor_new_statement_from_nodes(s->world, rs, rp, ro, NULL);
+        if (!stmt) {
+            st = DG_ERR_NOMEM;
+            break;
+        }
+        if (raptor_serializer_serialize_statement(s->rs, stmt))
+            fail(s, DG_ERR_RDF);
+        raptor_free_statement(stmt);
+        st = s->err;
+    }
+    pic_map_free(&infos, free);
+    if (st != DG_OK)
+        fail(s, st);
+    return st;
 }

@@ -3,8 +3,8 @@
  * output written to memory (open_memstream): N-Triples lines, Turtle with
  * prefixes, escapes of awkward literal text (including the lone carriage
  * return Raptor's Turtle writer gets wrong), N-Quads graph terms, refused
- * IRIs, unknown formats, write failures on /dev/full, and N-Triples
- * batches.  tests/parsers.sh parses real output with other parsers.
+ * IRIs, unknown formats, write failures on /dev/full, N-Triples
+ * batches, and the dot format's picture.  tests/parsers.sh parses real output with other parsers.
  */
 #include "internal.h"
 #include "testutil.h"
@@ -385,6 +385,63 @@ static void test_many_lines(void)
     dg_graph_free(g);
 }
 
+/* -f dot: nodes named by label and class (quotes and backslashes
+ * replaced, a taken name numbered), typed nodes without a label by class
+ * and IRI end, others by IRI; no rdf:type, rdfs:label or NIF triples;
+ * long literals cut; every term still checked. */
+static void test_dot_picture(void)
+{
+#define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+    dg_graph *g = dg_graph_new();
+    dg_status st;
+    char *out;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    dg_graph_add_iri(g, ID "person/q", RDF_TYPE, DG_NS_DIP "Person");
+    dg_graph_add_literal(g, ID "person/q", RDFS "label", "Say \"hi\" \\ now");
+    dg_graph_add_iri(g, ID "post/a", RDF_TYPE, DG_NS_DIP "Post");
+    dg_graph_add_literal(g, ID "post/a", RDFS "label", "President");
+    dg_graph_add_iri(g, ID "post/b", RDF_TYPE, DG_NS_DIP "Post");
+    dg_graph_add_literal(g, ID "post/b", RDFS "label", "President");
+    dg_graph_add_iri(g, ID "person/q", DG_NS_DIP "holds", ID "post/a");
+    dg_graph_add_iri(g, ID "person/q", DG_NS_DIP "holds", ID "post/b");
+    dg_graph_add_iri(g, ID "event/e-1", RDF_TYPE, DG_NS_DIP "Meeting");
+    dg_graph_add_iri(g, ID "event/e-1", DG_NS_DIP "participant", ID "person/q");
+    dg_graph_add_iri(g, ID "event/e-1", DG_NS_DIP "location", ID "x/plain");
+    dg_graph_add_literal(g, ID "event/e-1", RDFS "comment",
+                         "\xc3\xa9" "123456789012345678901234567890123456789012345");
+    dg_graph_add_iri(g, ID "a#char=0,5", NIF "referenceContext", ID "a");
+    dg_graph_add_literal(g, ID "a#char=0,5", NIF "anchorOf", "Hello");
+    dg_graph_add_iri(g, ID "event/e-1", "http://www.w3.org/ns/prov#wasDerivedFrom",
+                     ID "a#char=0,5");
+    dg_graph_add_literal(g, ID "a", NIF "isString", "Hello world");
+    out = render(g, "dot", NULL, &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out,
+        "\t\"RSay 'hi' / now (Person)\" -> \"RPresident (Post)\" [ label=\"dip:holds\" ];\n"
+        "\t\"RSay 'hi' / now (Person)\" -> \"RPresident (Post) #2\" [ label=\"dip:holds\" ];\n"
+        "\t\"RMeeting e-1\" -> \"RSay 'hi' / now (Person)\" [ label=\"dip:participant\" ];\n"
+        "\t\"RMeeting e-1\" -> \"Rid:x/plain\" [ label=\"dip:location\" ];\n"
+        "\t\"RMeeting e-1\" -> \"L\xc3\xa9" "12345678901234567890123456789012345678\xe2\x80\xa6\" "
+        "[ label=\"rdfs:comment\" ];\n\n"));
+    CU_ASSERT_PTR_NULL(strstr(out, "char="));
+    CU_ASSERT_PTR_NULL(strstr(out, "Hello"));
+    CU_ASSERT_PTR_NULL(strstr(out, "label=\"rdf:type\""));
+    CU_ASSERT_PTR_NULL(strstr(out, "label=\"rdfs:label\""));
+    free(out);
+    /* a term that cannot be written is refused, drawn or not */
+    dg_graph_add_iri(g, ID "x/plain", RDF_TYPE, ID "bad iri");
+    last_diag[0] = '\0';
+    out = render(g, "dot", NULL, &st);
+    CU_ASSERT_PTR_NULL(out);
+    CU_ASSERT_EQUAL(st, DG_ERR_ARG);
+    CU_ASSERT_STRING_EQUAL(last_diag, "refusing to write the invalid IRI <" ID "bad iri>");
+    free(out);
+    dg_graph_free(g);
+#undef NIF
+}
+
 int main(void)
 {
     static const dg_test tests[] = {
@@ -399,6 +456,7 @@ int main(void)
         {"write errors", test_dev_full},
         {"ntriples batches", test_batches},
         {"many lines across buffer flushes", test_many_lines},
+        {"dot picture", test_dot_picture},
         {NULL, NULL}};
 
     return dg_run_tests("serialize", tests);
