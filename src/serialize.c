@@ -1140,11 +1140,7 @@ struct pic_info {
 
 static size_t pic_hash(const char *k)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-
-    for (; *k; k++)
-        h = (h ^ (unsigned char)*k) * 0x100000001b3ULL;
-    return (size_t)h;
+    return (size_t)dg_hash_bytes(0, k, strlen(k));
 }
 
 /* The value slot of `key`: NULL when absent, unless `add`, which adds it
