@@ -113,7 +113,8 @@ static void print_help(void)
 "With no FILE, or when FILE is -, read standard input.  A directory is\n"
 "read recursively (*.txt, or *.jsonl with --input-format jsonl).\n"
 "\n"
-"  -f, --format FORMAT    turtle (default), ntriples, nquads, rdfxml, json, dot\n"
+"  -f, --format FORMAT    turtle (default), ntriples, nquads, rdfxml, json,\n"
+"                         json-triples, dot\n"
 "  -o, --output FILE      write to FILE instead of standard output\n"
 "  -b, --base IRI         base IRI for minted data IRIs\n"
 "                         (default %s)\n"
@@ -305,7 +306,7 @@ static int check_options(const cli_options *o)
 
     if (!dg_format_known(o->format)) {
         usage_error("unknown format '%s' (turtle, ntriples, nquads, "
-                    "rdfxml, json, dot)", o->format);
+                    "rdfxml, json, json-triples, dot)", o->format);
         return EXIT_USAGE;
     }
     if (!dg_iri_valid(o->base)) {

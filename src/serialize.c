@@ -81,6 +81,7 @@ static const struct {
     {"nquads", "nquads", 0, 1},
     {"rdfxml", "rdfxml-abbrev", 0, 0},
     {"json", "json", 0, 0},
+    {"json-triples", "json-triples", 0, 0},
     {"dot", "dot", 0, 0},
 };
 
@@ -799,6 +800,7 @@ static const struct {
     {"nquads", 0, "", ""},
     {"rdfxml", -2, "</rdf:RDF>\n", ""},
     {"json", 3, "  }\n", ",\n"},
+    {"json-triples", 18, "\n    ]\n  }\n", ",\n"},
 };
 #define NSPLITS (sizeof splits / sizeof splits[0])
 

@@ -106,7 +106,7 @@ while [ $i -lt 40 ]; do
         { cat "$D/dir/$f.txt"; echo "Report $i."; } >"$T/many-$(printf %02d $i)$f.txt"
     done
 done
-for f in ntriples turtle nquads rdfxml json; do
+for f in ntriples turtle nquads rdfxml json json-triples; do
     "$DG" -j 1 -f "$f" "$T"/many-*.txt >"$T/j1.$f" 2>"$T/j1.err"
     for j in 2 3 8; do
         "$DG" -j "$j" -f "$f" "$T"/many-*.txt >"$T/jn.$f" 2>/dev/null
@@ -156,6 +156,19 @@ d = {}
 for k, v in json.load(open(sys.argv[1])).items(): d.setdefault(k, 0)
 print("json ok")' "$T/j1.json" 2>&1)
 equal "JSON of many articles is one JSON document" "$got" "json ok"
+# json-triples: strict JSON (no member name twice in an object), every
+# triple of every article once, read by rapper too.
+got=$($PY -c '
+import json, sys
+def strict(pairs):
+    names = [k for k, _ in pairs]
+    if len(names) != len(set(names)):
+        raise ValueError("repeated member")
+    return dict(pairs)
+print(len(json.load(open(sys.argv[1]), object_pairs_hook=strict)["triples"]))' "$T/j1.json-triples" 2>&1)
+equal "json-triples of 80 articles: strict JSON, every triple" "$got" "$n"
+got=$(rapper -c -i json "$T/j1.json-triples" 2>&1 | sed -n "s/.*returned \([0-9]*\) triples/\1/p")
+equal "rapper reads json-triples of 80 articles" "$got" "$n"
 mkdir "$T/emptydir"
 expect "empty directory" 0 "$DG" -f turtle "$T/emptydir"
 got=$(rapper -c -i turtle "$T/out" 2>&1 | sed -n 's/.*returned \([0-9]*\) triples/\1/p')
