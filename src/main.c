@@ -16,6 +16,7 @@
  */
 #include "config.h"
 #include "batch.h"
+#include "paths.h"   /* DG_PKGDATADIR, DG_BUILD_SRCDIR, DG_BUILD_DIR */
 
 #include <errno.h>
 #include <getopt.h>
@@ -29,6 +30,8 @@
 
 #define PROG "diplograph"
 #define STDIN_NAME "standard input"
+/* The plural "s" of a count: "1 article", "2 articles". */
+#define PLURAL(n) ((n) == 1 ? "" : "s")
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
@@ -556,12 +559,13 @@ static int write_stream(const cli_options *o, FILE *fh, const char *where)
     bo.progress = !o->quiet && isatty(STDERR_FILENO);
     rc = batch_run(&bo, o->files, o->nfiles, fh, where, &st);
     if (o->verbose && st.failed)
-        fprintf(stderr, "%s: %zu articles, %zu skipped, %zu triples, "
-                "%.2f seconds\n", PROG, st.articles, st.failed, st.triples,
-                st.seconds);
+        fprintf(stderr, "%s: %zu article%s, %zu skipped, %zu triple%s, "
+                "%.2f seconds\n", PROG, st.articles, PLURAL(st.articles),
+                st.failed, st.triples, PLURAL(st.triples), st.seconds);
     else if (o->verbose)
-        fprintf(stderr, "%s: %zu articles, %zu triples, %.2f seconds\n",
-                PROG, st.articles, st.triples, st.seconds);
+        fprintf(stderr, "%s: %zu article%s, %zu triple%s, %.2f seconds\n",
+                PROG, st.articles, PLURAL(st.articles), st.triples,
+                PLURAL(st.triples), st.seconds);
     return rc;
 }
 
