@@ -523,6 +523,29 @@ static int gazetteer_state(dg_doc *doc, const dg_entity *en, const char *title)
     return new_entity(doc, DG_ENT_ORG, org->key, org->label, org, -1);
 }
 
+static int is_honorific(const dg_mention *t)
+{
+    return t->lex->cls && strcmp(t->lex->cls, "honorific") == 0;
+}
+
+/* The post a name's title mention `ti` states: the title itself, or,
+ * for an honorific ("Mr.", "Sheikh", "Prince"), an office title right
+ * before it ("Foreign Minister Prince Faisal"); NULL when none. */
+static const dg_mention *office_title(const dg_doc *doc, int ti)
+{
+    const dg_mention *t = &doc->ments[ti], *before;
+
+    if (!is_honorific(t))
+        return t;
+    if (ti == 0)
+        return NULL;
+    before = &doc->ments[ti - 1];
+    if (before->type != DG_MENT_TITLE || before->tok_e != t->tok_b ||
+        is_honorific(before))
+        return NULL;
+    return before;
+}
+
 static int attach_posts(dg_doc *doc)
 {
     size_t k;
@@ -535,8 +558,8 @@ static int attach_posts(dg_doc *doc)
         if (m->type != DG_MENT_NAME || m->kind != DG_ENT_PERSON ||
             m->title < 0 || m->entity < 0)
             continue;
-        t = &doc->ments[m->title];
-        if (t->lex->cls && strcmp(t->lex->cls, "honorific") == 0)
+        t = office_title(doc, m->title);
+        if (!t)
             continue; /* "Mr." is no post */
         in = title_state(doc, t);
         if (in < 0)
