@@ -632,9 +632,12 @@ static dg_status report(dg_uploader *up, const dg_req *rq, CURLcode e,
     }
     snippet(up->reply.data ? up->reply.data : "", up->reply.len, up->reply_html, snip);
     st = (code == 401 || code == 403) ? DG_ERR_AUTH : DG_ERR_HTTP;
-    dg_diagf(up->diag, up->ctx, st, NULL, "%s%s %s: HTTP %ld%s%s%s",
+    dg_diagf(up->diag, up->ctx, st, NULL, "%s%s %s: HTTP %ld%s%s%s%s",
              st == DG_ERR_AUTH ? "authentication failed: " : "", rq->method,
-             rq->shown, code, tries, snip[0] ? ": " : "", snip);
+             rq->shown, code, tries, snip[0] ? ": " : "", snip,
+             st == DG_ERR_AUTH && up->user && !up->password
+                 ? " (no password given: it is read from ~/.netrc when "
+                   "DIPLOGRAPH_PASSWORD is unset)" : "");
     return st;
 }
 

@@ -118,6 +118,8 @@ HOME="$tmp" DIPLOGRAPH_PASSWORD= "$dg" --push "$gsp" --user dba --graph "$g4" \
     "$sample" 2> "$tmp/err"
 check "no password, no netrc exit" 1 $?
 contains "no password, no netrc message" "$tmp/err" ": HTTP 401"
+contains "no password, no netrc: says where the password comes from" "$tmp/err" \
+    " (no password given: it is read from ~/.netrc when DIPLOGRAPH_PASSWORD is unset)"
 
 # 6. Wrong password: exit 1, 401 in the message, the password never shown.
 DIPLOGRAPH_PASSWORD=WrongPw99 "$dg" --push "$gsp" --user dba "$sample" 2> "$tmp/err"
