@@ -312,8 +312,8 @@ static int too_big(input_iter *it, FILE *fh, const char *where)
         (unsigned long long)sb.st_size <= DG_MAX_ARTICLE_BYTES)
         return 0;
     say(it, "%s: %s: article is %llu bytes; the limit is %zu bytes\n"
-            "%s: %s: %s\n", PROG, where, (unsigned long long)sb.st_size,
-            DG_MAX_ARTICLE_BYTES, PROG, where, dg_strerror(DG_ERR_LIMIT));
+        "%s: %s: %s\n", PROG, where, (unsigned long long)sb.st_size,
+        DG_MAX_ARTICLE_BYTES, PROG, where, dg_strerror(DG_ERR_LIMIT));
     return 1;
 }
 
@@ -347,9 +347,9 @@ static int read_text(input_iter *it, const char *path, batch_article *a)
     }
     if (a->len > DG_MAX_ARTICLE_BYTES) { /* a stream; read_all stopped */
         say(it, "%s: %s: article is more than %zu bytes; the limit "
-                "is %zu bytes\n%s: %s: %s\n", PROG, a->where,
-                DG_MAX_ARTICLE_BYTES, DG_MAX_ARTICLE_BYTES, PROG, a->where,
-                dg_strerror(DG_ERR_LIMIT));
+            "is %zu bytes\n%s: %s: %s\n", PROG, a->where,
+            DG_MAX_ARTICLE_BYTES, DG_MAX_ARTICLE_BYTES, PROG, a->where,
+            dg_strerror(DG_ERR_LIMIT));
         free(a->text);
         a->text = NULL;
         return -1;
@@ -407,7 +407,7 @@ static int json_field(input_iter *it, json_t *o, const char *key,
     }
     if (!json_is_string(v)) {
         say(it, "%s: %s: field \"%s\" is not a string\n", PROG,
-                where, key);
+            where, key);
         return -1;
     }
     n = json_string_length(v);
@@ -438,7 +438,7 @@ static int parse_record(input_iter *it, size_t n, batch_article *a)
     o = json_loadb(it->buf, n, JSON_REJECT_DUPLICATES, &jerr);
     if (!o) {
         say(it, "%s: %s: bad JSON at column %d: %s\n", PROG, where,
-                jerr.column, jerr.text);
+            jerr.column, jerr.text);
         return -1;
     }
     if (!json_is_object(o)) {
@@ -453,7 +453,7 @@ static int parse_record(input_iter *it, size_t n, batch_article *a)
         goto out;
     if (a->source && !dg_iri_valid(a->source)) {
         say(it, "%s: %s: \"url\" is not an absolute IRI\n", PROG,
-                where);
+            where);
         goto out;
     }
     rc = 0;
@@ -476,7 +476,7 @@ static int next_record(input_iter *it, batch_article *a)
         a->in_bytes = n == (size_t)-2 ? MAX_LINE : n + 1;
         if (n == (size_t)-2) {
             say(it, "%s: %s:%zu: line longer than %zu bytes\n", PROG,
-                    it->fname, it->line, MAX_LINE);
+                it->fname, it->line, MAX_LINE);
             return -1;
         }
         if (n == 0 || (n == 1 && it->buf[0] == '\r'))
