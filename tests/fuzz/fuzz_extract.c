@@ -7,6 +7,7 @@
  * checks below abort on contract violations.  Built by `make fuzz`.
  */
 #include "internal.h"
+#include "paths.h"   /* DG_BUILD_SRCDIR */
 
 #include <stdint.h>
 #include <stdio.h>
