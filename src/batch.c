@@ -219,7 +219,7 @@ static void *work(void *arg)
         if (b->next_take == b->next_in)
             break;
         s = &b->slots[b->next_take++ % b->nslots];
-        if (s->state == SLOT_DONE)   /* a bad record: nothing to do */
+        if (s->state != SLOT_PENDING)   /* a bad record: nothing to do */
             continue;
         s->state = SLOT_TAKEN;
         pthread_mutex_unlock(&b->mu);
@@ -259,6 +259,10 @@ static void drain(batch *b, int all)
         emit(b, s);
         pthread_mutex_lock(&b->mu);
         b->next_out++;
+        /* A bad record is written without a worker: none may take its
+         * slot, emptied now, afterwards. */
+        if (b->next_take < b->next_out)
+            b->next_take = b->next_out;
     }
 }
 
