@@ -71,10 +71,18 @@ static void on_slot_diag(void *ctx, dg_status st, const char *where,
 
     if (st == DG_OK && d->quiet)
         return;
-    if (!where)
-        where = d->where;
-    fprintf(d->mem, "%s: %s: %s%s\n", PROG, where,
-            st == DG_OK ? "warning: " : "", message);
+    batch_diag_print(d->mem, where ? where : d->where, st, message);
+}
+
+void batch_diag_print(FILE *f, const char *where, dg_status st,
+                      const char *message)
+{
+    const char *warn = st == DG_OK ? "warning: " : "";
+
+    if (where)
+        fprintf(f, "%s: %s: %s%s\n", PROG, where, warn, message);
+    else
+        fprintf(f, "%s: %s%s\n", PROG, warn, message);
 }
 
 static void process(const batch_opts *o, dg_blockser *bs, slot *s)

@@ -37,6 +37,12 @@ input_iter *input_open(char **paths, size_t n, int jsonl, size_t *total);
  * `input_next` may be called again to go on with the next one). */
 int input_next(input_iter *it, batch_article *a);
 void input_close(input_iter *it);
+/* Prints one message in the program's form to f:
+ * "diplograph: WHERE: MESSAGE", "warning: " before MESSAGE when st is
+ * DG_OK, and without "WHERE: " when where is NULL. */
+void batch_diag_print(FILE *f, const char *where, dg_status st,
+                      const char *message);
+
 /* From now on, keeps the messages about bad files and records (which
  * input_next prints to standard error by default) for input_messages,
  * so that a caller can print them in input order. */

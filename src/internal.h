@@ -134,7 +134,7 @@ typedef enum {
                          country = ISO3 or body code, cls = title,
                          key = folded name */
     DG_LEX_GIVEN,     /* a given name: the first word of every name in
-                         people.tsv ("Antony"), evidence that a pair of
+                         people.tsv ("Maria"), evidence that a pair of
                          unknown capitalized words is a person */
     DG_LEX_KIND_COUNT
 } dg_lex_kind;

@@ -16,6 +16,7 @@
  */
 #include "config.h"
 #include "batch.h"
+#include "lsan_raptor.h"   /* -f dot under --enable-sanitizers */
 #include "paths.h"   /* DG_PKGDATADIR, DG_BUILD_SRCDIR, DG_BUILD_DIR */
 
 #include <errno.h>
@@ -34,22 +35,6 @@
 #define PLURAL(n) ((n) == 1 ? "" : "s")
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
-
-#ifdef __SANITIZE_ADDRESS__
-/* LeakSanitizer (--enable-sanitizers): Raptor 2.0.15's dot serializer
- * never frees its namespace stack.  The leak is Raptor's; everything
- * else stays checked. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:raptor_new_namespaces\n";
-}
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-    return "print_suppressions=0";
-}
-#endif
 
 /* --push and its companions (see push_option and push_all below). */
 typedef struct {
@@ -91,14 +76,7 @@ static void on_diag(void *ctx, dg_status st, const char *where,
 
     if (st == DG_OK && d->quiet)
         return;
-    if (!where)
-        where = d->where;
-    if (where)
-        fprintf(stderr, "%s: %s: %s%s\n", PROG, where,
-                st == DG_OK ? "warning: " : "", message);
-    else
-        fprintf(stderr, "%s: %s%s\n", PROG, st == DG_OK ? "warning: " : "",
-                message);
+    batch_diag_print(stderr, where ? where : d->where, st, message);
 }
 
 static void usage_error(const char *fmt, const char *arg)

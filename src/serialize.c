@@ -291,6 +291,44 @@ static dg_status open_world(dg_serializer *s, int fi)
     return raptor_world_open(s->world) ? DG_ERR_RDF : DG_OK;
 }
 
+/* Makes a Raptor serializer for formats[fi] with our prefixes (the data
+ * prefix `id:` for `base`) and starts a document on our iostream. */
+static dg_status start_document(dg_serializer *s, int fi, const char *base)
+{
+    dg_status st;
+
+    if (!(s->rs = raptor_new_serializer(s->world, formats[fi].raptor)))
+        return DG_ERR_RDF;
+    if ((st = set_namespaces(s, base)) != DG_OK)
+        return st;
+    if (!(s->ios = raptor_new_iostream_from_handler(s->world, s,
+                                                   &ios_handler)))
+        return DG_ERR_NOMEM;
+    if (raptor_serializer_start_to_iostream(s->rs, NULL, s->ios))
+        return DG_ERR_RDF;
+    s->started = 1;
+    return DG_OK;
+}
+
+/* Releases the document's Raptor serializer and iostream.  A document
+ * started but not ended is ended first, writing nothing: some Raptor
+ * serializers (dot) release their state only when the document ends. */
+static void close_document(dg_serializer *s)
+{
+    if (s->started && !s->ended) {
+        s->discard = 1;
+        raptor_serializer_serialize_end(s->rs);
+        s->discard = 0;
+    }
+    if (s->rs)
+        raptor_free_serializer(s->rs);
+    if (s->ios)
+        raptor_free_iostream(s->ios);
+    s->rs = NULL;
+    s->ios = NULL;
+    s->started = s->ended = 0;
+}
+
 /* Starts writing `format` to `fh` (see diplograph.h).  `base` NULL means
  * DG_DEFAULT_BASE; a base that is not a valid IRI is DG_ERR_ARG. */
 dg_status dg_serializer_new(const char *format, const char *base, FILE *fh,
@@ -323,22 +361,9 @@ dg_status dg_serializer_new(const char *format, const char *base, FILE *fh,
         goto out;
     s->diag = diag;
     s->ctx = ctx;
-    if ((st = open_world(s, fi)) != DG_OK)
+    if ((st = open_world(s, fi)) != DG_OK ||
+        (st = start_document(s, fi, base)) != DG_OK)
         goto out;
-    st = DG_ERR_RDF;
-    s->rs = raptor_new_serializer(s->world, formats[fi].raptor);
-    if (!s->rs)
-        goto out;
-    if ((st = set_namespaces(s, base)) != DG_OK)
-        goto out;
-    st = DG_ERR_NOMEM;
-    s->ios = raptor_new_iostream_from_handler(s->world, s, &ios_handler);
-    if (!s->ios)
-        goto out;
-    st = DG_ERR_RDF;
-    if (raptor_serializer_start_to_iostream(s->rs, NULL, s->ios))
-        goto out;
-    s->started = 1;
     if (s->err != DG_OK)
         goto out;
     *out = s;
@@ -763,17 +788,7 @@ void dg_serializer_free(dg_serializer *s)
 {
     if (!s)
         return;
-    /* Some Raptor serializers (dot) release their state only when the
-     * document ends: end it, writing nothing, if finish did not. */
-    if (s->started && !s->ended) {
-        s->discard = 1;
-        s->ended = 1;
-        raptor_serializer_serialize_end(s->rs);
-    }
-    if (s->rs)
-        raptor_free_serializer(s->rs);
-    if (s->ios)
-        raptor_free_iostream(s->ios);
+    close_document(s);
     tcache_free(s);
     dot_pic_free(s->pic);
     if (s->world)
@@ -835,24 +850,13 @@ static dg_status block_doc(dg_blockser *b, const dg_graph *g,
                            const char *graph_iri)
 {
     dg_serializer *s = &b->s;
-    dg_status st = DG_ERR_RDF;
+    dg_status st;
 
     s->olen = 0;
     s->err = DG_OK;
     s->started = s->ended = 0;
-    s->rs = raptor_new_serializer(s->world, formats[b->fi].raptor);
-    if (!s->rs)
+    if ((st = start_document(s, b->fi, b->base)) != DG_OK)
         goto out;
-    if ((st = set_namespaces(s, b->base)) != DG_OK)
-        goto out;
-    st = DG_ERR_NOMEM;
-    s->ios = raptor_new_iostream_from_handler(s->world, s, &ios_handler);
-    if (!s->ios)
-        goto out;
-    st = DG_ERR_RDF;
-    if (raptor_serializer_start_to_iostream(s->rs, NULL, s->ios))
-        goto out;
-    s->started = 1;
     st = g ? write_range(s, g, 0, dg_graph_size(g), graph_iri) : s->err;
     if (st == DG_OK) {
         s->ended = 1;
@@ -861,18 +865,7 @@ static dg_status block_doc(dg_blockser *b, const dg_graph *g,
         st = s->err;
     }
 out:
-    if (s->started && !s->ended) {
-        s->discard = 1;
-        raptor_serializer_serialize_end(s->rs);
-        s->discard = 0;
-    }
-    if (s->rs)
-        raptor_free_serializer(s->rs);
-    if (s->ios)
-        raptor_free_iostream(s->ios);
-    s->rs = NULL;
-    s->ios = NULL;
-    s->started = s->ended = 0;
+    close_document(s);
     return st != DG_OK ? st : s->err;
 }
 
@@ -1096,8 +1089,8 @@ dg_status dg_serialize_ntriples(const dg_graph *g, size_t from, size_t to,
 /* ------------------------------------------------------------------ */
 
 /* -f dot draws a picture for people to read, not a copy of every triple:
- *   - a node with an rdfs:label is named by it and its class ("Antony
- *     Blinken (Person)"), a typed node without a label by its class and
+ *   - a node with an rdfs:label is named by it and its class ("Jane
+ *     Doe (Person)"), a typed node without a label by its class and
  *     the end of its IRI ("Meeting 2229afc028605acb-1"); any other node
  *     keeps its IRI, which Raptor abbreviates by the prefixes.  A name
  *     another node has already taken gets " #2", " #3", ...;

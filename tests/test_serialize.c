@@ -8,27 +8,12 @@
  */
 #include "internal.h"
 #include "testutil.h"
+#include "lsan_raptor.h"   /* -f dot under --enable-sanitizers */
 
 #include <stdio.h>
 #include <string.h>
 
 #define ID DG_DEFAULT_BASE
-
-#ifdef __SANITIZE_ADDRESS__
-/* LeakSanitizer (--enable-sanitizers): Raptor 2.0.15's dot serializer
- * never frees its namespace stack.  The leak is Raptor's; everything
- * else stays checked. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:raptor_new_namespaces\n";
-}
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-    return "print_suppressions=0";
-}
-#endif
 #define RDFS "http://www.w3.org/2000/01/rdf-schema#"
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define XSD "http://www.w3.org/2001/XMLSchema#"
