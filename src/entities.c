@@ -204,21 +204,234 @@ static int country_entity(dg_doc *doc, const char *iso, int ment)
     return new_entity(doc, DG_ENT_COUNTRY, iso, c ? c->label : iso, c, ment);
 }
 
-/* An organization found by pattern, not in the gazetteer: keyed by its
- * folded name, labelled as written. */
-static int resolve_pattern_org(dg_doc *doc, size_t k)
+/* The key of an organization or place found by pattern: its folded
+ * words, a state it starts with ("Kenyan", "Kenya") written as the
+ * state's ISO code, so that both spellings key one organization
+ * (malloc'd). */
+static char *pattern_key(const dg_doc *doc, const dg_mention *m)
+{
+    const dg_lex_entry *hits[8];
+    size_t nh = 0, n, len;
+    char *rest, *key;
+
+    n = dg_lexicon_match(doc->lex, doc->text, doc->toks, m->tok_e, m->tok_b,
+                         (1u << DG_LEX_COUNTRY) | (1u << DG_LEX_DEMONYM), hits,
+                         8, &nh);
+    if (m->kind != DG_ENT_ORG || n == 0 || n >= m->tok_e - m->tok_b ||
+        !hits[0]->country)
+        return name_key(doc, m->tok_b, m->tok_e);
+    if (!(rest = name_key(doc, m->tok_b + n, m->tok_e)))
+        return NULL;
+    len = strlen(rest) + 8;
+    if ((key = malloc(len)) != NULL) {
+        size_t i;
+        snprintf(key, len, "%s %s", hits[0]->country, rest);
+        for (i = 0; i < 3 && key[i]; i++)
+            key[i] = (char)(key[i] - 'A' + 'a');
+    }
+    free(rest);
+    return key;
+}
+
+/* Is key a (two words or more) the first words of key b? */
+static int key_prefix(const char *a, const char *b)
+{
+    size_t la = strlen(a);
+
+    return strchr(a, ' ') && strncmp(a, b, la) == 0 && b[la] == ' ';
+}
+
+/* An organization found by pattern earlier whose key starts like key
+ * ("Kenya National Commission" and the "Kenyan National Commission on
+ * Human Rights"), or -1. */
+static int pattern_org_like(const dg_doc *doc, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < doc->nents; i++)
+        if (doc->ents[i].kind == DG_ENT_ORG && !doc->ents[i].lex &&
+            (key_prefix(key, doc->ents[i].key) ||
+             key_prefix(doc->ents[i].key, key)))
+            return (int)i;
+    return -1;
+}
+
+/* An organization or place found by pattern, not in the gazetteer:
+ * keyed by its folded name (pattern_key), labelled with its fullest
+ * form; a town's state ("Kilo, Ruritania") is the state it lies in. */
+static int resolve_pattern(dg_doc *doc, size_t k)
 {
     dg_mention *m = &doc->ments[k];
-    char *key = name_key(doc, m->tok_b, m->tok_e);
+    char *key = pattern_key(doc, m);
     char *label = span_text(doc, m->tok_b, m->tok_e);
-    int e = -1;
+    int e = -1, ok = 0;
 
-    if (key && label && (e = find_entity(doc, DG_ENT_ORG, key)) < 0)
-        e = new_entity(doc, DG_ENT_ORG, key, label, NULL, (int)k);
+    if (key && label) {
+        if ((e = find_entity(doc, m->kind, key)) < 0 && m->kind == DG_ENT_ORG)
+            e = pattern_org_like(doc, key);
+        if (e < 0)
+            e = new_entity(doc, m->kind, key, label, NULL, (int)k);
+        ok = e >= 0 && offer_label(&doc->ents[e], label);
+    }
     free(key);
     free(label);
+    if (!ok)
+        return 0;
     m->entity = e;
-    return e >= 0;
+    if (m->kind == DG_ENT_PLACE && m->title_country >= 0 &&
+        doc->ents[e].country < 0 && doc->ments[m->title_country].lex) {
+        int c = country_entity(doc, doc->ments[m->title_country].lex->key,
+                               -1);
+        if (c < 0)
+            return 0;
+        doc->ents[e].country = c;
+    }
+    return 1;
+}
+
+/* The ISO code of the state a state, demonym or capital mention names,
+ * or NULL. */
+static const char *state_code(const dg_mention *m)
+{
+    if (!m->lex || (m->kind != DG_ENT_COUNTRY && !m->metonymy))
+        return NULL;
+    return m->type == DG_MENT_DEMONYM || m->metonymy ? m->lex->country
+                                                    : m->lex->key;
+}
+
+/* Datelines open a news story: "KILO, Feb. 2 -", "KILO (Agency) -".  Up
+ * to this many sentences (a byline and an agency line may come first)
+ * are looked at. */
+#define DATELINE_SENTENCES 4
+
+/* The state of the article's dateline: a place or state mention that
+ * starts one of its first sentences, followed by ",", "(", ":" or a
+ * dash; NULL when none. */
+static const char *dateline_state(const dg_doc *doc)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *m = &doc->ments[k];
+        size_t s = doc->toks[m->tok_b].sent;
+        const dg_token *nx;
+        if (s >= DATELINE_SENTENCES)
+            return NULL;
+        if (m->tok_b != doc->sents[s].tok_b || m->type != DG_MENT_NAME ||
+            !m->lex || m->tok_e >= doc->ntoks)
+            continue;
+        nx = &doc->toks[m->tok_e];
+        if (!dg_tok_is(nx, ",") && !dg_tok_is(nx, "(") && !dg_tok_is(nx, ":") &&
+            !dg_tok_is(nx, "-") && !dg_tok_is(nx, "\xe2\x80\x93") &&
+            !dg_tok_is(nx, "\xe2\x80\x94"))
+            continue;
+        if (m->kind == DG_ENT_COUNTRY)
+            return m->lex->key;
+        if (m->kind == DG_ENT_PLACE && m->lex->country)
+            return m->lex->country;
+    }
+    return NULL;
+}
+
+/* The canonical demonym of a state ("Japanese"), or NULL. */
+static const char *demonym_of(const dg_doc *doc, const char *code)
+{
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_DEMONYM, &all), i;
+
+    for (i = 0; i < n; i++)
+        if (all[i]->country && strcmp(all[i]->country, code) == 0)
+            return all[i]->label;
+    return NULL;
+}
+
+/* The gazetteer's organization of state `code` written `name`, or NULL. */
+static const dg_lex_entry *org_named(const dg_doc *doc, const char *name,
+                                     const char *code)
+{
+    dg_token *toks = NULL;
+    const dg_lex_entry *hits[8], *found = NULL;
+    size_t n = 0, nh = 0, i;
+
+    if (dg_tokenize(name, strlen(name), &toks, &n) != DG_OK)
+        return NULL;
+    if (n > 0 && dg_lexicon_match(doc->lex, name, toks, n, 0,
+                                  (1u << DG_LEX_ORG) | DG_LEX_ANY_CASE, hits,
+                                  8, &nh) == n)
+        for (i = 0; i < nh && !found; i++)
+            if (hits[i]->country && strcmp(hits[i]->country, code) == 0)
+                found = hits[i];
+    dg_tokens_free(toks, n);
+    return found;
+}
+
+/* The ministry `generic` ("Foreign Ministry") of state code: the
+ * gazetteer's entry for it ("Japanese Foreign Ministry") when there is
+ * one, else an organization labelled "<demonym> <ministry>" (or
+ * "<ministry> of <state>") and keyed by that label.  Returns the entity
+ * or -1 (no memory). */
+static int ministry_entity(dg_doc *doc, const dg_lex_entry *generic,
+                           const char *code, int ment)
+{
+    const char *dem = demonym_of(doc, code);
+    const dg_lex_entry *st = dg_lexicon_country(doc->lex, code), *own;
+    size_t n = strlen(generic->label) + 64 +
+               (dem ? strlen(dem) : st ? strlen(st->label) : 0);
+    char *label = malloc(n);
+    int e, c;
+
+    if (!label)
+        return -1;
+    if (dem)
+        snprintf(label, n, "%s %s", dem, generic->label);
+    else
+        snprintf(label, n, "%s of %s", generic->label, st ? st->label : code);
+    if ((own = org_named(doc, label, code)) != NULL) {
+        free(label);
+        if ((e = find_entity(doc, DG_ENT_ORG, own->key)) < 0)
+            e = new_entity(doc, DG_ENT_ORG, own->key, own->label, own, ment);
+        return e;
+    }
+    if ((e = find_entity(doc, DG_ENT_ORG, label)) < 0 &&
+        (e = new_entity(doc, DG_ENT_ORG, label, label, generic, ment)) >= 0) {
+        if ((c = country_entity(doc, code, -1)) < 0)
+            e = -1;
+        else
+            doc->ents[e].country = c;
+    }
+    free(label);
+    return e;
+}
+
+/* A ministry the gazetteer gives no state ("foreign ministry"): the
+ * ministry of the state before or after it ("Japan's", "of Japan"), else
+ * the one its last mention in the article was, else the dateline
+ * state's; with none, it names no entity.  Returns 0 when out of memory. */
+static int resolve_ministry(dg_doc *doc, size_t k)
+{
+    dg_mention *m = &doc->ments[k];
+    const char *code = m->title_country >= 0 ?
+                       state_code(&doc->ments[m->title_country]) : NULL;
+    char *surface;
+    size_t j;
+    int e = -1, ok;
+
+    for (j = k; !code && e < 0 && j-- > 0;) {
+        const dg_mention *o = &doc->ments[j];
+        if (o->type == DG_MENT_NAME && o->lex && o->entity >= 0 &&
+            dg_generic_ministry(o->lex) && strcmp(o->lex->key, m->lex->key) == 0)
+            e = o->entity;
+    }
+    if (e < 0 && !code && !(code = dateline_state(doc)))
+        return 1;
+    if (e < 0 && (e = ministry_entity(doc, m->lex, code, (int)k)) < 0)
+        return 0;
+    m->entity = e;
+    if (!(surface = span_text(doc, m->tok_b, m->tok_e)))
+        return 0;
+    ok = add_alt(&doc->ents[e], surface);
+    free(surface);
+    return ok;
 }
 
 /* Resolves a gazetteer mention (state, demonym, organization, place). */
@@ -230,7 +443,9 @@ static int resolve_gazetteer(dg_doc *doc, size_t k)
     int e;
 
     if (!lx)
-        return resolve_pattern_org(doc, k);
+        return resolve_pattern(doc, k);
+    if (dg_generic_ministry(lx))
+        return resolve_ministry(doc, k);
     if (m->type == DG_MENT_DEMONYM || m->metonymy) {
         m->entity = lx->country ? country_entity(doc, lx->country, (int)k) : -1;
         return m->entity >= 0 || !lx->country;
@@ -276,17 +491,34 @@ static size_t key_words(const char *key)
     return n;
 }
 
-/* Do two multi-word name keys name one person (same first and last
- * words)? */
+/* Do two multi-word name keys name one person?  They share their first
+ * and last words and the shorter one's words come in the longer one in
+ * order ("kenji sato" = "kenji taro sato", not "kim uk il" = "kim jong
+ * il"). */
 static int same_person(const char *a, const char *b)
 {
-    const char *fa, *fb, *la, *lb;
-    size_t na = key_words(a), nb = key_words(b);
+    const char *fa, *fb, *la, *lb, *w, *v;
+    size_t na = key_words(a), nb = key_words(b), i, j, lw;
     size_t lfa = key_word(a, 0, &fa), lfb = key_word(b, 0, &fb);
     size_t lla = key_word(a, na - 1, &la), llb = key_word(b, nb - 1, &lb);
 
-    return lfa == lfb && memcmp(fa, fb, lfa) == 0 && lla == llb &&
-           memcmp(la, lb, lla) == 0;
+    if (lfa != lfb || memcmp(fa, fb, lfa) != 0 || lla != llb ||
+        memcmp(la, lb, lla) != 0)
+        return 0;
+    if (na > nb) {
+        const char *t = a;
+        size_t tn = na;
+        a = b;
+        b = t;
+        na = nb;
+        nb = tn;
+    }
+    for (i = 0, j = 0; i < na && j < nb; j++) {
+        lw = key_word(a, i, &w);
+        if (key_word(b, j, &v) == lw && memcmp(w, v, lw) == 0)
+            i++;
+    }
+    return i == na;
 }
 
 /* Does the name key hold the word w? */
@@ -303,25 +535,99 @@ static int key_has_word(const char *key, const char *w)
     return 0;
 }
 
-/* Mention k names person e (its surface may become the label), or, when
- * e is -1, a new person keyed ekey.  Returns 0 when out of memory. */
+/* The text of a name's tokens [b, e) without its initials ("William
+ * Cohen" of "William S. Cohen"): the words its entity key is made of,
+ * as written (malloc'd). */
+static char *plain_name(const dg_doc *doc, size_t b, size_t e)
+{
+    char *s = malloc(doc->toks[e - 1].e - doc->toks[b].b + 1), *p = s;
+    size_t i;
+
+    if (!s)
+        return NULL;
+    for (i = b; i < e; i++) {
+        const dg_token *t = &doc->toks[i];
+        if (is_initial(t) && i > b)
+            continue;
+        if (p != s && (t->flags & DG_TOK_SPACE_BEFORE))
+            *p++ = ' ';
+        memcpy(p, doc->text + t->b, t->e - t->b);
+        p += t->e - t->b;
+    }
+    *p = '\0';
+    return s;
+}
+
+/* The person of people.tsv whose key is key ("antony blinken"), or
+ * NULL. */
+static const dg_lex_entry *person_by_key(const dg_doc *doc, const char *key)
+{
+    dg_token *toks = NULL;
+    const dg_lex_entry *hits[8], *found = NULL;
+    size_t n = 0, nh = 0, i;
+
+    if (dg_tokenize(key, strlen(key), &toks, &n) != DG_OK)
+        return NULL;
+    if (n > 0 && dg_lexicon_match(doc->lex, key, toks, n, 0,
+                                  (1u << DG_LEX_PERSON) | DG_LEX_ANY_CASE,
+                                  hits, 8, &nh) == n)
+        for (i = 0; i < nh && !found; i++)
+            if (strcmp(hits[i]->key, key) == 0)
+                found = hits[i];
+    dg_tokens_free(toks, n);
+    return found;
+}
+
+/* Makes the people gazetteer's name the label of person en (the old
+ * label stays an alternative).  Returns 0 when out of memory. */
+static int take_lexicon_label(dg_entity *en, const dg_lex_entry *lx)
+{
+    char *old = en->label;
+    int ok;
+
+    en->lex = lx;
+    if (strcmp(old, lx->label) == 0)
+        return 1;
+    if (!(en->label = strdup(lx->label))) {
+        en->label = old;
+        return 0;
+    }
+    ok = add_alt(en, old);
+    free(old);
+    return ok;
+}
+
+/* Mention k names person e, or, when e is -1, a new person keyed ekey.
+ * The label is the people gazetteer's name when it knows the person,
+ * else the fullest name the text gives without initials (the words of
+ * the key, so that every article gives one IRI one label); every other
+ * form is an alternative.  Returns 0 when out of memory. */
 static int join_person(dg_doc *doc, size_t k, int e, const char *ekey)
 {
     dg_mention *m = &doc->ments[k];
+    const dg_lex_entry *lx = m->lex;
     char *s = span_text(doc, m->tok_b, m->tok_e);
-    int ok;
+    char *plain = plain_name(doc, m->tok_b, m->tok_e);
+    dg_entity *en;
+    int ok = 0;
 
-    if (!s)
-        return 0;
-    if (e < 0) {
-        e = new_entity(doc, DG_ENT_PERSON, ekey, s, m->lex, (int)k);
-        ok = e >= 0;
-    } else {
-        ok = offer_label(&doc->ents[e], s);
-    }
-    free(s);
+    if (!s || !plain)
+        goto out;
+    if (!lx && (e < 0 || !doc->ents[e].lex))
+        lx = person_by_key(doc, e < 0 ? ekey : doc->ents[e].key);
+    if (e < 0 && (e = new_entity(doc, DG_ENT_PERSON, ekey, plain, NULL,
+                                 (int)k)) < 0)
+        goto out;
+    en = &doc->ents[e];
+    if (lx && !en->lex && !take_lexicon_label(en, lx))
+        goto out;
+    ok = (en->lex ? add_alt(en, plain) : offer_label(en, plain)) &&
+         add_alt(en, s);
     if (ok)
         m->entity = e;
+out:
+    free(s);
+    free(plain);
     return ok;
 }
 
@@ -341,14 +647,26 @@ static int resolve_full_name(dg_doc *doc, size_t k, const char *key)
     return join_person(doc, k, e, ekey);
 }
 
-/* One-word person mention: joins the most recent person whose name holds
- * the word, else becomes a person of its own. */
+/* One-word person mention: the person the same word named before in
+ * the article (a short name keeps its referent: "Castro" stays the
+ * Castro it first was), else the most recent person whose name holds
+ * the word, else (with no title: "Mr. Petrov" is not every Petrov) the
+ * person people.tsv knows by that surname alone, else a person of its
+ * own. */
 static int resolve_short_name(dg_doc *doc, size_t k, const char *key)
 {
     dg_mention *m = &doc->ments[k];
+    const dg_lex_entry *lx;
     int e = -1;
     size_t j;
 
+    for (j = k; j-- > 0 && e < 0 && j + SHORT_NAME_LOOKBACK > k;) {
+        const dg_mention *o = &doc->ments[j];
+        if (o->type == DG_MENT_NAME && o->kind == DG_ENT_PERSON &&
+            o->entity >= 0 && o->tok_e == o->tok_b + 1 &&
+            strcmp(doc->toks[o->tok_b].norm, key) == 0)
+            e = o->entity;
+    }
     for (j = k; j-- > 0 && e < 0 && j + SHORT_NAME_LOOKBACK > k;) {
         const dg_mention *o = &doc->ments[j];
         if (o->type == DG_MENT_NAME && o->kind == DG_ENT_PERSON &&
@@ -359,6 +677,9 @@ static int resolve_short_name(dg_doc *doc, size_t k, const char *key)
         if (doc->ents[j].kind == DG_ENT_PERSON &&
             key_has_word(doc->ents[j].key, key))
             e = (int)j;
+    if (e < 0 && !m->lex && m->title < 0 && m->tok_e == m->tok_b + 1 &&
+        (lx = dg_lone_surname(doc, m->tok_b)) != NULL)
+        m->lex = lx; /* "Petrov said", no Petrov named in full */
     if (m->lex && e < 0)
         e = find_entity(doc, DG_ENT_PERSON, m->lex->key);
     return join_person(doc, k, e, m->lex ? m->lex->key : key);
@@ -410,20 +731,34 @@ static int title_generalizes(const char *a, const char *b)
     return strcmp(b + lb - la, a) == 0 && b[lb - la - 1] == ' ';
 }
 
+/* The canonical title of generic titles ("leader", "chief", "head"):
+ * such a post of a person is the same as any other post of theirs
+ * ("Chief Sato" after "Police Commissioner Kenji Sato"). */
+#define GENERIC_TITLE "Head"
+
+/* Adds the post `canon` (written `surface`) in entity `in` (-1: unknown)
+ * to person en, or merges it into the same or a more general or
+ * specific post en already holds (the specific title wins, a known
+ * state fills an unknown one, a current holding wins over a past one).
+ * Returns 0 when out of memory. */
 static int add_post(dg_entity *en, const char *surface, const char *canon,
-                    int in, size_t sent)
+                    int in, size_t sent, int former)
 {
+    int generic = strcmp(canon, GENERIC_TITLE) == 0;
     size_t i;
     struct dg_post *p;
 
     for (i = 0; i < en->nposts; i++) {
         p = &en->posts[i];
-        if (strcmp(p->canon, canon) == 0 || title_generalizes(canon, p->canon)) {
+        if (strcmp(p->canon, canon) == 0 || title_generalizes(canon, p->canon) ||
+            generic) {
             if (p->in < 0)
                 p->in = in;
+            p->former = p->former && former;
             return 1;
         }
-        if (title_generalizes(p->canon, canon)) {
+        if (title_generalizes(p->canon, canon) ||
+            strcmp(p->canon, GENERIC_TITLE) == 0) {
             char *t = strdup(surface);
             if (!t)
                 return 0;
@@ -432,6 +767,7 @@ static int add_post(dg_entity *en, const char *surface, const char *canon,
             p->canon = canon;
             if (in >= 0)
                 p->in = in;
+            p->former = p->former && former;
             return 1;
         }
     }
@@ -445,6 +781,7 @@ static int add_post(dg_entity *en, const char *surface, const char *canon,
     p->canon = canon;
     p->in = in;
     p->sent = sent;
+    p->former = former;
     en->nposts++;
     return 1;
 }
@@ -523,9 +860,15 @@ static int gazetteer_state(dg_doc *doc, const dg_entity *en, const char *title)
     return new_entity(doc, DG_ENT_ORG, org->key, org->label, org, -1);
 }
 
+/* Is title mention t no office: an honorific ("Mr.", "Sheikh"), a
+ * military rank ("General") or a role that is no post ("coup
+ * leader")? */
 static int is_honorific(const dg_mention *t)
 {
-    return t->lex->cls && strcmp(t->lex->cls, "honorific") == 0;
+    const char *c = t->lex->cls;
+
+    return c && (strcmp(c, "honorific") == 0 || strcmp(c, "rank") == 0 ||
+                 strcmp(c, "role") == 0);
 }
 
 /* The post a name's title mention `ti` states: the title itself, or,
@@ -546,6 +889,110 @@ static const dg_mention *office_title(const dg_doc *doc, int ti)
     return before;
 }
 
+/* The state of a post held in a ministry ("Foreign Ministry
+ * spokeswoman": the ministry's state), else entity in itself. */
+static int ministry_state(dg_doc *doc, int in)
+{
+    const dg_entity *en = &doc->ents[in];
+
+    if (en->kind != DG_ENT_ORG || !en->lex || !en->lex->cls ||
+        strcmp(en->lex->cls, "ministry") != 0)
+        return in;
+    if (en->country >= 0)
+        return en->country;
+    return en->lex->country ? country_entity(doc, en->lex->country, -1) : in;
+}
+
+/* The state of the post of the person named right before person mention
+ * k in a coordination ("Chilean President Ana Lopes and Foreign Minister
+ * Jan Berg": Chile), or -1. */
+static int coordinated_state(const dg_doc *doc, size_t k)
+{
+    const dg_mention *t = &doc->ments[doc->ments[k].title], *o;
+    size_t b = t->tok_b, j, i;
+
+    if (b < 2 || (!dg_tok_is(&doc->toks[b - 1], "and") &&
+                  !dg_tok_is(&doc->toks[b - 1], ",")))
+        return -1;
+    for (j = k; j-- > 0;) {
+        o = &doc->ments[j];
+        if (o->tok_e < b - 1)
+            return -1;
+        if (o->tok_e != b - 1 || o->type != DG_MENT_NAME ||
+            o->kind != DG_ENT_PERSON || o->entity < 0 || o->title < 0)
+            continue;
+        for (i = 0; i < doc->ents[o->entity].nposts; i++)
+            if (doc->ents[o->entity].posts[i].sent == doc->toks[b].sent &&
+                doc->ents[o->entity].posts[i].in >= 0)
+                return doc->ents[o->entity].posts[i].in;
+        return -1;
+    }
+    return -1;
+}
+
+/* Is title mention ti a person's title (a name's mention a few mentions
+ * before or after it points to it: "President of Russia Ivan Petrov",
+ * "Li Wei, China's foreign minister")? */
+static int title_named(const dg_doc *doc, size_t ti)
+{
+    size_t j;
+
+    for (j = ti > 4 ? ti - 4 : 0; j < doc->nments && j <= ti + 4; j++)
+        if (doc->ments[j].title == (int)ti)
+            return 1;
+    return 0;
+}
+
+/* The one state that the article's title references with a state give
+ * t's title ("the Mauritanian president" for "deposed president Ana
+ * Lopes"), or -1 (none, or several). */
+static int referenced_title_state(dg_doc *doc, const dg_mention *t)
+{
+    size_t k;
+    int found = -1, in;
+
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *o = &doc->ments[k];
+        if (o->type != DG_MENT_TITLE || o == t || o->title_country < 0 ||
+            strcmp(o->lex->label, t->lex->label) != 0 || title_named(doc, k) ||
+            (in = title_state(doc, o)) < 0)
+            continue;
+        in = ministry_state(doc, in);
+        if (found >= 0 && found != in)
+            return -1;
+        found = in;
+    }
+    return found;
+}
+
+/* The state or body of the post that person mention k holds by title t:
+ * the state named with the person ("Jan Berg of Norway") or the title
+ * ("Chinese", "of NATO"; a ministry's state), else the people
+ * gazetteer's, else the title's usual state (title-countries.tsv), else
+ * that of a titled person the name is coordinated with, else the one
+ * state the same title has where it stands without a name ("the Chilean
+ * president"), else the dateline's state; -1 when none. */
+static int post_in(dg_doc *doc, size_t k, const dg_mention *t)
+{
+    const dg_mention *m = &doc->ments[k];
+    const char *code;
+    int in = m->post_state >= 0 ? doc->ments[m->post_state].entity : -1;
+
+    if (in < 0)
+        in = title_state(doc, t);
+    if (in >= 0)
+        return ministry_state(doc, in);
+    if ((in = gazetteer_state(doc, &doc->ents[m->entity], t->lex->label)) >= 0)
+        return in;
+    if (t->lex->country)
+        return country_entity(doc, t->lex->country, -1);
+    if ((in = coordinated_state(doc, k)) >= 0 ||
+        (in = referenced_title_state(doc, t)) >= 0)
+        return in;
+    code = dateline_state(doc);
+    return code ? country_entity(doc, code, -1) : -1;
+}
+
 static int attach_posts(dg_doc *doc)
 {
     size_t k;
@@ -559,17 +1006,15 @@ static int attach_posts(dg_doc *doc)
             m->title < 0 || m->entity < 0)
             continue;
         t = office_title(doc, m->title);
-        if (!t)
-            continue; /* "Mr." is no post */
-        in = title_state(doc, t);
-        if (in < 0)
-            in = gazetteer_state(doc, &doc->ents[m->entity], t->lex->label);
-        if (in < 0 && t->lex->country)
-            in = country_entity(doc, t->lex->country, -1);
-        if (!(surface = span_text(doc, t->tok_b, t->tok_e)))
+        if (!t || t->tense == DG_TENSE_FUTURE)
+            continue; /* "Mr." is no post; "proposed Secretary" not yet */
+        in = post_in(doc, k, t);
+        surface = t->lex->flags & DG_LEXF_PLURAL ?
+                  strdup(t->lex->label) : span_text(doc, t->tok_b, t->tok_e);
+        if (!surface)
             return 0;
         ok = add_post(&doc->ents[m->entity], surface, t->lex->label, in,
-                      doc->toks[t->tok_b].sent);
+                      doc->toks[t->tok_b].sent, t->tense == DG_TENSE_FORMER);
         free(surface);
         if (!ok)
             return 0;
@@ -597,7 +1042,8 @@ static int title_from_gazetteer(dg_doc *doc, dg_mention *m)
         if (code && strcmp(code, doc->ents[state].key) == 0) {
             char *surface = span_text(doc, m->tok_b, m->tok_e);
             int ok = surface && add_post(en, surface, m->lex->label, state,
-                                         doc->toks[m->tok_b].sent);
+                                         doc->toks[m->tok_b].sent,
+                                         m->tense == DG_TENSE_FORMER);
             free(surface);
             m->entity = (int)i;
             return ok;
@@ -630,11 +1076,7 @@ static int resolve_title_references(dg_doc *doc)
         int named = 0;
         if (m->type != DG_MENT_TITLE || (m->lex->flags & DG_LEXF_PLURAL))
             continue;
-        /* a name's title is a few mentions before or after it ("President
-         * of Russia Ivan Petrov", "Li Wei, China's foreign minister") */
-        for (j = k > 4 ? k - 4 : 0; j < doc->nments && j <= k + 4; j++)
-            if (doc->ments[j].title == (int)k)
-                named = 1;
+        named = title_named(doc, k);
         state = m->title_country >= 0 ? doc->ments[m->title_country].entity
                                       : -1;
         if (named || m->tok_b == 0 || (!dg_tok_is(&doc->toks[m->tok_b - 1], "the") &&

@@ -162,6 +162,9 @@ typedef struct {
                                (a venue's city), or NULL */
     int from, to;         /* PERSON: years the post was held (people.tsv);
                              to = 0 while in office */
+    const char *withdrawn; /* COUNTRY: the ISO 3166-3 code ("SUHH") of a
+                              state whose ISO 3166-1 code was withdrawn,
+                              else NULL */
 } dg_lex_entry;
 
 /* In a kind_mask: match names without their capital letter too ("China's
@@ -184,6 +187,11 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
  * lookup, not a scan of all people. */
 size_t dg_lexicon_spells(const dg_lexicon *lex, const dg_lex_entry *person,
                          const dg_lex_entry **out, size_t max);
+
+/* 1 when e is a ministry the gazetteer lists for no state ("Foreign
+ * Ministry", class ministry, no ISO3): the ministry of whichever state
+ * the text gives it. */
+int dg_generic_ministry(const dg_lex_entry *e);
 
 /* The country entry for an ISO alpha-3 code, or NULL. */
 const dg_lex_entry *dg_lexicon_country(const dg_lexicon *lex,
@@ -261,14 +269,28 @@ typedef struct {
     int entity;               /* index into doc->ents, or -1 */
     int title;                /* PERSON: index of its title mention, -1 */
     int title_country;        /* TITLE: mention of the title's state or
-                                 body ("Chinese", "of Russia"), or -1 */
+                                 body ("Chinese", "of Russia"); a ministry
+                                 of no state in the gazetteer ("foreign
+                                 ministry"): the state it is of ("Japan's
+                                 foreign ministry"); else -1 */
     int metonymy;             /* capital city standing for its state */
     int counterpart;          /* PERSON "his American counterpart": the
                                  mention of the state, else -1 */
     int title_state;          /* 1: the state of a singular title
                                  ("Chinese President"), 2: of a plural
                                  one ("Foreign Ministers of X"), else 0 */
+    int tense;                /* TITLE: DG_TENSE_* ("former President") */
+    int post_state;           /* PERSON: mention of the state or body named
+                                 with the person itself ("Defence Ministers
+                                 Ana Lopes of Spain and ..."), else -1 */
 } dg_mention;
+
+/* When a title's holder holds the post, from the words around it. */
+enum {
+    DG_TENSE_CURRENT = 0, /* "President", "acting President" */
+    DG_TENSE_FORMER,      /* "former", "then-", "ex-", "the late" */
+    DG_TENSE_FUTURE       /* "proposed", "-designate", "nominee": no post */
+};
 
 typedef struct {
     dg_ent_kind kind;
@@ -281,7 +303,10 @@ typedef struct {
     int located_in;       /* PLACE: entity it is in (venue -> city), -1 */
     const char *place_cls; /* PLACE: "city", "venue", ... or NULL */
     /* posts held (PERSON): surface title, canonical title, post-in entity */
-    struct dg_post { char *title; const char *canon; int in; size_t sent; } *posts;
+    struct dg_post {
+        char *title; const char *canon; int in; size_t sent;
+        int former;   /* held in the past ("former Foreign Minister") */
+    } *posts;
     size_t nposts;
     int first_ment;       /* first mention (for ordering) */
 } dg_entity;
@@ -337,6 +362,13 @@ typedef struct {
 /* The mention covering token i (mentions are in text order after
  * dg_find_mentions), or -1. */
 int dg_mention_at(const dg_doc *doc, size_t i);
+
+/* The person of people.tsv whom token i names when it is a surname the
+ * file lists alone ("Petrov"): the only person bearing it with a spell
+ * in the article's year (any year when the article is undated), else
+ * the only person bearing it at all; NULL when none, several, or when
+ * the word also names something else (a state, a title). */
+const dg_lex_entry *dg_lone_surname(const dg_doc *doc, size_t i);
 
 /* Index of the first mention starting at or after token i (nments when
  * none): with it, a loop over the mentions of a token range costs only

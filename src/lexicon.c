@@ -4,6 +4,12 @@
  * from Debian's iso-codes list of countries, and matched token by token
  * against an article.
  *
+ * Withdrawn states (Soviet Union, Czechoslovakia, Zaire) come from the
+ * same package's ISO 3166-3 list by their former alpha-3 code, with no
+ * name to match: countries.tsv names them, as iso-codes' names of
+ * withdrawn codes are mostly those of states that still exist ("East
+ * Timor", "Burma", "France, Metropolitan").
+ *
  * Every surface form is one dg_lex_entry.  Surfaces are tokenized with
  * dg_tokenize, exactly as articles are, and compared by the folded form
  * of each token (dg_token.norm: lower case, accents removed), so
@@ -28,6 +34,9 @@
 
 #ifndef DG_ISO_3166_JSON
 #define DG_ISO_3166_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
+#endif
+#ifndef DG_ISO_3166_3_JSON
+#define DG_ISO_3166_3_JSON "/usr/share/iso-codes/json/iso_3166-3.json"
 #endif
 
 /* ------------------------------------------------------------------ */
@@ -556,8 +565,10 @@ static dg_status line_country(reader *r, char **f)
     st = country_entry(lex, f[0], *f[1] ? f[1] : old->label, &t);
     if (st != DG_OK)
         return st;
-    if (old)
+    if (old) {
         t.key = t.country = old->key;
+        t.withdrawn = old->withdrawn;
+    }
     if (*f[1]) {
         NEED(grow((void **)&lex->pend, &lex->cappend, lex->npend + 1,
                   sizeof *lex->pend));
@@ -659,7 +670,7 @@ static dg_status line_org(reader *r, char **f)
 static const char *const title_classes[] = {
     "head_of_state", "head_of_government", "foreign_minister", "minister",
     "diplomat", "official", "spokesperson", "honorific", "royal",
-    "religious", NULL
+    "religious", "rank", "role", NULL
 };
 
 /* The ASCII-lower-cased word s[0..n) equals w (case-insensitively). */
@@ -1147,8 +1158,34 @@ static dg_status iso_record(dg_lexicon *lex, json_t *rec)
     return DG_OK;
 }
 
-static dg_status load_iso(dg_lexicon *lex, const char *path, dg_diag_fn diag,
-                          void *ctx)
+/* Adds one ISO 3166-3 record (a withdrawn code) whose alpha-3 code no
+ * current state uses: a state labelled with its iso-codes name whose
+ * only surface is its four-letter code ("SUHH", case-exact, so it never
+ * matches running text); countries.tsv gives the names. */
+static dg_status iso3_record(dg_lexicon *lex, json_t *rec)
+{
+    const char *iso = json_string_value(json_object_get(rec, "alpha_3"));
+    const char *code = json_string_value(json_object_get(rec, "alpha_4"));
+    const char *name = json_string_value(json_object_get(rec, "name"));
+    dg_lex_entry t;
+    dg_status st;
+
+    if (!iso || !code || !name || !is_iso3(iso) || strlen(code) != 4 ||
+        dg_lexicon_country(lex, iso))
+        return DG_OK;
+    if ((st = country_entry(lex, iso, name, &t)) != DG_OK)
+        return st;
+    if (!(t.withdrawn = arena_strdup(lex, code)))
+        return DG_ERR_NOMEM;
+    st = add_entry(lex, &t, code);
+    return st == DG_ERR_SYNTAX ? DG_OK : st;
+}
+
+/* Loads the array `part` ("3166-1", "3166-3") of an iso-codes JSON file,
+ * one record a call of `record`. */
+static dg_status load_iso(dg_lexicon *lex, const char *path, const char *part,
+                          dg_status (*record)(dg_lexicon *, json_t *),
+                          dg_diag_fn diag, void *ctx)
 {
     json_error_t err;
     json_t *root = json_load_file(path, 0, &err), *arr;
@@ -1165,14 +1202,14 @@ static dg_status load_iso(dg_lexicon *lex, const char *path, dg_diag_fn diag,
                  where, "%s", err.text);
         return err.line > 0 ? DG_ERR_SYNTAX : DG_ERR_IO;
     }
-    arr = json_object_get(root, "3166-1");
+    arr = json_object_get(root, part);
     if (!json_is_array(arr)) {
-        dg_diagf(diag, ctx, DG_ERR_SYNTAX, path, "no \"3166-1\" array");
+        dg_diagf(diag, ctx, DG_ERR_SYNTAX, path, "no \"%s\" array", part);
         st = DG_ERR_SYNTAX;
         goto out;
     }
     for (i = 0; i < json_array_size(arr) && st == DG_OK; i++)
-        st = iso_record(lex, json_array_get(arr, i));
+        st = record(lex, json_array_get(arr, i));
 out:
     json_decref(root);
     return st;
@@ -1266,7 +1303,10 @@ static dg_status load_dir(dg_lexicon *lex, const char *dir, int first,
         return DG_ERR_IO;
     }
     if (!lex->iso_loaded) {
-        if ((st = load_iso(lex, DG_ISO_3166_JSON, diag, ctx)) != DG_OK)
+        if ((st = load_iso(lex, DG_ISO_3166_JSON, "3166-1", iso_record, diag,
+                           ctx)) != DG_OK ||
+            (st = load_iso(lex, DG_ISO_3166_3_JSON, "3166-3", iso3_record,
+                           diag, ctx)) != DG_OK)
             return st;
         lex->iso_loaded = 1;
     }
@@ -1417,6 +1457,12 @@ size_t dg_lexicon_spells(const dg_lexicon *lex, const dg_lex_entry *person,
     }
     dg_tokens_free(toks, ntoks);
     return n;
+}
+
+int dg_generic_ministry(const dg_lex_entry *e)
+{
+    return e && e->kind == DG_LEX_ORG && !e->country && e->cls &&
+           strcmp(e->cls, "ministry") == 0;
 }
 
 const dg_lex_entry *dg_lexicon_country(const dg_lexicon *lex,

@@ -148,9 +148,10 @@ static void test_capital_metonymy(void)
     CU_ASSERT_EQUAL(g_doc.nments, 2);
     ment(0, "MOSCOW", 0, 1, NAME, PLC, -1, -1, 0, "Moscow");
     ment(1, "Officials", 2, 3, TTL, PER, -1, -1, 0, "Official");
+    /* a place before an unknown capitalized word is part of a longer
+     * name, no place */
     run("Vienna Convention talks.", 0);
-    CU_ASSERT_EQUAL(g_doc.nments, 1);
-    ment(0, "Vienna", 0, 1, NAME, PLC, -1, -1, 0, "Vienna");
+    CU_ASSERT_EQUAL(g_doc.nments, 0);
 }
 
 static void test_us_case(void)
