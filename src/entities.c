@@ -205,7 +205,7 @@ static int country_entity(dg_doc *doc, const char *iso, int ment)
 }
 
 /* The key of an organization or place found by pattern: its folded
- * words, a state it starts with ("Kenyan", "Kenya") written as the
+ * words, a state it starts with ("Ruritanian", "Ruritania") written as the
  * state's ISO code, so that both spellings key one organization
  * (malloc'd). */
 static char *pattern_key(const dg_doc *doc, const dg_mention *m)
@@ -242,7 +242,7 @@ static int key_prefix(const char *a, const char *b)
 }
 
 /* An organization found by pattern earlier whose key starts like key
- * ("Kenya National Commission" and the "Kenyan National Commission on
+ * ("Ruritania Energy Commission" and the "Ruritanian Energy Commission on
  * Human Rights"), or -1. */
 static int pattern_org_like(const dg_doc *doc, const char *key)
 {
@@ -493,8 +493,8 @@ static size_t key_words(const char *key)
 
 /* Do two multi-word name keys name one person?  They share their first
  * and last words and the shorter one's words come in the longer one in
- * order ("kenji sato" = "kenji taro sato", not "kim uk il" = "kim jong
- * il"). */
+ * order ("kenji sato" = "kenji taro sato", not "park min ho" = "park
+ * jae ho"). */
 static int same_person(const char *a, const char *b)
 {
     const char *fa, *fb, *la, *lb, *w, *v;
@@ -535,8 +535,8 @@ static int key_has_word(const char *key, const char *w)
     return 0;
 }
 
-/* The text of a name's tokens [b, e) without its initials ("William
- * Cohen" of "William S. Cohen"): the words its entity key is made of,
+/* The text of a name's tokens [b, e) without its initials ("Anna
+ * Lindqvist" of "Anna K. Lindqvist"): the words its entity key is made of,
  * as written (malloc'd). */
 static char *plain_name(const dg_doc *doc, size_t b, size_t e)
 {
@@ -648,8 +648,8 @@ static int resolve_full_name(dg_doc *doc, size_t k, const char *key)
 }
 
 /* One-word person mention: the person the same word named before in
- * the article (a short name keeps its referent: "Castro" stays the
- * Castro it first was), else the most recent person whose name holds
+ * the article (a short name keeps its referent: "Lopes" stays the
+ * Lopes it first was), else the most recent person whose name holds
  * the word, else (with no title: "Mr. Petrov" is not every Petrov) the
  * person people.tsv knows by that surname alone, else a person of its
  * own. */
@@ -944,7 +944,7 @@ static int title_named(const dg_doc *doc, size_t ti)
 }
 
 /* The one state that the article's title references with a state give
- * t's title ("the Mauritanian president" for "deposed president Ana
+ * t's title ("the Chilean president" for "deposed president Ana
  * Lopes"), or -1 (none, or several). */
 static int referenced_title_state(dg_doc *doc, const dg_mention *t)
 {

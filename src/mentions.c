@@ -39,14 +39,14 @@
  * A ministry the gazetteer lists for no state ("foreign ministry") is the
  * ministry of the state right before it ("Japan's Foreign Ministry", "the
  * Indian foreign ministry"), or, with none, of the state its last mention
- * had (entities.c).  Unknown organizations end in a head noun ("Kenyan
- * National Commission on Human Rights"); unknown places are a venue
+ * had (entities.c).  Unknown organizations end in a head noun ("Ruritanian
+ * National Energy Commission on Water Rights"); unknown places are a venue
  * ("Kilo International Airport"), "TOWN, STATE" or "in TOWN,".
  *
  * A capital city that is not governed by a place preposition stands for
  * its state's government ("Moscow said", "relations with Washington").
  * A gazetteer place right before an unknown capitalized word is part of a
- * longer name ("Gulf War", "Vienna Convention") and no place.
+ * longer name ("Baltic Fleet", "Geneva Conventions") and no place.
  */
 #include "internal.h"
 
@@ -58,7 +58,7 @@
 #define PLACE_MAX_TOKENS 3  /* an unknown town: "San Pedro Sula" */
 
 /* Words inside names that stay lower case ("Ana Maria da Costa"), and
- * that are no surname on their own ("Ould", "Bin"). */
+ * that are no surname on their own ("Bin", "Ibn"). */
 static const char *const name_particles[] = {
     "da", "de", "di", "do", "dos", "das", "du", "del", "della", "van",
     "von", "der", "den", "ter", "bin", "ibn", "bint", "ben", "ould", "abu",
@@ -66,7 +66,7 @@ static const char *const name_particles[] = {
 };
 
 /* Capitalized first parts of Arabic names that are no surname alone
- * ("Abdel" of "Abdel Aziz"). */
+ * ("Abdel" of "Abdel Karim"). */
 static const char *const name_prefixes[] = {
     "abd", "abdel", "abdul", "abdal", "abdol", NULL
 };
@@ -265,13 +265,13 @@ static int glued_particle(const dg_doc *doc, size_t j, size_t e)
 }
 
 /* Lower-case parts glued to a name by a hyphen that are no syllable of a
- * given name ("Putin-backed", "Kim-era"). */
+ * given name ("Moscow-backed", "Soviet-era"). */
 static const char *const hyphen_suffixes[] = {
     "led", "run", "era", "born", "made", "held", "like", "type", "style",
     "free", "wide", "based", "backed", "owned", "linked", "allied", NULL
 };
 
-/* "Jae-in", "Jong-un": a syllable of a given name after a hyphen at
+/* "Jae-in", "Hyun-woo": a syllable of a given name after a hyphen at
  * token j (the hyphen), inside a run that already has two words. */
 static int hyphen_syllable(const dg_doc *doc, size_t j, size_t e,
                            size_t words)
@@ -288,7 +288,7 @@ static int hyphen_syllable(const dg_doc *doc, size_t j, size_t e,
 }
 
 /* A one-token organization the gazetteer knows by a word that is also a
- * surname ("Wagner"): after a title it names the person. */
+ * surname ("Lazard"): after a title it names the person. */
 static int org_word_as_name(const dg_lex_entry *hit, size_t n)
 {
     return n == 1 && hit->kind == DG_LEX_ORG && !(hit->flags & DG_LEXF_CASE);
@@ -296,7 +296,7 @@ static int org_word_as_name(const dg_lex_entry *hit, size_t n)
 
 /* Length of a person-name run starting at token i (0: none); after_title:
  * the run follows a title, where a one-word organization name is a
- * surname ("Secretary General Wagner"). */
+ * surname ("Secretary General Lazard"). */
 static size_t name_run(const dg_doc *doc, size_t i, size_t e, int after_title)
 {
     size_t j = i, words = 0, n;
@@ -619,7 +619,7 @@ static const dg_lex_entry *choose_org(const dg_lex_entry **hits, size_t n,
 
 /* An unknown organization at token i: capitalized words ending in an
  * organization head, after a demonym or state when lead is set
- * ("Kenyan National Commission"), continued by "of/on/for/to [the]
+ * ("Ruritanian Energy Commission"), continued by "of/on/for/to [the]
  * NAME" phrases ("... on Human Rights", "... of the European Union");
  * a head alone needs such a phrase.  Returns its length, or 0. */
 static size_t org_pattern(const dg_doc *doc, size_t i, size_t e, size_t lead)
@@ -685,7 +685,7 @@ static size_t prep_body(dg_doc *doc, size_t j, size_t e, const char *prep,
                          hits, LEX_HITS, &nh);
     hit = n ? best_hit(hits, nh) : NULL;
     if (hit && hit->kind == DG_LEX_DEMONYM)
-        lead = n; /* "of the Kenyan National Commission" */
+        lead = n; /* "of the Ruritanian Energy Commission" */
     else if (hit && hit->kind == DG_LEX_ORG)
         hit = choose_org(hits, nh < LEX_HITS ? nh : LEX_HITS, NULL);
     if (hit && !lead && (dg_generic_ministry(hit) ||
@@ -830,8 +830,8 @@ static const char *const appoint_verbs[] = {
 };
 
 /* A title right after a name [i, j) that an appointment verb comes
- * before, with at most two lower-case words between ("made incumbent
- * candidate Ana Lopes president").  Returns the title mention, -1 (none)
+ * before, with at most two lower-case words between ("made the party
+ * leader Ana Lopes president").  Returns the title mention, -1 (none)
  * or -2 (out of memory); *end receives the token after it. */
 static int predicate_title(dg_doc *doc, size_t i, size_t j, size_t sb,
                            size_t e, size_t *end)
@@ -1034,14 +1034,14 @@ static int is_metonymy(const dg_doc *doc, size_t i, size_t n, size_t sb)
     if (i > sb && dg_word_in(place_preps, doc->toks[i - 1].norm))
         return 0;
     if (nx && (nx->flags & DG_TOK_CAP) && !(nx->flags & DG_TOK_NL_BEFORE))
-        return 0; /* part of a longer name: "Vienna Convention" */
+        return 0; /* part of a longer name: "Geneva Conventions" */
     if (i == 0 && nx && (dg_tok_is(nx, ":") || dg_tok_is(nx, "-") || dg_tok_is(nx, ",")))
         return 0; /* a dateline */
     if (i == sb && nx && dg_tok_is(nx, ","))
         return 0;
     if (i >= sb + 2 && dg_tok_is(&doc->toks[i - 1], ",") &&
         dg_tok_is(&doc->toks[i - 2], "capital"))
-        return 0; /* "Mauritania's capital, Nouakchott" */
+        return 0; /* "Chile's capital, Santiago" */
     if (i > sb && dg_tok_is(&doc->toks[i - 1], "capital"))
         return 0;
     if (last && last->kind == DG_ENT_PLACE && last->type == DG_MENT_NAME &&
@@ -1064,8 +1064,8 @@ static dg_ent_kind kind_of_lex(dg_lex_kind k)
 }
 
 /* Is token j, right after a gazetteer place, an unknown capitalized word
- * that makes the place part of a longer name ("Gulf War", "Atlantic
- * Resolve")? */
+ * that makes the place part of a longer name ("Baltic Fleet", "Geneva
+ * Conventions")? */
 static int longer_name_after(const dg_doc *doc, size_t j, size_t e)
 {
     const dg_lex_entry *hit;
@@ -1087,7 +1087,7 @@ static size_t push_pattern(dg_doc *doc, size_t b, size_t n, dg_ent_kind k,
     return push_mention(doc, &m) < 0 ? 0 : b + n;
 }
 
-/* Prepositions before an unknown town ("in Salisbury.", "flew to
+/* Prepositions before an unknown town ("in Kilo.", "flew to
  * Kilo."). */
 static const char *const town_preps[] = {
     "in", "near", "outside", "at", "to", NULL
@@ -1148,7 +1148,7 @@ static int town_follower(const dg_doc *doc, size_t k, size_t e, int strict)
 
 /* A one-word unknown town at token i: after "in", "near" or "outside"
  * (or "at", before "in STATE") and before a comma, a full stop, "in
- * STATE" or "and TOWN" ("in Salisbury.", "at Kilo and Lima in Peru"), or
+ * STATE" or "and TOWN" ("in Kilo.", "at Kilo and Lima in Peru"), or
  * after "and"/"or" that follows a town ("Kilo and Lima in Peru"). */
 static int lone_town(const dg_doc *doc, size_t i, size_t sb, size_t e)
 {
@@ -1175,8 +1175,8 @@ static int lone_town(const dg_doc *doc, size_t i, size_t sb, size_t e)
 
 /* An unknown town at token i: "TOWN, STATE" (one to three capitalized
  * words, a comma and a state that no possessive, title or name follows:
- * "Guayaquil, Ecuador"; the state's mention goes to *state), or a lone
- * town ("in Salisbury.").  Returns the town's length or 0; *state is -1
+ * "Kilo, Ruritania"; the state's mention goes to *state), or a lone
+ * town ("in Kilo.").  Returns the town's length or 0; *state is -1
  * when no state was named, -2 when out of memory. */
 static size_t town_pattern(dg_doc *doc, size_t i, size_t sb, size_t e,
                            int *state)
@@ -1384,7 +1384,7 @@ static size_t lone_surname(dg_doc *doc, size_t i, size_t sb, size_t e)
     if (i + 1 < e && (is_name_token(doc, i + 1, e) ||
                       (dg_tok_is(&doc->toks[i + 1], "-") &&
                        glued(&doc->toks[i + 1]))))
-        return i; /* the first word of a longer name ("Han-class") */
+        return i; /* the first word of a longer name ("Lee-class") */
     if (i == sb && !(i + 1 < e &&
                      (dg_word_in(person_verbs, doc->toks[i + 1].norm) ||
                       (doc->toks[i + 1].flags & DG_TOK_POSS) ||
@@ -1405,7 +1405,7 @@ static size_t lone_surname(dg_doc *doc, size_t i, size_t sb, size_t e)
 
 /* A mention of the gazetteer (state, demonym, organization, place) at
  * [i, i+n), hit the best of its nh hits; a venue or unknown organization
- * that starts with it wins ("Kilo International Airport", "Kenyan
+ * that starts with it wins ("Kilo International Airport", "Ruritanian
  * National Commission").  Returns the token after it, 0 on no memory. */
 static size_t gazetteer_mention(dg_doc *doc, size_t i, size_t n, size_t sb,
                                 size_t e, const dg_lex_entry **hits,
@@ -1420,7 +1420,7 @@ static size_t gazetteer_mention(dg_doc *doc, size_t i, size_t n, size_t sb,
         if ((run = venue_pattern(doc, i, e)) > n)
             return push_pattern(doc, i, run, DG_ENT_PLACE, -1);
         if (hit->kind == DG_LEX_PLACE && longer_name_after(doc, i + n, e))
-            return i + n; /* "Gulf War", "Vienna Convention" */
+            return i + n; /* "Baltic Fleet", "Geneva Conventions" */
     }
     if ((hit->kind == DG_LEX_DEMONYM || hit->kind == DG_LEX_COUNTRY) &&
         lex_at(doc, i + n, e, 1u << DG_LEX_ORG, &next) == 0 &&
@@ -1505,7 +1505,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* The capitalized words of the person names found so far (of two or
- * more words, or of one after a title: "Secretary General Wagner"),
+ * more words, or of one after a title: "Secretary General Lazard"),
  * sorted (for bsearch); *n receives their number.  NULL when out of
  * memory (or none: *n is then 0). */
 static const char **person_words(const dg_doc *doc, size_t *n)
@@ -1542,7 +1542,7 @@ static const char *const month_words[] = {
 };
 
 /* Can token i, which repeats a word of a person name, be a mention of
- * that person?  Not a particle ("Ould", "Bin"), and a stop name ("May")
+ * that person?  Not a particle ("Bin", "Ibn"), and a stop name ("May")
  * only where it is no date ("in May", "May 5"). */
 static int surname_token(const dg_doc *doc, size_t i)
 {
@@ -1637,7 +1637,7 @@ static void mark_title_states(dg_doc *doc)
 }
 
 /* A one-word organization of the gazetteer that repeats a word of a
- * person's name ("Wagner" after "Secretary General Wagner") is that
+ * person's name ("Lazard" after "Secretary General Lazard") is that
  * person. */
 static void orgs_as_people(dg_doc *doc, const char **words, size_t nwords)
 {
