@@ -234,6 +234,8 @@ static void map_entity(mapper *mp, size_t i)
         add_lit(mp, iri, SKOS "altLabel", en->alts[k]);
     if (en->kind == DG_ENT_COUNTRY)
         add_lit(mp, iri, DIP "isoCode", en->key);
+    if (en->kind == DG_ENT_COUNTRY && en->lex && en->lex->withdrawn)
+        add_lit(mp, iri, DIP "withdrawnCode", en->lex->withdrawn);
     if (en->kind == DG_ENT_PLACE) {
         char *c = container_iri(mp, en);
         if (c)
@@ -263,6 +265,10 @@ static void map_mentions(mapper *mp)
     }
 }
 
+/* The posts of person i that the text places in a state or body (the
+ * contract's ?post dip:postIn ?countryOrOrg; a post of no known state
+ * helps coreference but is not stated), held now (dip:holds) or before
+ * (dip:formerlyHeld). */
 static void map_posts(mapper *mp, size_t i)
 {
     const dg_entity *en = &mp->doc->ents[i];
@@ -270,10 +276,14 @@ static void map_posts(mapper *mp, size_t i)
 
     for (k = 0; k < en->nposts; k++) {
         const struct dg_post *p = &en->posts[k];
-        const char *in = p->in >= 0 ? mp->doc->ents[p->in].key : "";
-        size_t n = strlen(en->key) + strlen(p->canon) + strlen(in) + 3;
-        char *key = malloc(n), *iri, *src;
-        if (!key) {
+        const char *in;
+        size_t n;
+        char *key, *iri, *src;
+        if (p->in < 0)
+            continue;
+        in = mp->doc->ents[p->in].key;
+        n = strlen(en->key) + strlen(p->canon) + strlen(in) + 3;
+        if (!(key = malloc(n))) {
             mp->st = DG_ERR_NOMEM;
             return;
         }
@@ -284,13 +294,13 @@ static void map_posts(mapper *mp, size_t i)
             mp->st = DG_ERR_NOMEM;
             return;
         }
-        add_iri(mp, mp->ent_iri[i], DIP "holds", iri);
+        add_iri(mp, mp->ent_iri[i], p->former ? DIP "formerlyHeld" :
+                DIP "holds", iri);
         add_iri(mp, iri, RDF "type", DIP "Post");
         add_lit(mp, iri, RDFS "label", p->title);
         if (strcmp(p->title, p->canon) != 0)
             add_lit(mp, iri, SKOS "altLabel", p->canon);
-        if (p->in >= 0)
-            add_iri(mp, iri, DIP "postIn", mp->ent_iri[p->in]);
+        add_iri(mp, iri, DIP "postIn", mp->ent_iri[p->in]);
         src = sentence_iri(mp, p->sent);
         if (src)
             add_iri(mp, iri, PROV "wasDerivedFrom", src);
