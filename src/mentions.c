@@ -229,6 +229,55 @@ static size_t lex_at(const dg_doc *doc, size_t i, size_t e, unsigned mask,
     return n;
 }
 
+/* Gazetteer hits of a surname, enough for every spell of a few people. */
+#define SURNAME_HITS 32
+
+/* Does people.tsv spell e cover year y (0: any year)? */
+static int spell_in_year(const dg_lex_entry *e, int y)
+{
+    return y == 0 || (e->from <= y && (e->to == 0 || y <= e->to));
+}
+
+/* The article's year, 0 when undated. */
+static int doc_year(const dg_doc *doc)
+{
+    return doc->date.prec != DG_DATE_NONE ? doc->date.year : 0;
+}
+
+/* Among the hits of one name, the person whose spell covers the
+ * article's year ("George Bush" in 1990 and in 2005), else the first
+ * person. */
+static const dg_lex_entry *pick_person(const dg_doc *doc,
+                                       const dg_lex_entry **hits, size_t n)
+{
+    const dg_lex_entry *first = NULL;
+    size_t k;
+
+    for (k = 0; k < n; k++) {
+        if (hits[k]->kind != DG_LEX_PERSON)
+            continue;
+        if (spell_in_year(hits[k], doc_year(doc)))
+            return hits[k];
+        if (!first)
+            first = hits[k];
+    }
+    return first;
+}
+
+/* The people gazetteer's person named by tokens [i, e) exactly (among
+ * namesakes, the one of the article's year), or NULL. */
+static const dg_lex_entry *person_named(const dg_doc *doc, size_t i,
+                                        size_t e)
+{
+    const dg_lex_entry *hits[LEX_HITS];
+    size_t nh = 0;
+
+    if (dg_lexicon_match(doc->lex, doc->text, doc->toks, e, i,
+                         1u << DG_LEX_PERSON, hits, LEX_HITS, &nh) != e - i)
+        return NULL;
+    return pick_person(doc, hits, nh);
+}
+
 static int is_noname(const dg_doc *doc, size_t i, size_t e)
 {
     const dg_lex_entry *hit;
@@ -918,7 +967,7 @@ static size_t title_name(dg_doc *doc, int ti, size_t k, size_t run, size_t e)
     size_t j = k + run, of;
     int state = -1;
 
-    if (lex_at(doc, k, k + run, 1u << DG_LEX_PERSON, &ph) == run &&
+    if ((ph = person_named(doc, k, k + run)) != NULL &&
         (run > 1 || surname_fits(doc, ph, doc->ments[ti].lex)))
         p.lex = ph;
     p.title = ti;
@@ -942,15 +991,13 @@ static size_t title_list(dg_doc *doc, int ti, size_t j, size_t e)
 
     for (;;) {
         size_t run = person_run(doc, k, e, 0), of;
-        const dg_lex_entry *ph = NULL;
         dg_mention p;
         int state = -1;
         if (run == 0)
             return j;
         p = new_mention(k, k + run, DG_MENT_NAME, DG_ENT_PERSON, NULL);
-        if (lex_at(doc, k, k + run, 1u << DG_LEX_PERSON, &ph) == run &&
-            run > 1)
-            p.lex = ph;
+        if (run > 1)
+            p.lex = person_named(doc, k, k + run);
         p.title = ti;
         k += run;
         if ((of = of_body(doc, k, e, &state)) > 0) {
@@ -1330,21 +1377,11 @@ static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
     return ti >= 0 ? end : i + run;
 }
 
-/* Gazetteer hits of a surname, enough for every spell of a few people. */
-#define SURNAME_HITS 32
-
-/* Does people.tsv spell e cover year y (0: any year)? */
-static int spell_in_year(const dg_lex_entry *e, int y)
-{
-    return y == 0 || (e->from <= y && (e->to == 0 || y <= e->to));
-}
-
 const dg_lex_entry *dg_lone_surname(const dg_doc *doc, size_t i)
 {
-    const dg_lex_entry *hits[SURNAME_HITS], *in_year = NULL, *any = NULL;
+    const dg_lex_entry *hits[SURNAME_HITS], *found = NULL;
     size_t nh = 0, k;
-    int y = doc->date.prec != DG_DATE_NONE ? doc->date.year : 0;
-    int several_in_year = 0, several = 0;
+    int y = doc_year(doc);
 
     if (dg_lexicon_match(doc->lex, doc->text, doc->toks, doc->ntoks, i,
                          NAME_KINDS, hits, SURNAME_HITS, &nh) != 1 ||
@@ -1354,18 +1391,13 @@ const dg_lex_entry *dg_lone_surname(const dg_doc *doc, size_t i)
         const dg_lex_entry *h = hits[k];
         if (h->kind != DG_LEX_PERSON)
             return NULL; /* also a state, a title, ... */
-        if (any && strcmp(any->key, h->key) != 0)
-            several = 1;
-        any = h;
         if (!spell_in_year(h, y))
             continue;
-        if (in_year && strcmp(in_year->key, h->key) != 0)
-            several_in_year = 1;
-        in_year = h;
+        if (found && strcmp(found->key, h->key) != 0)
+            return NULL;
+        found = h;
     }
-    if (in_year)
-        return several_in_year ? NULL : in_year;
-    return several ? NULL : any;
+    return found;
 }
 
 /* A surname people.tsv lists alone at token i ("Petrov said"): a person
@@ -1481,7 +1513,8 @@ static size_t scan_sentence_at(dg_doc *doc, size_t i, size_t sb, size_t e)
         hit = best_hit(others, no);
     }
     if (n > 0 && hit->kind == DG_LEX_PERSON) {
-        dg_mention p = new_mention(i, i + n, DG_MENT_NAME, DG_ENT_PERSON, hit);
+        dg_mention p = new_mention(i, i + n, DG_MENT_NAME, DG_ENT_PERSON,
+                                   pick_person(doc, hits, nh));
         int ti = title_after_name(doc, i, i + n, sb, e, &end);
         if (ti == -2)
             return 0;
