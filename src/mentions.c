@@ -313,6 +313,21 @@ static int glued_particle(const dg_doc *doc, size_t j, size_t e)
            glued(&doc->toks[j + 2]) && is_name_token(doc, j + 2, e);
 }
 
+/* A capitalized stop name right after a given name is its surname
+ * ("Anna May", not "in May"): token j = i + 1, i a given name, no day
+ * number after it. */
+static int common_word_surname(const dg_doc *doc, size_t i, size_t j,
+                               size_t e)
+{
+    const dg_lex_entry *hit;
+    const dg_token *t = &doc->toks[j];
+
+    return j == i + 1 && (t->flags & DG_TOK_CAP) && (t->flags & DG_TOK_WORD) &&
+           !(t->flags & (DG_TOK_NUM | DG_TOK_ALLCAPS)) &&
+           lex_at(doc, i, e, 1u << DG_LEX_GIVEN, &hit) == 1 &&
+           !(j + 1 < e && (doc->toks[j + 1].flags & DG_TOK_NUM));
+}
+
 /* Lower-case parts glued to a name by a hyphen that are no syllable of a
  * given name ("Moscow-backed", "Soviet-era"). */
 static const char *const hyphen_suffixes[] = {
@@ -358,7 +373,8 @@ static size_t name_run(const dg_doc *doc, size_t i, size_t e, int after_title)
             !(after_title && org_word_as_name(hit, n)))
             break;
         if (is_name_token(doc, j, e) ||
-            (t->flags & DG_TOK_ABBREV && t->e - t->b == 2 && j > i)) {
+            (t->flags & DG_TOK_ABBREV && t->e - t->b == 2 && j > i) ||
+            common_word_surname(doc, i, j, e)) {
             j++;
             words++;
             continue;
@@ -824,7 +840,7 @@ static size_t skip_post_modifier(const dg_doc *doc, size_t k, size_t e)
 }
 
 /* After a name at token j: ", [the|a] [former] [STATE's|DEMONYM|BODY's|
- * the country's] TITLE [of|at BODY]" (an apposition).  Returns the title
+ * the country's] [acting] TITLE [of|at BODY]" (an apposition).  Returns the title
  * mention index, -1 (none) or -2 (out of memory); *end receives the token
  * after it.  A name right after the title makes it a list, not an
  * apposition ("Ivan Petrov, Foreign Minister Li Wei and ..."). */
@@ -832,7 +848,7 @@ static int apposition_title(dg_doc *doc, size_t j, size_t e, size_t *end)
 {
     const dg_lex_entry *hit = NULL;
     dg_mention q, t;
-    size_t k, n, after, sb;
+    size_t k, n, after, title, sb;
     int the = 0, state = -1, ti, body;
 
     if (j >= e || !dg_tok_is(&doc->toks[j], ","))
@@ -846,19 +862,20 @@ static int apposition_title(dg_doc *doc, size_t j, size_t e, size_t *end)
     }
     k = skip_post_modifier(doc, k, e);
     after = appos_qualifier(doc, k, e, the, &q);
-    n = title_any_case(doc, after, e, &hit);
+    title = after > k ? skip_post_modifier(doc, after, e) : after;
+    n = title_any_case(doc, title, e, &hit);
     if (n == 0 || (hit->flags & DG_LEXF_PLURAL))
         return -1; /* "Hurricane Ian, officials said": no apposition */
-    if (person_run(doc, after + n, e, 0) > 0)
+    if (person_run(doc, title + n, e, 0) > 0)
         return -1;
     if (after > k && (state = push_mention(doc, &q)) < 0)
         return -2;
-    t = new_mention(after, after + n, DG_MENT_TITLE, DG_ENT_PERSON, hit);
+    t = new_mention(title, title + n, DG_MENT_TITLE, DG_ENT_PERSON, hit);
     t.title_country = state;
-    t.tense = title_tense(doc, after, after > k ? q.tok_b : after, sb);
+    t.tense = title_tense(doc, title, after > k ? q.tok_b : title, sb);
     if ((ti = push_mention(doc, &t)) < 0)
         return -2;
-    k = after + n;
+    k = title + n;
     if ((n = of_body(doc, k, e, &body)) > 0 ||
         (n = prep_body(doc, k, e, "at", &body)) > 0) {
         if (body < 0)

@@ -15,7 +15,8 @@
  * line break before a capitalized line (headlines and datelines have no
  * full stop); and at a full stop glued to a capitalized word
  * ("ties.The"), which scraped text often has.  They do not end after
- * abbreviations, unless a line break follows.
+ * abbreviations, unless a line break follows; a title's abbreviation
+ * after a name word at the end of a line keeps no dot ("met Hun Sen.").
  */
 #include "internal.h"
 
@@ -31,6 +32,14 @@ static const char *const abbrevs[] = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     "sat", "sun", "approx", "est", "fig", "al", NULL
+};
+
+/* Abbreviations of titles, which come before a name: after a name word
+ * and at the end of a line their dot ends the sentence ("... met Hun
+ * Sen.\n").  ("Adm." and "Pres." follow "Vice" and "Rear" in titles.) */
+static const char *const title_abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
+    "cmdr", "sgt", "gov", "sen", "rep", "amb", "hon", "rev", NULL
 };
 
 static int is_abbrev_word(const char *norm)
@@ -261,8 +270,21 @@ static int emit(tok_builder *tb, scanner *sc, size_t b, size_t b_cp,
     return 1;
 }
 
-/* Scans one word token (with its abbreviation dot) at sc. */
-static int scan_word_token(tok_builder *tb, scanner *sc, unsigned ws)
+/* Is the '.' at sc the last character of its line (only spaces or tabs
+ * after it)? */
+static int dot_ends_line(const scanner *sc)
+{
+    size_t j = sc->i + 1;
+
+    while (j < sc->len && (sc->text[j] == ' ' || sc->text[j] == '\t'))
+        j++;
+    return j >= sc->len || sc->text[j] == '\n' || sc->text[j] == '\r';
+}
+
+/* Scans one word token (with its abbreviation dot) at sc; after_name:
+ * the token before it is a capitalized word, no abbreviation. */
+static int scan_word_token(tok_builder *tb, scanner *sc, unsigned ws,
+                           int after_name)
 {
     size_t b = sc->i, b_cp = sc->cp, len_cp;
     unsigned flags;
@@ -279,7 +301,9 @@ static int scan_word_token(tok_builder *tb, scanner *sc, unsigned ws)
             while (i < sc->i && n + 4 < sizeof buf)
                 n += dg_fold_cp(dg_utf8_next(sc->text, sc->i, &i), buf + n);
             buf[n] = '\0';
-            if (i == sc->i && is_abbrev_word(buf)) {
+            if (i == sc->i && is_abbrev_word(buf) &&
+                !(after_name && dg_word_in(title_abbrevs, buf) &&
+                  dot_ends_line(sc))) {
                 advance(sc);
                 flags |= DG_TOK_ABBREV;
             }
@@ -335,7 +359,9 @@ dg_status dg_tokenize(const char *text, size_t len, dg_token **toks,
             continue;
         }
         if (is_word_char(c)) {
-            if (!scan_word_token(&tb, &sc, ws))
+            const dg_token *pv = tb.n ? &tb.toks[tb.n - 1] : NULL;
+            if (!scan_word_token(&tb, &sc, ws, pv && after_word &&
+                                 (pv->flags & DG_TOK_CAP)))
                 goto nomem;
             after_word = !(tb.toks[tb.n - 1].flags & DG_TOK_ABBREV);
             continue;

@@ -5,7 +5,14 @@
  * posts and the states they are held in (from a demonym, "of STATE",
  * the people gazetteer), an office title before an honorific, and two
  * people who share a surname.  Honorifics ("Mr.", "Sheikh") are no
- * posts.
+ * posts.  The state of a post from a coordinated name, the dateline, the
+ * same title standing alone, a ministry, the known office of a person in
+ * any year; former posts; no posts from "proposed", ranks and roles; a
+ * generic title ("Chief") merged into a person's post; spelling variants
+ * with one label; namesakes kept apart; a short name that keeps its
+ * referent; organizations by pattern in two spellings; withdrawn states;
+ * a surname people.tsv lists alone.  Names are invented unless the test
+ * is about the people gazetteer.
  */
 #include "internal.h"
 #include "testutil.h"
@@ -292,6 +299,166 @@ static void test_honorific_surname(void)
     CU_ASSERT_EQUAL(ent("Australia"), -1);
 }
 
+
+/* Index of the person entity holding key, or -1. */
+static int ent_key(const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < g_doc.nents; i++)
+        if (g_doc.ents[i].kind == DG_ENT_PERSON &&
+            strcmp(g_doc.ents[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The state of a post the text gives with no state: a titled person the
+ * name is coordinated with, the dateline, the same title standing alone
+ * with a state, the ministry the title follows. */
+static void test_post_state_context(void)
+{
+    int e;
+
+    run("Chilean President Ana Lopes and Defence Minister Tomas Nowak met.");
+    post(ent("Tomas Nowak"), 0, "Defence Minister", "Defence Minister", "CHL");
+    run("NAIROBI, May 3 - Defence Minister Tom Hale said.");
+    post(ent("Tom Hale"), 0, "Defence Minister", "Defence Minister", "KEN");
+    run("The Chilean president was ousted. Deposed president Ana Lopes "
+        "fled.");
+    e = ent("Ana Lopes");
+    person(e, "ana lopes", 0, NULL, 1);
+    post(e, 0, "president", "President", "CHL");
+    CU_ASSERT_EQUAL(g_doc.ents[e].posts[0].former, 1);
+    run("Japan's Foreign Ministry said so. Foreign Ministry spokeswoman "
+        "Ana Lopes spoke.");
+    post(ent("Ana Lopes"), 0, "spokeswoman", "Spokesperson", "JPN");
+    e = ent("Japanese Foreign Ministry");
+    CU_ASSERT_FATAL(e >= 0);
+    CU_ASSERT_EQUAL(g_doc.ents[e].kind, DG_ENT_ORG);
+}
+
+/* A person's known office in any year gives the post its state, and the
+ * people gazetteer's name is the label. */
+static void test_known_office(void)
+{
+    int e;
+
+    run_dated("Chancellor Kohl met officials.", "1990-05-04");
+    e = ent("Helmut Kohl");
+    person(e, "helmut kohl", 1, "Kohl", 1);
+    post(e, 0, "Chancellor", "Chancellor", "DEU");
+    /* namesakes: the one of the article's year */
+    run_dated("President George Bush spoke.", "1990-05-04");
+    CU_ASSERT(ent("George H. W. Bush") >= 0);
+    run_dated("President George Bush spoke.", "2005-05-04");
+    CU_ASSERT(ent("George W. Bush") >= 0);
+}
+
+/* "former": the post is kept, marked as held before; "proposed", ranks
+ * and roles give no post. */
+static void test_post_tense_and_kind(void)
+{
+    int e;
+
+    run("Former Chilean Foreign Minister Ana Lopes spoke.");
+    e = ent("Ana Lopes");
+    person(e, "ana lopes", 0, NULL, 1);
+    post(e, 0, "Foreign Minister", "Foreign Minister", "CHL");
+    CU_ASSERT_EQUAL(g_doc.ents[e].posts[0].former, 1);
+    run("Chilean Foreign Minister Ana Lopes spoke.");
+    CU_ASSERT_EQUAL(g_doc.ents[ent("Ana Lopes")].posts[0].former, 0);
+    run("Proposed Defense Secretary Tom Hale waited.");
+    person(ent("Tom Hale"), "tom hale", 0, NULL, 0);
+    run("Gen. Tom Hale and opposition leader Ana Lopes met.");
+    person(ent("Tom Hale"), "tom hale", 0, NULL, 0);
+    person(ent("Ana Lopes"), "ana lopes", 0, NULL, 0);
+}
+
+/* "Chief Sato" after "Police Commissioner Kenji Sato": one post. */
+static void test_generic_title(void)
+{
+    int e;
+
+    run("Police Commissioner Kenji Sato of Japan spoke. Chief Sato left.");
+    e = ent("Kenji Sato");
+    person(e, "kenji sato", 1, "Sato", 1);
+    post(e, 0, "Police Commissioner", "Police Chief", "JPN");
+}
+
+/* Spelling variants of one known person: one entity, one label. */
+static void test_spelling_variants(void)
+{
+    int e;
+
+    run_dated("Zelenskiy met aides. Zelensky said. Volodymyr Zelenskyy left.",
+              "2023-05-01");
+    e = ent("Volodymyr Zelensky");
+    person(e, "volodymyr zelensky", 3, "Volodymyr Zelenskyy", 0);
+    CU_ASSERT_EQUAL(ent_at(0), e);
+    CU_ASSERT_EQUAL(ent_at(21), e);
+    CU_ASSERT_EQUAL(ent_at(36), e);
+}
+
+/* Namesakes stay apart; a short name keeps the person it first named. */
+static void test_namesakes(void)
+{
+    run("Park Min Ho met Park Jae Ho.");
+    CU_ASSERT(ent_key("park min ho") >= 0);
+    CU_ASSERT(ent_key("park jae ho") >= 0);
+    CU_ASSERT_NOT_EQUAL(ent_key("park min ho"), ent_key("park jae ho"));
+    run("Ana Lopes arrived. Lopes spoke. Her brother Jose Lopes came. "
+        "Lopes left.");
+    CU_ASSERT_EQUAL(ent_at(19), ent("Ana Lopes"));
+    CU_ASSERT_EQUAL(ent_at(61), ent("Ana Lopes"));
+    CU_ASSERT_NOT_EQUAL(ent("Jose Lopes"), ent("Ana Lopes"));
+}
+
+/* An organization found by pattern in two spellings is one. */
+static void test_pattern_org_coreference(void)
+{
+    int e;
+
+    run("The Chilean National Commission on Water Rights met. "
+        "The Chile National Commission spoke.");
+    e = ent("Chilean National Commission on Water Rights");
+    CU_ASSERT_FATAL(e >= 0);
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[e].key,
+                           "chl national commission on water rights");
+    CU_ASSERT_EQUAL(g_doc.ents[e].nalts, 1);
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[e].alts[0], "Chile National Commission");
+    CU_ASSERT_EQUAL(g_doc.nents, 1);
+}
+
+/* A withdrawn state keeps its alpha-3 code as key. */
+static void test_withdrawn_state(void)
+{
+    int e;
+
+    run("Soviet troops left. The USSR collapsed.");
+    e = ent("Soviet Union");
+    CU_ASSERT_FATAL(e >= 0);
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[e].key, "SUN");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g_doc.ents[e].lex);
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[e].lex->withdrawn, "SUHH");
+    CU_ASSERT_EQUAL(ent_at(0), e);
+    CU_ASSERT_EQUAL(ent_at(24), e);
+}
+
+/* A surname people.tsv lists alone names its one holder of the year; a
+ * name in full in the text comes first. */
+static void test_lone_surname(void)
+{
+    int e;
+
+    run_dated("Modi visited Tokyo.", "2023-05-01");
+    e = ent("Narendra Modi");
+    person(e, "narendra modi", 1, "Modi", 0);
+    CU_ASSERT_EQUAL(ent_at(0), e);
+    run_dated("Ravi Modi said so. Modi left.", "2023-05-01");
+    CU_ASSERT_EQUAL(ent("Narendra Modi"), -1);
+    CU_ASSERT_EQUAL(ent_at(19), ent("Ravi Modi"));
+}
+
 int main(void)
 {
     static const dg_test tests[] = {
@@ -305,6 +472,15 @@ int main(void)
         {"the office before an honorific", test_office_before_honorific},
         {"honorific is not a post", test_honorific_not_post},
         {"Mr. SURNAME is not a gazetteer person", test_honorific_surname},
+        {"post states from context", test_post_state_context},
+        {"known office in any year", test_known_office},
+        {"former posts; proposed, ranks, roles", test_post_tense_and_kind},
+        {"a generic title merges", test_generic_title},
+        {"spelling variants, one label", test_spelling_variants},
+        {"namesakes and short names", test_namesakes},
+        {"organizations by pattern corefer", test_pattern_org_coreference},
+        {"withdrawn states", test_withdrawn_state},
+        {"surnames listed alone", test_lone_surname},
         {NULL, NULL}
     };
     char dir[4096];

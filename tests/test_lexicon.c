@@ -1,7 +1,9 @@
 /*
  * test_lexicon.c: loads the real data/ lexicons (and Debian's iso-codes)
  * and checks exact matches, case rules, longest-match, additions from a
- * second directory, and the diagnostics of bad files.
+ * second directory, and the diagnostics of bad files; the withdrawn
+ * states of ISO 3166-3, title classes and titles in any case, ministries
+ * of no state, and namesakes of the people gazetteer.
  */
 #include "internal.h"
 #include "testutil.h"
@@ -448,6 +450,100 @@ static void test_first_load_errors(void)
     rmdir(dir);
 }
 
+
+/* Withdrawn states: their alpha-3 code and ISO 3166-3 code, the names
+ * countries.tsv and demonyms.tsv give them, and none from iso-codes
+ * ("East Timor" stays Timor-Leste, "Burma" Myanmar). */
+static void test_withdrawn(void)
+{
+    const dg_lex_entry *h[8], *c = dg_lexicon_country(lex, "SUN");
+    size_t nh;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    CU_ASSERT_STRING_EQUAL(c->label, "Soviet Union");
+    CU_ASSERT_STRING_EQUAL(c->withdrawn, "SUHH");
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_country(lex, "YUG")->withdrawn, "YUCS");
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_country(lex, "ZAR")->label, "Zaire");
+    CU_ASSERT_PTR_NULL(dg_lexicon_country(lex, "USA")->withdrawn);
+    CU_ASSERT_EQUAL(match_at("the USSR", 1, K(DG_LEX_COUNTRY), h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->key, "SUN");
+    CU_ASSERT_EQUAL(match_at("East German troops", 0, K(DG_LEX_DEMONYM), h,
+                             &nh), 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->country, "DDR");
+    CU_ASSERT_EQUAL(match_at("West Germany", 0, K(DG_LEX_COUNTRY), h, &nh), 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->key, "DEU");
+    CU_ASSERT_EQUAL(match_at("East Timor", 0, K(DG_LEX_COUNTRY), h, &nh), 2);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->key, "TLS");
+    CU_ASSERT_EQUAL(match_at("Burma", 0, K(DG_LEX_COUNTRY), h, &nh), 1);
+    CU_ASSERT_EQUAL_FATAL(nh, 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->key, "MMR");
+    /* the four-letter code is no name in text */
+    CU_ASSERT_EQUAL(match_at("Suhh", 0, K(DG_LEX_COUNTRY), h, &nh), 0);
+}
+
+/* Ranks and roles are title classes; any case on request; British and
+ * American spellings share a canonical title. */
+static void test_title_classes(void)
+{
+    const dg_lex_entry *h[8];
+    size_t nh;
+
+    CU_ASSERT_EQUAL(match_at("Gen. Smith", 0, K(DG_LEX_TITLE), h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "rank");
+    CU_ASSERT_EQUAL(match_at("the coup leader", 1, K(DG_LEX_TITLE), h, &nh), 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->cls, "role");
+    CU_ASSERT_EQUAL(match_at("his foreign minister", 1, K(DG_LEX_TITLE), h,
+                             &nh), 0);
+    CU_ASSERT_EQUAL(match_at("his foreign minister", 1,
+                             K(DG_LEX_TITLE) | DG_LEX_ANY_CASE, h, &nh), 2);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Foreign Minister");
+    CU_ASSERT_EQUAL(match_at("Defense Minister", 0, K(DG_LEX_TITLE), h, &nh),
+                    2);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Defence Minister");
+    CU_ASSERT_EQUAL(match_at("Chief", 0, K(DG_LEX_TITLE), h, &nh), 1);
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Head");
+}
+
+/* A ministry of no state, and a state's own ministry of the same name. */
+static void test_generic_ministry(void)
+{
+    const dg_lex_entry *h[8];
+    size_t nh, i, generic = 0, gbr = 0;
+
+    CU_ASSERT_EQUAL(match_at("the Foreign Office", 1, K(DG_LEX_ORG), h, &nh),
+                    2);
+    for (i = 0; i < nh; i++) {
+        generic += dg_generic_ministry(h[i]);
+        gbr += h[i]->country && strcmp(h[i]->country, "GBR") == 0;
+    }
+    CU_ASSERT_EQUAL(generic, 1);
+    CU_ASSERT_EQUAL(gbr, 1);
+    CU_ASSERT_EQUAL(match_at("the foreign ministry", 1, K(DG_LEX_ORG), h, &nh),
+                    2);
+    CU_ASSERT(dg_generic_ministry(h[0]));
+    CU_ASSERT_STRING_EQUAL(h[0]->label, "Foreign Ministry");
+    CU_ASSERT_EQUAL(match_at("Japanese Foreign Ministry", 0, K(DG_LEX_ORG), h,
+                             &nh), 3);
+    CU_ASSERT(!dg_generic_ministry(h[0]));
+}
+
+/* Namesakes of people.tsv: two people, told apart by their spells. */
+static void test_namesakes(void)
+{
+    const dg_lex_entry *h[8];
+    size_t nh, i, w = 0, hw = 0;
+
+    CU_ASSERT_EQUAL(match_at("George Bush", 0, K(DG_LEX_PERSON), h, &nh), 2);
+    for (i = 0; i < nh; i++) {
+        w += strcmp(h[i]->label, "George W. Bush") == 0 && h[i]->from == 2001;
+        hw += strcmp(h[i]->label, "George H. W. Bush") == 0 &&
+              h[i]->from == 1989 && h[i]->to == 1993;
+    }
+    CU_ASSERT_EQUAL(w, 1);
+    CU_ASSERT_EQUAL(hw, 1);
+}
+
 static void test_free(void)
 {
     dg_lexicon_free(lex);
@@ -471,6 +567,10 @@ int main(void)
         { "topics are ontology concepts", test_topics_in_ontology },
         { "user additions and bad lines", test_additions },
         { "first-load errors", test_first_load_errors },
+        { "withdrawn states (ISO 3166-3)", test_withdrawn },
+        { "title classes, any case, spellings", test_title_classes },
+        { "ministries of no state", test_generic_ministry },
+        { "namesakes in people.tsv", test_namesakes },
         { "free", test_free },
         { NULL, NULL }
     };

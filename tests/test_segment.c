@@ -4,7 +4,7 @@
  * offsets) and sentence boundaries (abbreviations mid-sentence, a full
  * stop glued to the next word, CRLF line ends, blank-line paragraphs,
  * headlines without a full stop, closing quotes, non-ASCII text before
- * a sentence).
+ * a sentence, a title's abbreviation ending a line after a name).
  *
  * Tests of behaviour that is wrong today (known bugs) are in a second
  * suite, run only when DG_TEST_KNOWN_BUGS=1.
@@ -263,6 +263,23 @@ static void test_abbrev_at_end(void)
     sent(1, 29, 45, 29, 45, 6, 10, 0, "The talks ended.");
 }
 
+
+/* A title's abbreviation after a name word at the end of a line is a
+ * name ending the sentence ("Hun Sen."), not "Sen." before a name; at
+ * the start of a line, or after an abbreviation ("Lt. Gen."), it stays
+ * one. */
+static void test_title_abbrev_at_line_end(void)
+{
+    seg("They met Ana Sen.\nMr.\nLt. Gen.");
+    CU_ASSERT_EQUAL(g_doc.ntoks, 8);
+    tok(3, 13, 16, 13, 16, "sen", W | C | SP);
+    tok(4, 16, 17, 16, 17, ".", P);
+    tok(5, 18, 21, 18, 21, "mr.", W | C | AB | SP | NL);
+    tok(6, 22, 25, 22, 25, "lt.", W | C | AB | SP | NL);
+    tok(7, 26, 30, 26, 30, "gen.", W | C | AB | SP);
+    CU_ASSERT_EQUAL(g_doc.nsents, 3);
+}
+
 static void test_tokenize_alone(void)
 {
     dg_token *t = NULL;
@@ -297,6 +314,7 @@ int main(void)
         {"numbers, acronyms, commas", test_other_tokens},
         {"CR line ends, ? !, ellipsis, bullets", test_other_ends},
         {"dg_tokenize on its own", test_tokenize_alone},
+        {"title abbreviation ending a line", test_title_abbrev_at_line_end},
         {NULL, NULL}
     };
     static const dg_test known_bugs[] = {
