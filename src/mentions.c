@@ -91,7 +91,9 @@ static const char *const non_person_heads[] = {
     "tribunal", "union", "university", "war", "day", "week", "affairs",
     "release", "press", "bureau", "happy", "merry", "relations", "bomber",
     "executive", "resolution", "hotel", "stadium", "hospital", "prison",
-    "mosque", "cathedral", "temple", "base", "bridge", "avenue", NULL
+    "mosque", "cathedral", "temple", "base", "bridge", "avenue", "bay",
+    "marines", "corps", "brigade", "regiment", "battalion", "enforcement",
+    NULL
 };
 
 /* Prepositions after which a capital city is a place, not its state. */
@@ -406,8 +408,11 @@ static size_t name_run(const dg_doc *doc, size_t i, size_t e, int after_title)
     while (j > i && (doc->toks[j - 1].flags & DG_TOK_ABBREV) &&
            doc->toks[j - 1].e - doc->toks[j - 1].b == 2 && j - 1 > i + 1)
         j--; /* a trailing initial is an abbreviation, not a name */
-    if (j > i && lex_at(doc, j - 1, j, 1u << DG_LEX_DEMONYM, &hit) == 1)
+    if (j > i && lex_at(doc, j - 1, j, 1u << DG_LEX_DEMONYM, &hit) == 1) {
         j--; /* "South American nations": an adjective, not a name */
+        if (j > i && dg_tok_is(&doc->toks[j - 1], "-"))
+            j--; /* "Franco-German" */
+    }
     return j - i;
 }
 
@@ -612,14 +617,15 @@ static const char *const org_heads[] = {
     "authority", "army", "forces", "government", "secretariat", "mission",
     "community", "center", "centre", "institute", "foundation", "league",
     "front", "movement", "alliance", "coalition", "federation", "assembly",
-    "court", "tribunal", "bank", "fund", "consulate", NULL
+    "court", "tribunal", "bank", "fund", "consulate", "marines", "corps",
+    "brigade", "regiment", "battalion", NULL
 };
 
 /* Head nouns of venues and sites ("Kilo International Airport"). */
 static const char *const place_heads[] = {
     "airport", "palace", "square", "hotel", "stadium", "prison", "mosque",
     "cathedral", "temple", "base", "bridge", "street", "avenue", "hospital",
-    "port", "harbour", "harbor", "dam", "reactor", NULL
+    "port", "harbour", "harbor", "dam", "reactor", "bay", NULL
 };
 
 /* Is token j a capitalized word that may be part of an unknown proper
@@ -1042,6 +1048,7 @@ static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t sb,
                             size_t e, const dg_lex_entry *hit)
 {
     dg_mention t = new_mention(i, i + n, DG_MENT_TITLE, DG_ENT_PERSON, hit);
+    const dg_lex_entry *next;
     int ti, q, state = -1;
     size_t j = i + n, k, run;
 
@@ -1065,6 +1072,8 @@ static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t sb,
     if (k < e && dg_tok_is(&doc->toks[k], ",") && k + 1 < e)
         k++;
     run = person_run(doc, k, e, 1);
+    if (run == 1 && title_any_case(doc, k + 1, e, &next) > 0)
+        return j; /* "chief Brexit negotiator": a modifier, no name */
     return run > 0 ? title_name(doc, ti, k, run, e) : j;
 }
 
@@ -1279,7 +1288,7 @@ static const char *const person_nouns[] = {
     "officials", "opposition", "critic", "nationals", "national", "reporter",
     "businessman", "businesswoman", "hostage", "hostages", "mr", "ms", "mrs",
     "analyst", "analysts", "expert", "experts", "professor", "researcher",
-    "suspect", "suspects", "employee", "named", "called", NULL
+    "suspect", "suspects", "employee", "named", NULL
 };
 
 /* Verbs that tell a name before them is a person's ("X said"), or after
@@ -1339,8 +1348,9 @@ static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
     if (i + run < e && (dg_word_in(person_verbs, doc->toks[i + run].norm) ||
                         lex_at(doc, i + run, e, 1u << DG_LEX_TRIGGER, &hit)))
         return 1; /* "Kenji Sato met ...", "... Sato said" */
-    if (person_apposition(doc, i + run, e))
-        return 1;
+    if (person_apposition(doc, i + run, e) &&
+        !(i > sb && dg_word_in(place_preps, doc->toks[i - 1].norm)))
+        return 1; /* not "the prison at Kilo Bay, who ..." */
     if (i > sb && dg_word_in(person_preps, doc->toks[i - 1].norm))
         return 1; /* "met with Kenji Sato", "hosted Kenji Sato" */
     if (i > sb && lex_at(doc, i - 1, i, 1u << DG_LEX_TRIGGER, &hit) &&
@@ -1529,6 +1539,10 @@ static size_t scan_sentence_at(dg_doc *doc, size_t i, size_t sb, size_t e)
             return bare_name(doc, i, e, sb);
         hit = best_hit(others, no);
     }
+    if (n > 0 && hit->kind == DG_LEX_PERSON &&
+        (k = venue_pattern(doc, i, e)) > n)
+        return push_pattern(doc, i, k, DG_ENT_PLACE, -1); /* "Ana Lopes
+                                                        * Airport" */
     if (n > 0 && hit->kind == DG_LEX_PERSON) {
         dg_mention p = new_mention(i, i + n, DG_MENT_NAME, DG_ENT_PERSON,
                                    pick_person(doc, hits, nh));
