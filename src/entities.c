@@ -349,20 +349,13 @@ static const char *demonym_of(const dg_doc *doc, const char *code)
 static const dg_lex_entry *org_named(const dg_doc *doc, const char *name,
                                      const char *code)
 {
-    dg_token *toks = NULL;
-    const dg_lex_entry *hits[8], *found = NULL;
-    size_t n = 0, nh = 0, i;
+    const dg_lex_entry *hits[8];
+    size_t n = dg_lexicon_named(doc->lex, name, 1u << DG_LEX_ORG, hits, 8), i;
 
-    if (dg_tokenize(name, strlen(name), &toks, &n) != DG_OK)
-        return NULL;
-    if (n > 0 && dg_lexicon_match(doc->lex, name, toks, n, 0,
-                                  (1u << DG_LEX_ORG) | DG_LEX_ANY_CASE, hits,
-                                  8, &nh) == n)
-        for (i = 0; i < nh && !found; i++)
-            if (hits[i]->country && strcmp(hits[i]->country, code) == 0)
-                found = hits[i];
-    dg_tokens_free(toks, n);
-    return found;
+    for (i = 0; i < n; i++)
+        if (hits[i]->country && strcmp(hits[i]->country, code) == 0)
+            return hits[i];
+    return NULL;
 }
 
 /* The ministry `generic` ("Foreign Ministry") of state code: the
@@ -562,20 +555,14 @@ static char *plain_name(const dg_doc *doc, size_t b, size_t e)
  * NULL. */
 static const dg_lex_entry *person_by_key(const dg_doc *doc, const char *key)
 {
-    dg_token *toks = NULL;
-    const dg_lex_entry *hits[8], *found = NULL;
-    size_t n = 0, nh = 0, i;
+    const dg_lex_entry *hits[8];
+    size_t n = dg_lexicon_named(doc->lex, key, 1u << DG_LEX_PERSON, hits, 8);
+    size_t i;
 
-    if (dg_tokenize(key, strlen(key), &toks, &n) != DG_OK)
-        return NULL;
-    if (n > 0 && dg_lexicon_match(doc->lex, key, toks, n, 0,
-                                  (1u << DG_LEX_PERSON) | DG_LEX_ANY_CASE,
-                                  hits, 8, &nh) == n)
-        for (i = 0; i < nh && !found; i++)
-            if (strcmp(hits[i]->key, key) == 0)
-                found = hits[i];
-    dg_tokens_free(toks, n);
-    return found;
+    for (i = 0; i < n; i++)
+        if (strcmp(hits[i]->key, key) == 0)
+            return hits[i];
+    return NULL;
 }
 
 /* Makes the people gazetteer's name the label of person en (the old

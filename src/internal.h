@@ -188,6 +188,14 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
 size_t dg_lexicon_spells(const dg_lexicon *lex, const dg_lex_entry *person,
                          const dg_lex_entry **out, size_t max);
 
+/* The entries of the kinds of kind_mask whose surface is the whole of
+ * name, in any letter case ("japanese foreign ministry"): stores up to
+ * max of them in hits[] and returns how many (0 also when out of
+ * memory). */
+size_t dg_lexicon_named(const dg_lexicon *lex, const char *name,
+                        unsigned kind_mask, const dg_lex_entry **hits,
+                        size_t max);
+
 /* 1 when e is a ministry the gazetteer lists for no state ("Foreign
  * Ministry", class ministry, no ISO3): the ministry of whichever state
  * the text gives it. */

@@ -1459,6 +1459,23 @@ size_t dg_lexicon_spells(const dg_lexicon *lex, const dg_lex_entry *person,
     return n;
 }
 
+size_t dg_lexicon_named(const dg_lexicon *lex, const char *name,
+                        unsigned kind_mask, const dg_lex_entry **hits,
+                        size_t max)
+{
+    dg_token *toks = NULL;
+    size_t n = 0, nh = 0;
+
+    if (dg_tokenize(name, strlen(name), &toks, &n) != DG_OK)
+        return 0;
+    if (n == 0 || dg_lexicon_match(lex, name, toks, n, 0,
+                                   kind_mask | DG_LEX_ANY_CASE, hits, max,
+                                   &nh) != n)
+        nh = 0;
+    dg_tokens_free(toks, n);
+    return nh;
+}
+
 int dg_generic_ministry(const dg_lex_entry *e)
 {
     return e && e->kind == DG_LEX_ORG && !e->country && e->cls &&

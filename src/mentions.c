@@ -779,6 +779,24 @@ static size_t of_body(dg_doc *doc, size_t j, size_t e, int *ment)
     return prep_body(doc, j, e, "of", ment);
 }
 
+/* "PREP [the] BODY" at token j (prep "of" or "at") for title mention ti:
+ * the title's state or body when it has none.  Returns the token after
+ * the phrase (j when there is none), or 0 when out of memory. */
+static size_t title_body(dg_doc *doc, int ti, size_t j, size_t e,
+                         const char *prep)
+{
+    int body = -1;
+    size_t n = prep_body(doc, j, e, prep, &body);
+
+    if (n == 0)
+        return j;
+    if (body < 0)
+        return 0;
+    if (doc->ments[ti].title_country < 0)
+        doc->ments[ti].title_country = body;
+    return j + n;
+}
+
 /* Words between an apposition's comma and its title that keep the post
  * current ("Li Wei, acting foreign minister,"). */
 static const char *const current_words[] = {
@@ -855,7 +873,7 @@ static int apposition_title(dg_doc *doc, size_t j, size_t e, size_t *end)
     const dg_lex_entry *hit = NULL;
     dg_mention q, t;
     size_t k, n, after, title, sb;
-    int the = 0, state = -1, ti, body;
+    int the = 0, state = -1, ti;
 
     if (j >= e || !dg_tok_is(&doc->toks[j], ","))
         return -1;
@@ -882,15 +900,11 @@ static int apposition_title(dg_doc *doc, size_t j, size_t e, size_t *end)
     if ((ti = push_mention(doc, &t)) < 0)
         return -2;
     k = title + n;
-    if ((n = of_body(doc, k, e, &body)) > 0 ||
-        (n = prep_body(doc, k, e, "at", &body)) > 0) {
-        if (body < 0)
-            return -2;
-        if (doc->ments[ti].title_country < 0)
-            doc->ments[ti].title_country = body;
-        k += n;
-    }
-    *end = future_after_title(doc, ti, k, e);
+    if ((n = title_body(doc, ti, k, e, "of")) == k)
+        n = title_body(doc, ti, k, e, "at");
+    if (n == 0)
+        return -2;
+    *end = future_after_title(doc, ti, n, e);
     return ti;
 }
 
@@ -911,7 +925,7 @@ static int predicate_title(dg_doc *doc, size_t i, size_t j, size_t sb,
     const dg_lex_entry *hit;
     size_t p = i, n;
     dg_mention t;
-    int ti, body;
+    int ti;
 
     while (p > sb && !dg_word_in(appoint_verbs, doc->toks[p - 1].norm)) {
         const dg_token *w = &doc->toks[p - 1];
@@ -923,16 +937,9 @@ static int predicate_title(dg_doc *doc, size_t i, size_t j, size_t sb,
         (hit->flags & DG_LEXF_PLURAL))
         return -1;
     t = new_mention(j, j + n, DG_MENT_TITLE, DG_ENT_PERSON, hit);
-    if ((ti = push_mention(doc, &t)) < 0)
+    if ((ti = push_mention(doc, &t)) < 0 ||
+        (*end = title_body(doc, ti, j + n, e, "of")) == 0)
         return -2;
-    j += n;
-    if ((n = of_body(doc, j, e, &body)) > 0) {
-        if (body < 0)
-            return -2;
-        doc->ments[ti].title_country = body;
-        j += n;
-    }
-    *end = j;
     return ti;
 }
 
@@ -987,20 +994,14 @@ static size_t title_name(dg_doc *doc, int ti, size_t k, size_t run, size_t e)
 {
     dg_mention p = new_mention(k, k + run, DG_MENT_NAME, DG_ENT_PERSON, NULL);
     const dg_lex_entry *ph = NULL;
-    size_t j = k + run, of;
-    int state = -1;
+    size_t j;
 
     if ((ph = person_named(doc, k, k + run)) != NULL &&
         (run > 1 || surname_fits(doc, ph, doc->ments[ti].lex)))
         p.lex = ph;
     p.title = ti;
-    if ((of = of_body(doc, j, e, &state)) > 0) {
-        if (state < 0)
-            return 0;
-        if (doc->ments[ti].title_country < 0)
-            doc->ments[ti].title_country = state;
-        j += of;
-    }
+    if ((j = title_body(doc, ti, k + run, e, "of")) == 0)
+        return 0;
     return push_mention(doc, &p) < 0 ? 0 : j;
 }
 
@@ -1049,22 +1050,16 @@ static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t sb,
 {
     dg_mention t = new_mention(i, i + n, DG_MENT_TITLE, DG_ENT_PERSON, hit);
     const dg_lex_entry *next;
-    int ti, q, state = -1;
+    int ti, q;
     size_t j = i + n, k, run;
 
     if ((q = qualifier_before(doc, i, sb, e)) == -2)
         return 0;
     t.title_country = q;
     t.tense = title_tense(doc, i, q >= 0 ? doc->ments[q].tok_b : i, sb);
-    if ((ti = push_mention(doc, &t)) < 0)
+    if ((ti = push_mention(doc, &t)) < 0 ||
+        (j = title_body(doc, ti, j, e, "of")) == 0)
         return 0;
-    if ((k = of_body(doc, j, e, &state)) > 0) {
-        if (state < 0)
-            return 0;
-        if (doc->ments[ti].title_country < 0)
-            doc->ments[ti].title_country = state;
-        j += k;
-    }
     j = future_after_title(doc, ti, j, e);
     if (hit->flags & DG_LEXF_PLURAL)
         return title_list(doc, ti, j, e);
