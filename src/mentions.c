@@ -218,6 +218,17 @@ static const dg_lex_entry *best_hit(const dg_lex_entry **hits, size_t n)
     return n ? hits[0] : NULL;
 }
 
+/* The entity kind of a gazetteer kind. */
+static dg_ent_kind kind_of_lex(dg_lex_kind k)
+{
+    switch (k) {
+    case DG_LEX_COUNTRY: return DG_ENT_COUNTRY;
+    case DG_LEX_ORG: return DG_ENT_ORG;
+    case DG_LEX_PLACE: return DG_ENT_PLACE;
+    default: return DG_ENT_PERSON;
+    }
+}
+
 /* Gazetteer match at token i, not crossing the sentence end e. */
 static size_t lex_at(const dg_doc *doc, size_t i, size_t e, unsigned mask,
                      const dg_lex_entry **out)
@@ -427,12 +438,17 @@ static int has_non_person_head(const dg_doc *doc, size_t b, size_t e)
 }
 
 /* A person's name at token i, as a run length (0: none): a run with no
- * organization head noun. */
+ * organization head noun, or after a title the people gazetteer's name
+ * there when it is longer. */
 static size_t person_run(const dg_doc *doc, size_t i, size_t e,
                          int after_title)
 {
-    size_t run = i < e ? name_run(doc, i, e, after_title) : 0;
+    const dg_lex_entry *hit;
+    size_t run = i < e ? name_run(doc, i, e, after_title) : 0, n;
 
+    if (after_title && i < e &&
+        (n = lex_at(doc, i, e, 1u << DG_LEX_PERSON, &hit)) > run)
+        return n; /* a known name with a common word: "Liu He" */
     return run > 0 && !has_non_person_head(doc, i, i + run) ? run : 0;
 }
 
@@ -1042,6 +1058,31 @@ static size_t title_list(dg_doc *doc, int ti, size_t j, size_t e)
     }
 }
 
+/* "to [the] STATE/BODY/CITY" after a diplomat's title ending at j (the
+ * host: "ambassador to Washington Ana Lopes"): its mention, and the
+ * token after it (j when there is none; 0 on no memory). */
+static size_t host_phrase(dg_doc *doc, size_t j, size_t e)
+{
+    const dg_lex_entry *hits[LEX_HITS], *hit;
+    size_t k = j + 1, n, nh = 0;
+    dg_mention m;
+
+    if (j >= e || !dg_tok_is(&doc->toks[j], "to"))
+        return j;
+    if (k < e && dg_tok_is(&doc->toks[k], "the"))
+        k++;
+    n = dg_lexicon_match(doc->lex, doc->text, doc->toks, e, k,
+                         BODY_KINDS | (1u << DG_LEX_PLACE), hits, LEX_HITS,
+                         &nh);
+    if (n == 0)
+        return j;
+    hit = best_hit(hits, nh);
+    if (hit->kind == DG_LEX_ORG)
+        hit = choose_org(hits, nh, NULL);
+    m = new_mention(k, k + n, DG_MENT_NAME, kind_of_lex(hit->kind), hit);
+    return push_mention(doc, &m) < 0 ? 0 : k + n;
+}
+
 /* A title mention at [i, i+n) and the person or people it introduces,
  * if any.  Returns the token after everything consumed, or 0 on no
  * memory. */
@@ -1061,6 +1102,9 @@ static size_t title_pattern(dg_doc *doc, size_t i, size_t n, size_t sb,
         (j = title_body(doc, ti, j, e, "of")) == 0)
         return 0;
     j = future_after_title(doc, ti, j, e);
+    if (hit->cls && strcmp(hit->cls, "diplomat") == 0 &&
+        (j = host_phrase(doc, j, e)) == 0)
+        return 0;
     if (hit->flags & DG_LEXF_PLURAL)
         return title_list(doc, ti, j, e);
     k = j;
@@ -1119,16 +1163,6 @@ static int is_metonymy(const dg_doc *doc, size_t i, size_t n, size_t sb)
          dg_tok_is(&doc->toks[i - 1], ",")))
         return 0; /* "in Geneva or Vienna" */
     return 1;
-}
-
-static dg_ent_kind kind_of_lex(dg_lex_kind k)
-{
-    switch (k) {
-    case DG_LEX_COUNTRY: return DG_ENT_COUNTRY;
-    case DG_LEX_ORG: return DG_ENT_ORG;
-    case DG_LEX_PLACE: return DG_ENT_PLACE;
-    default: return DG_ENT_PERSON;
-    }
 }
 
 /* Is token j, right after a gazetteer place, an unknown capitalized word

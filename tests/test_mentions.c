@@ -403,6 +403,20 @@ static void test_name_forms(void)
     ment(0, "Modi Kumar", 0, 2, NAME, PER, -1, -1, 0, NULL);
 }
 
+/* After a title: a diplomat's host ("ambassador to Washington"), and a
+ * known name that holds a common word ("Liu He"). */
+static void test_after_title(void)
+{
+    run("Chilean ambassador to Washington Ana Lopes spoke.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 4);
+    ment(1, "ambassador", 1, 2, TTL, PER, -1, 0, 0, "Ambassador");
+    ment(2, "Washington", 3, 4, NAME, PLC, -1, -1, 0, "Washington");
+    ment(3, "Ana Lopes", 4, 6, NAME, PER, 1, -1, 0, NULL);
+    run("Vice Premier Liu He spoke.", 0);
+    CU_ASSERT_EQUAL(g_doc.nments, 2);
+    ment(1, "Liu He", 2, 4, NAME, PER, 0, -1, 0, "liu he");
+}
+
 /* A ministry of no state takes the state before it. */
 static void test_ministry_of_state(void)
 {
@@ -523,6 +537,7 @@ int main(void)
         {"lists of titled names", test_title_lists},
         {"former, then-, proposed, -designate", test_title_tense},
         {"hyphens, particles, common-word surnames", test_name_forms},
+        {"a diplomat's host, a known name after a title", test_after_title},
         {"ministries of the state before them", test_ministry_of_state},
         {"withdrawn states", test_withdrawn_states},
         {"unknown organizations, venues, towns", test_unknown_orgs_and_places},
