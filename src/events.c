@@ -773,6 +773,233 @@ static int invited_visit(const dg_doc *doc, dg_event *ev,
     return found > 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Participants from clause structure                                  */
+/* ------------------------------------------------------------------ */
+
+/* Verbs whose object is what is talked about, not someone taking part
+ * ("discussed the war in Ukraine", "signed an accord"). */
+static const char *const topic_object_lemmas[] = {
+    "discuss", "address", "review", "raise", "sign", "announce", "exchange",
+    "explore", "consider", "examine", "debate", "negotiate", "conclude",
+    "finalize", "finalise", "ink", "seal", "agree", "cover", "tackle",
+    "hold", "have", "conduct", "pay", "make", "impose", "lift", "issue",
+    "say", "state", "tell", "declare", "express", "reiterate", "reaffirm",
+    NULL
+};
+
+/* Does the span hold token i? */
+static int span_has(dg_span sp, size_t i)
+{
+    return i >= sp.b && i < sp.e;
+}
+
+/* The first person named in the span, or -1. */
+static int span_person(const dg_doc *doc, dg_span sp)
+{
+    return sp.b < sp.e ? first_person_in(doc, sp.b, sp.e) : -1;
+}
+
+/* The person "he", "she", "him", "her" or "his" at token i stands for:
+ * the subject of its clause or of the clauses it depends on ("X flew
+ * to Madrid, where he met Y"; "X hosted his counterpart"), else the
+ * subject of the nearest earlier clause whose subject is a person
+ * ("X met Y. He said ..."), else the latest person named. */
+static int pronoun_person(const dg_doc *doc, size_t i)
+{
+    int c = dg_clause_at(doc, i), k, hops = 0;
+    size_t sent = doc->toks[i].sent;
+
+    for (k = c; k >= 0 && hops++ < 8; k = doc->clauses[k].parent) {
+        dg_span sp = dg_clause_subject(doc, k, NULL);
+        int p;
+        if (span_has(sp, i) || sp.b >= i)
+            continue;
+        if ((p = span_person(doc, sp)) >= 0)
+            return p;
+    }
+    for (k = c >= 0 ? c : (int)doc->nclauses; k-- > 0;) {
+        const dg_clause *cl = &doc->clauses[k];
+        int p;
+        if (cl->sent + 2 < sent)
+            break;
+        if (cl->subj.b >= i || cl->subj.b == cl->subj.e)
+            continue;
+        if ((p = span_person(doc, cl->subj)) >= 0)
+            return p;
+    }
+    return latest_person(doc, i);
+}
+
+/* Is the plural reference ("they", "the two leaders", "both sides") in
+ * span sp?  Then the participants of the latest event of two or more
+ * take part. */
+static int plural_ref_in(const dg_doc *doc, dg_span sp)
+{
+    size_t i;
+
+    for (i = sp.b; i < sp.e; i++) {
+        const dg_token *t = &doc->toks[i];
+        int mk = dg_mention_at(doc, i);
+        if (mk >= 0 && doc->ments[mk].type == DG_MENT_TITLE &&
+            doc->ments[mk].lex && (doc->ments[mk].lex->flags & DG_LEXF_PLURAL))
+            return 1;
+        if (mk < 0 && (dg_tok_is(t, "they") || dg_tok_is(t, "them") ||
+                       dg_word_in(plural_refs, t->norm)))
+            return 1;
+    }
+    return 0;
+}
+
+static int latest_group(const dg_doc *doc, dg_event *ev, int *found)
+{
+    size_t k;
+
+    if (doc->nevs < 2)
+        return 1;
+    for (k = doc->nevs - 1; k-- > 0;)
+        if (doc->evs[k].nparts >= 2) {
+            const dg_event *last = &doc->evs[k];
+            size_t j;
+            for (j = 0; j < last->nparts; j++)
+                if (!ev_add_part(ev, last->parts[j].entity,
+                                 DG_ROLE_PARTICIPANT))
+                    return 0;
+            *found += (int)last->nparts;
+            return 1;
+        }
+    return 1;
+}
+
+/* Adds the actors a noun phrase names: its people ("X and Y",
+ * "Baerbock, Germany's top diplomat"), else what its pronoun or plural
+ * reference stands for, else the states and organizations it names,
+ * possessors and demonyms included ("China's foreign ministry", "the
+ * Chinese government", "his Tanzanian counterpart"). */
+static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
+                       dg_role role, int *found)
+{
+    int before = *found;
+    size_t i, k;
+
+    if (sp.b >= sp.e)
+        return 1;
+    if (!collect_people(doc, ev, sp.b, sp.e, role, found))
+        return 0;
+    if (*found > before)
+        return 1;
+    for (i = sp.b; i < sp.e; i++) {
+        const dg_token *t = &doc->toks[i];
+        if (dg_mention_at(doc, i) >= 0)
+            continue;
+        if (dg_tok_is(t, "he") || dg_tok_is(t, "she") || dg_tok_is(t, "him") ||
+            dg_tok_is(t, "her") || dg_tok_is(t, "his")) {
+            int p = pronoun_person(doc, i);
+            if (p >= 0 && !ev_add_part(ev, p, role))
+                return 0;
+            *found += p >= 0;
+            return 1;
+        }
+    }
+    if (plural_ref_in(doc, sp))
+        return latest_group(doc, ev, found);
+    for (k = dg_mentions_from(doc, sp.b);
+         k < doc->nments && doc->ments[k].tok_b < sp.e; k++) {
+        const dg_mention *m = &doc->ments[k];
+        dg_ent_kind kind;
+        if (m->entity < 0)
+            continue;
+        kind = doc->ents[m->entity].kind;
+        if ((m->type == DG_MENT_NAME &&
+             (kind == DG_ENT_COUNTRY || kind == DG_ENT_ORG)) ||
+            (m->type == DG_MENT_DEMONYM && kind == DG_ENT_COUNTRY)) {
+            if (!ev_add_part(ev, m->entity, role))
+                return 0;
+            (*found)++;
+        }
+    }
+    return 1;
+}
+
+/* The target of a sanction or expulsion verb: the actors its object
+ * names, with the object's "of", "from", "on" and "against" phrases
+ * ("expelled 18 members of the EU delegation", "sanctioned officials
+ * from Iran"). */
+static int measure_object(const dg_doc *doc, dg_event *ev,
+                          const dg_clause *cl, const trigger_ctx *tc,
+                          int *found)
+{
+    dg_span sp = cl->obj;
+    size_t k;
+
+    if (sp.b >= sp.e || sp.b < tc->te)
+        sp.b = sp.e = tc->te;
+    for (k = 0; k < cl->npps; k++) {
+        const dg_token *p = &doc->toks[cl->pps[k].prep];
+        if (cl->pps[k].prep < sp.e || cl->pps[k].prep > sp.e + 1)
+            continue;
+        if (!dg_tok_is(p, "of") && !dg_tok_is(p, "from") &&
+            !dg_tok_is(p, "on") && !dg_tok_is(p, "against"))
+            break;
+        sp.e = cl->pps[k].np.e;
+    }
+    return span_actors(doc, ev, sp, DG_ROLE_TARGET, found);
+}
+
+/* Is the head verb of clause c one of the trigger's words? */
+static int heads_clause(const dg_doc *doc, int c, const trigger_ctx *tc)
+{
+    const dg_clause *cl;
+
+    if (c < 0)
+        return 0;
+    cl = &doc->clauses[c];
+    return cl->verb != (size_t)-1 && cl->verb >= tc->tb && cl->verb < tc->te;
+}
+
+/* Participants of a verb trigger from its clause: the subject (carried
+ * into participles, infinitives and coordinated verbs), the object, the
+ * agent of a passive ("X was received by Y": Y hosts), and "with",
+ * "between" and "among" phrases. */
+static int verb_participants(const dg_doc *doc, dg_event *ev,
+                             const trigger_ctx *tc, int c, int *found)
+{
+    const dg_clause *cl = &doc->clauses[c];
+    dg_role sr = subject_role(tc->lx), orole = object_role(sr);
+    int passive = (cl->vflags & DG_VG_PASSIVE) != 0;
+    dg_span subj = dg_clause_subject(doc, c, NULL);
+    size_t k;
+
+    if (passive) {
+        if (!span_actors(doc, ev, cl->agent, sr, found) ||
+            !span_actors(doc, ev, subj, orole, found))
+            return 0;
+    } else if (!span_actors(doc, ev, subj, sr, found)) {
+        return 0;
+    }
+    if (is_measure(tc->lx->cls) && !passive)
+        return measure_object(doc, ev, cl, tc, found);
+    if (cl->obj.b < cl->obj.e && cl->obj.b >= tc->te && !passive) {
+        int before = *found;
+        if (!collect_people(doc, ev, cl->obj.b, cl->obj.e, orole, found))
+            return 0;
+        if (*found == before && cl->lemma &&
+            !dg_word_in(topic_object_lemmas, cl->lemma) &&
+            !span_actors(doc, ev, cl->obj, orole, found))
+            return 0;
+    }
+    for (k = 0; k < cl->npps; k++) {
+        const dg_token *p = &doc->toks[cl->pps[k].prep];
+        if ((dg_tok_is(p, "with") || dg_tok_is(p, "between") ||
+             dg_tok_is(p, "among")) &&
+            !span_actors(doc, ev, cl->pps[k].np,
+                         sr == DG_ROLE_SPEAKER ? DG_ROLE_TARGET : orole,
+                         found))
+            return 0;
+    }
+    return 1;
+}
+
 static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
                                        trigger_ctx *tc)
 {
@@ -782,9 +1009,24 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
 
     tc->obj_end = object_end(doc, tc->te, tc->se);
     if (!noun) {
-        int inv = invited_visit(doc, ev, tc, cb);
+        int inv = invited_visit(doc, ev, tc, cb), c;
         if (inv != 0)
             return inv > 0;
+        c = dg_clause_at(doc, tc->tb);
+        if (heads_clause(doc, c, tc)) {
+            if (!verb_participants(doc, ev, tc, c, &found))
+                return 0;
+            if (found > 0) {
+                if (sr == DG_ROLE_SPEAKER && !has_role(ev, DG_ROLE_TARGET) &&
+                    !collect_targets(doc, ev, tc, &found))
+                    return 0;
+                if (is_measure(tc->lx->cls) && !measure_target(doc, ev, tc))
+                    return 0;
+                if (sr == DG_ROLE_HOST && !has_role(ev, DG_ROLE_VISITOR))
+                    ev->nparts = 0;
+                return 1;
+            }
+        }
     }
     if (noun && (strstr(tc->lx->surface, "meeting") ||
                  strstr(tc->lx->surface, "summit") ||
@@ -1441,6 +1683,8 @@ void dg_doc_release(dg_doc *doc)
     free(doc->ents);
     free(doc->ent_index);
     free(doc->ments);
+    free(doc->tags);
+    free(doc->clauses);
     free(doc->sents);
     dg_tokens_free(doc->toks, doc->ntoks);
     memset(doc, 0, sizeof *doc);

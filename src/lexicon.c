@@ -29,6 +29,9 @@
 #ifndef DG_ISO_3166_JSON
 #define DG_ISO_3166_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
 #endif
+#ifndef DG_WORDNET_DIR
+#define DG_WORDNET_DIR "/usr/share/wordnet"
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Data structures                                                     */
@@ -76,6 +79,7 @@ struct dg_lexicon {
     relabel *pend;            /* pending label changes of this load */
     size_t npend, cappend;
     int iso_loaded;
+    dg_wordclass *wc;         /* WordNet's word classes (wordclass.c) */
 };
 
 /* What a file reader knows for its diagnostics. */
@@ -1270,6 +1274,9 @@ static dg_status load_dir(dg_lexicon *lex, const char *dir, int first,
             return st;
         lex->iso_loaded = 1;
     }
+    if (!lex->wc &&
+        (st = dg_wordclass_load(DG_WORDNET_DIR, &lex->wc, diag, ctx)) != DG_OK)
+        return st;
     for (i = 0; i < sizeof files / sizeof files[0]; i++) {
         st = load_file(lex, dir, &files[i], files[i].optional || !first,
                        diag, ctx);
@@ -1317,6 +1324,11 @@ dg_status dg_lexicon_load(const char *dir, dg_lexicon **out,
     return DG_OK;
 }
 
+const dg_wordclass *dg_lexicon_wordclass(const dg_lexicon *lex)
+{
+    return lex ? lex->wc : NULL;
+}
+
 void dg_lexicon_free(dg_lexicon *lex)
 {
     size_t i;
@@ -1330,6 +1342,7 @@ void dg_lexicon_free(dg_lexicon *lex)
         free(lex->kind[i]);
     free(lex->all);
     free(lex->pend);
+    dg_wordclass_free(lex->wc);
     while (lex->arena) {
         arena_block *b = lex->arena;
         lex->arena = b->next;
