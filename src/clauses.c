@@ -122,6 +122,12 @@ static const char *const w_number[] = {
     "millions", NULL
 };
 
+/* Particles of phrasal verbs ("wrap up", "break off", "pull out"). */
+static const char *const w_particle[] = {
+    "up", "down", "out", "off", "back", "away", "over", "forward", "aside",
+    NULL
+};
+
 /* Verbs that report speech or thought: their complement is a reported
  * clause ("said (that) ...", "told reporters (that) ..."). */
 static const char *const speech_lemmas[] = {
@@ -163,8 +169,9 @@ typedef struct {
     const dg_wordclass *wc;
     size_t sb, se;            /* the sentence's tokens */
     size_t sent;
-    unsigned *ncount, *vcount; /* per token of the sentence (index - sb):
-                                  noun and verb frequency of its word */
+    unsigned *ncount, *vcount, *acount; /* per token of the sentence
+                                  (index - sb): noun, verb and adjective
+                                  frequency of its word */
     unsigned char *vf;        /* per token: its verb reading's form */
     const char **lemma;       /* per token: its verb reading's lemma */
 } sent_ctx;
@@ -371,10 +378,22 @@ static void tag_word(sent_ctx *sc, size_t i)
     }
     if (tag_closed(sc, i, tg))
         return;
+    /* "wrapping up", "broke off": a particle of the verb before */
+    if (i > sc->sb && doc->tags[i - 1].pos == DG_POS_VERB &&
+        in(w_particle, w)) {
+        tg->pos = DG_POS_ADV;
+        return;
+    }
+    /* "Russian-supported", "U.S.-led": a compound modifier, no verb */
+    if (i > sc->sb && glue(doc, i - 1)) {
+        tg->pos = DG_POS_ADJ;
+        return;
+    }
     vf = dg_wordclass_verb(sc->wc, w, &lemma, &vc);
     sc->ncount[i - sc->sb] = noun_count(sc->wc, w);
     sc->vcount[i - sc->sb] = vc;
     dg_wordclass_of(sc->wc, w, c);
+    sc->acount[i - sc->sb] = c[2];
     if (vf != DG_VF_NONE) {
         tg->pos = DG_POS_VERB; /* a candidate, decided in context */
         tg->vform = (unsigned char)vf;
@@ -421,7 +440,7 @@ static int object_follows(const sent_ctx *sc, size_t i)
 
 /* Is the verb candidate at i a verb here?  Decided from the word before
  * it (adverbs skipped) and after it; see the file comment. */
-static int verb_in_context(const sent_ctx *sc, size_t i)
+static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
 {
     const dg_doc *doc = sc->doc;
     const dg_tag *tg = &doc->tags[i];
@@ -462,15 +481,35 @@ static int verb_in_context(const sent_ctx *sc, size_t i)
     case DG_POS_NOUN:
         if (vf == DG_VF_ED)
             return 1;
+        /* "conferred about the P5+1 talks": the clause has its verb */
+        if (finite_seen && (vf == DG_VF_S || vf == DG_VF_BASE))
+            return 0;
         if (vf == DG_VF_S)
-            return obj || vc * 3 >= nc;
+            return obj || vc > 2 * nc;
         if (vf == DG_VF_ING)
             return vc * 2 >= nc;
-        return obj && vc > nc; /* "the two leaders meet" */
+        /* "the two leaders meet", "challenges remain," */
+        return (obj && vc > nc) ||
+               (vc >= nc && pos_at(doc, p) == DG_POS_NOUN &&
+                norm(doc, p)[strlen(norm(doc, p)) - 1] == 's' &&
+                (i + 1 >= sc->se || pos_at(doc, i + 1) == DG_POS_COMMA ||
+                 pos_at(doc, i + 1) == DG_POS_PUNCT ||
+                 pos_at(doc, i + 1) == DG_POS_PREP));
     case DG_POS_VERB:
-        /* "began meeting", "got married"; "held talks" is an object */
-        return vf == DG_VF_ING || vf == DG_VF_ED;
+        /* "began meeting", "got married"; "held talks" is an object,
+         * "address shared challenges" an adjective */
+        if (vf == DG_VF_ED)
+            return !(i + 1 < sc->se && nominal(pos_at(doc, i + 1)));
+        return vf == DG_VF_ING;
     case DG_POS_CONJ:
+        /* "to engage ... and address": coordinated with the verb before */
+        if (vf == DG_VF_BASE) {
+            size_t k;
+            for (k = p; k-- > sc->sb;)
+                if (pos_at(doc, k) == DG_POS_VERB)
+                    return doc->tags[k].vform == DG_VF_BASE;
+        }
+        /* fall through */
     case DG_POS_COMMA:
         if (vf == DG_VF_ING || vf == DG_VF_ED)
             return vc * 2 >= nc || obj;
@@ -520,21 +559,38 @@ static void tag_sentence(sent_ctx *sc)
 {
     dg_doc *doc = sc->doc;
     size_t i;
+    int finite_seen = 0;
 
     for (i = sc->sb; i < sc->se; i++)
         tag_word(sc, i);
     for (i = sc->sb; i < sc->se; i++) {
         dg_tag *tg = &doc->tags[i];
-        sc->vf[i - sc->sb] = tg->pos == DG_POS_VERB ? tg->vform : 0;
-        sc->lemma[i - sc->sb] = tg->pos == DG_POS_VERB ? tg->lemma : NULL;
-        if (tg->pos == DG_POS_VERB && !verb_in_context(sc, i)) {
-            tg->pos = tg->vform == DG_VF_ED ? DG_POS_ADJ : DG_POS_NOUN;
+        dg_pos p = (dg_pos)tg->pos;
+        sc->vf[i - sc->sb] = p == DG_POS_VERB ? tg->vform : 0;
+        sc->lemma[i - sc->sb] = p == DG_POS_VERB ? tg->lemma : NULL;
+        /* a finite verb since the last clause boundary? */
+        if (p == DG_POS_COMMA || p == DG_POS_REL || p == DG_POS_THAT ||
+            p == DG_POS_SUB || p == DG_POS_PUNCT)
+            finite_seen = 0;
+        else if (p == DG_POS_AUX || p == DG_POS_MODAL)
+            finite_seen = 1;
+        /* "a veto cast by": a participle spelt like its base form */
+        if (p == DG_POS_VERB && tg->vform == DG_VF_BASE && i > sc->sb &&
+            i + 1 < sc->se && nominal(pos_at(doc, i - 1)) &&
+            dg_tok_is(&doc->toks[i + 1], "by"))
+            tg->vform = DG_VF_ED;
+        if (p == DG_POS_VERB && !verb_in_context(sc, i, finite_seen)) {
+            tg->pos = tg->vform == DG_VF_ED ||
+                      sc->acount[i - sc->sb] > sc->ncount[i - sc->sb] ?
+                      DG_POS_ADJ : DG_POS_NOUN;
             tg->vform = 0;
             tg->lemma = NULL;
         } else if (tg->pos == DG_POS_POSSPRON &&
                    strcmp(norm(doc, i), "her") == 0 &&
                    (i + 1 >= sc->se || !nominal(pos_at(doc, i + 1)))) {
             tg->pos = DG_POS_PRON; /* "met her on Monday" */
+        } else if (p == DG_POS_VERB) {
+            finite_seen = 1; /* the clause has its predicate */
         }
     }
     verbless_repair(sc, sc->vf, sc->lemma);
@@ -653,7 +709,9 @@ static size_t coord_left(const dg_doc *doc, size_t lo, size_t b)
         if (k == b || k == lo)
             return b;
         s = np_start(doc, lo, k);
-        if (s == k)
+        if (s == k || (s > lo && (pos_at(doc, s - 1) == DG_POS_PREP ||
+                                  pos_at(doc, s - 1) == DG_POS_TO ||
+                                  pos_at(doc, s - 1) == DG_POS_VERB)))
             return b;
         b = s;
     }
@@ -1081,6 +1139,16 @@ static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
     lo = k;
     c->subj.e = end;
     c->subj.b = coord_left(doc, lo, np_start(doc, lo, end));
+    /* "The summit in California between X and Y was": the head noun
+     * phrase before the prepositional phrases */
+    while (c->subj.b > lo + 1 && pos_at(doc, c->subj.b - 1) == DG_POS_PREP &&
+           nominal(pos_at(doc, c->subj.b - 2)) &&
+           pos_at(doc, c->subj.b - 2) != DG_POS_POSS) {
+        size_t b = np_start(doc, lo, c->subj.b - 1);
+        if (b == c->subj.b - 1)
+            break;
+        c->subj.b = b;
+    }
     while (c->subj.b < end && (pos_at(doc, c->subj.b) == DG_POS_COMMA ||
                                pos_at(doc, c->subj.b) == DG_POS_CONJ))
         c->subj.b++;
@@ -1347,9 +1415,10 @@ dg_status dg_find_clauses(dg_doc *doc)
     sc.wc = dg_lexicon_wordclass(doc->lex);
     sc.ncount = calloc(maxlen + 1, sizeof *sc.ncount);
     sc.vcount = calloc(maxlen + 1, sizeof *sc.vcount);
+    sc.acount = calloc(maxlen + 1, sizeof *sc.acount);
     sc.vf = calloc(maxlen + 1, sizeof *sc.vf);
     sc.lemma = calloc(maxlen + 1, sizeof *sc.lemma);
-    if (!sc.ncount || !sc.vcount || !sc.vf || !sc.lemma) {
+    if (!sc.ncount || !sc.vcount || !sc.acount || !sc.vf || !sc.lemma) {
         st = DG_ERR_NOMEM;
         goto out;
     }
@@ -1359,6 +1428,7 @@ dg_status dg_find_clauses(dg_doc *doc)
         sc.sent = s;
         memset(sc.ncount, 0, (maxlen + 1) * sizeof *sc.ncount);
         memset(sc.vcount, 0, (maxlen + 1) * sizeof *sc.vcount);
+        memset(sc.acount, 0, (maxlen + 1) * sizeof *sc.acount);
         if (!sentence_clauses(&sc)) {
             st = DG_ERR_NOMEM;
             goto out;
@@ -1367,6 +1437,7 @@ dg_status dg_find_clauses(dg_doc *doc)
 out:
     free(sc.ncount);
     free(sc.vcount);
+    free(sc.acount);
     free(sc.vf);
     free(sc.lemma);
     return st;

@@ -31,14 +31,6 @@
 #define MAX_DATES 16
 #define NP_MAX_TOKENS 12      /* "with Chinese Foreign Minister Li Wei and ..." */
 
-/* Words that make a clause hypothetical: its events are not reported. */
-static const char *const hypothetical[] = {
-    "would", "could", "might", "may", "should", "if", "unless", "hope",
-    "potential", "possible", "possibly", "threatened", "threatens",
-    "hopes", "hoped", "wish", "wished", "proposed", "propose", "called",
-    "urged", "urge", "calls", "can", NULL
-};
-
 /* Words that make a clause future: its events are "scheduled". */
 static const char *const future[] = {
     "will", "shall", "invited", "invites", "invite", "plans", "planned",
@@ -231,6 +223,9 @@ typedef struct {
     const dg_date_expr *dates; /* the sentence's date expressions */
     size_t ndates;
     int plural_only;      /* participants came only from "they" & co. */
+    int kept;             /* set by build_event: the mention gave an event
+                             (or was one that did not happen); 0: it had no
+                             participants, so another reading may be tried */
 } trigger_ctx;
 
 static dg_role subject_role(const dg_lex_entry *lx)
@@ -777,6 +772,8 @@ static int invited_visit(const dg_doc *doc, dg_event *ev,
 /* Participants from clause structure                                  */
 /* ------------------------------------------------------------------ */
 
+static int is_verb_token(const dg_doc *doc, size_t i);
+
 /* Verbs whose object is what is talked about, not someone taking part
  * ("discussed the war in Ukraine", "signed an accord"). */
 static const char *const topic_object_lemmas[] = {
@@ -851,23 +848,37 @@ static int plural_ref_in(const dg_doc *doc, dg_span sp)
     return 0;
 }
 
+static int is_talk(const char *cls);
+
+/* "They", "the two leaders": the sides of the latest talks (meeting,
+ * call, visit, negotiation), else of the latest event of two or more,
+ * its targets left out. */
 static int latest_group(const dg_doc *doc, dg_event *ev, int *found)
 {
-    size_t k;
+    size_t k, pick = (size_t)-1;
 
     if (doc->nevs < 2)
         return 1;
     for (k = doc->nevs - 1; k-- > 0;)
         if (doc->evs[k].nparts >= 2) {
-            const dg_event *last = &doc->evs[k];
-            size_t j;
-            for (j = 0; j < last->nparts; j++)
-                if (!ev_add_part(ev, last->parts[j].entity,
-                                 DG_ROLE_PARTICIPANT))
-                    return 0;
-            *found += (int)last->nparts;
-            return 1;
+            if (pick == (size_t)-1)
+                pick = k;
+            if (is_talk(doc->evs[k].cls)) {
+                pick = k;
+                break;
+            }
         }
+    if (pick != (size_t)-1) {
+        const dg_event *last = &doc->evs[pick];
+        size_t j;
+        for (j = 0; j < last->nparts; j++) {
+            if (last->parts[j].role == DG_ROLE_TARGET)
+                continue;
+            if (!ev_add_part(ev, last->parts[j].entity, DG_ROLE_PARTICIPANT))
+                return 0;
+            (*found)++;
+        }
+    }
     return 1;
 }
 
@@ -901,8 +912,6 @@ static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
             return 1;
         }
     }
-    if (plural_ref_in(doc, sp))
-        return latest_group(doc, ev, found);
     for (k = dg_mentions_from(doc, sp.b);
          k < doc->nments && doc->ments[k].tok_b < sp.e; k++) {
         const dg_mention *m = &doc->ments[k];
@@ -918,6 +927,8 @@ static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
             (*found)++;
         }
     }
+    if (*found == before && plural_ref_in(doc, sp))
+        return latest_group(doc, ev, found);
     return 1;
 }
 
@@ -946,6 +957,70 @@ static int measure_object(const dg_doc *doc, dg_event *ev,
     return span_actors(doc, ev, sp, DG_ROLE_TARGET, found);
 }
 
+/* Verbs whose object is an event their subject takes part in ("held
+ * talks", "issued a warning", "paid a visit", "attended the summit"). */
+static const char *const support_lemmas[] = {
+    "hold", "have", "conduct", "attend", "join", "host", "begin", "start",
+    "open", "resume", "continue", "launch", "pay", "make", "chair", "lead",
+    "wrap", "conclude", "complete", "end", "issue", "lodge", "voice",
+    "express", "deliver", "give", "release", "impose", "announce", "adopt",
+    "extend", "renew", "approve", "order", "undertake", "embark", "enter",
+    "sign", "offer", "send", "file", "level", "repeat", "reiterate",
+    "co-chair", "convene", "organize", "organise", "kick", "wind",
+    NULL
+};
+
+/* Prepositions of a phrase naming the talks a subject takes part in
+ * ("At the summit, X said", "X arrived for talks", "during the call"). */
+static const char *const talk_preps[] = {
+    "at", "during", "in", "for", "on", "after", "before", "following",
+    "ahead", NULL
+};
+
+/* The participants of a noun event that has no possessor or complement
+ * of its own, from its clause: the subject, when the noun is the object
+ * of a support verb ("X held talks", "X issued a warning") or, for
+ * talks, stands in a phrase about their time or place ("At the summit,
+ * X said"); the main clause's subject when the noun stands in a phrase
+ * before it ("After a three-day visit to Kenya, X warned ..."). */
+static int noun_clause_actors(const dg_doc *doc, dg_event *ev,
+                              const trigger_ctx *tc, dg_role sr, int *found)
+{
+    int c = dg_clause_at(doc, tc->tb), top;
+    const dg_clause *cl;
+    dg_span subj;
+    size_t k;
+
+    if (c < 0)
+        return 1;
+    cl = &doc->clauses[c];
+    subj = dg_clause_subject(doc, c, NULL);
+    if (span_has(subj, tc->tb))
+        return 1; /* "The talks focused on ...": the noun is the subject */
+    if (span_has(cl->obj, tc->tb) && cl->lemma &&
+        dg_word_in(support_lemmas, cl->lemma))
+        return span_actors(doc, ev, subj, sr, found);
+    if (is_talk(tc->lx->cls))
+        for (k = 0; k < cl->npps; k++)
+            if (span_has(cl->pps[k].np, tc->tb) &&
+                dg_word_in(talk_preps, doc->toks[cl->pps[k].prep].norm)) {
+                int before = *found;
+                if (!span_actors(doc, ev, subj, sr, found))
+                    return 0;
+                if (*found > before)
+                    return 1;
+                break;
+            }
+    /* a phrase before the main clause's subject */
+    for (top = c; doc->clauses[top].parent >= 0;)
+        top = doc->clauses[top].parent;
+    subj = dg_clause_subject(doc, top, NULL);
+    if (subj.b < subj.e && tc->te <= subj.b &&
+        doc->clauses[top].sent == cl->sent)
+        return span_actors(doc, ev, subj, sr, found);
+    return 1;
+}
+
 /* Is the head verb of clause c one of the trigger's words? */
 static int heads_clause(const dg_doc *doc, int c, const trigger_ctx *tc)
 {
@@ -957,12 +1032,32 @@ static int heads_clause(const dg_doc *doc, int c, const trigger_ctx *tc)
     return cl->verb != (size_t)-1 && cl->verb >= tc->tb && cl->verb < tc->te;
 }
 
+/* Does the noun at token i take a "with" phrase of its own ("talks
+ * with Iran", "relations with China", "an agreement with X")? */
+static int noun_takes_with(const dg_doc *doc, size_t i)
+{
+    static const char *const relation_nouns[] = {
+        "relations", "ties", "relationship", "cooperation", "partnership",
+        "dialogue", "contacts", "border", "conflict", "dispute", "war",
+        "agreement", "deal", "treaty", "accord", NULL
+    };
+    const dg_lex_entry *hits[2];
+    size_t nh = 0;
+
+    if (dg_word_in(relation_nouns, doc->toks[i].norm))
+        return 1;
+    return !is_verb_token(doc, i) &&
+           dg_lexicon_match(doc->lex, doc->text, doc->toks, i + 1, i,
+                            1u << DG_LEX_TRIGGER, hits, 2, &nh) == 1 &&
+           nh > 0 && (hits[0]->flags & DG_LEXF_NOUN);
+}
+
 /* Participants of a verb trigger from its clause: the subject (carried
  * into participles, infinitives and coordinated verbs), the object, the
  * agent of a passive ("X was received by Y": Y hosts), and "with",
  * "between" and "among" phrases. */
 static int verb_participants(const dg_doc *doc, dg_event *ev,
-                             const trigger_ctx *tc, int c, int *found)
+                             trigger_ctx *tc, int c, int *found)
 {
     const dg_clause *cl = &doc->clauses[c];
     dg_role sr = subject_role(tc->lx), orole = object_role(sr);
@@ -977,6 +1072,9 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
     } else if (!span_actors(doc, ev, subj, sr, found)) {
         return 0;
     }
+    /* "They also discussed ...": more of the talks just reported */
+    tc->plural_only = subj.b < subj.e && span_person(doc, subj) < 0 &&
+                      plural_ref_in(doc, subj);
     if (is_measure(tc->lx->cls) && !passive)
         return measure_object(doc, ev, cl, tc, found);
     if (cl->obj.b < cl->obj.e && cl->obj.b >= tc->te && !passive) {
@@ -989,10 +1087,17 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
             return 0;
     }
     for (k = 0; k < cl->npps; k++) {
-        const dg_token *p = &doc->toks[cl->pps[k].prep];
-        if ((dg_tok_is(p, "with") || dg_tok_is(p, "between") ||
+        const dg_pp *pp = &cl->pps[k];
+        const dg_token *p = &doc->toks[pp->prep];
+        int direct = pp->prep >= tc->tb && pp->prep < tc->te;
+        /* "talks with X" after the verb: the phrase is the noun's, unless
+         * the noun is the trigger's own ("held a meeting with X") */
+        if (!direct && pp->prep > 0 && pp->prep != tc->te &&
+            noun_takes_with(doc, pp->prep - 1))
+            continue;
+        if ((direct || dg_tok_is(p, "with") || dg_tok_is(p, "between") ||
              dg_tok_is(p, "among")) &&
-            !span_actors(doc, ev, cl->pps[k].np,
+            !span_actors(doc, ev, pp->np,
                          sr == DG_ROLE_SPEAKER ? DG_ROLE_TARGET : orole,
                          found))
             return 0;
@@ -1013,19 +1118,16 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
         if (inv != 0)
             return inv > 0;
         c = dg_clause_at(doc, tc->tb);
-        if (heads_clause(doc, c, tc)) {
-            if (!verb_participants(doc, ev, tc, c, &found))
+        if (!heads_clause(doc, c, tc))
+            return 1; /* a verb outside the clauses found: no event */
+        if (!verb_participants(doc, ev, tc, c, &found))
+            return 0;
+        if (found > 0) {
+            if (is_measure(tc->lx->cls) && !measure_target(doc, ev, tc))
                 return 0;
-            if (found > 0) {
-                if (sr == DG_ROLE_SPEAKER && !has_role(ev, DG_ROLE_TARGET) &&
-                    !collect_targets(doc, ev, tc, &found))
-                    return 0;
-                if (is_measure(tc->lx->cls) && !measure_target(doc, ev, tc))
-                    return 0;
-                if (sr == DG_ROLE_HOST && !has_role(ev, DG_ROLE_VISITOR))
-                    ev->nparts = 0;
-                return 1;
-            }
+            if (sr == DG_ROLE_HOST && !has_role(ev, DG_ROLE_VISITOR))
+                ev->nparts = 0;
+            return 1;
         }
     }
     if (noun && (strstr(tc->lx->surface, "meeting") ||
@@ -1055,7 +1157,7 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
         if (found == 0 && tc->after_trigger && is_measure(tc->lx->cls))
             return 1;
         /* "X held a meeting with Y": the clause's subject takes part */
-        if (own == 0 && !clause_subject(doc, ev, cb, tc->tb, sr, &found))
+        if (own == 0 && !noun_clause_actors(doc, ev, tc, sr, &found))
             return 0;
         /* "During the call, X wished Y ...": the people of the sentence */
         if (found == 0 && leads_clause(doc, tc) &&
@@ -1187,6 +1289,17 @@ static int reported_speech(const dg_doc *doc, size_t i)
     return 0;
 }
 
+/* Is clause c inside reported speech ("said he would ...")? */
+static int reported_above(const dg_doc *doc, int c)
+{
+    int hops = 0;
+
+    for (; c >= 0 && hops++ < 12; c = doc->clauses[c].parent)
+        if (doc->clauses[c].kind == DG_CL_REPORTED)
+            return 1;
+    return 0;
+}
+
 /* Returns 1 (scheduled), 0 (reported), -1 (hypothetical) for a trigger
  * at tb looking back over its clause. */
 static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
@@ -1208,10 +1321,160 @@ static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
         const char *w = doc->toks[i].norm;
         if (i >= near && strcmp(w, "would") == 0 && reported_speech(doc, i))
             mood = 1; /* "said Putin would host": future in the past */
-        else if (i >= near && dg_word_in(hypothetical, w))
-            return -1;
         if (dg_word_in(future, w) || (i + 4 >= tb && dg_word_in(future_near, w)))
             mood = 1;
+    }
+    return mood;
+}
+
+/* Governors of an infinitive or "that" clause, by what they make of the
+ * event in it: not an event ("refused to meet", "hopes to visit"), or
+ * one planned ("agreed to meet", "plans to visit").  Others leave the
+ * event as reported ("began to", "continued to"). */
+static const char *const denying_lemmas[] = {
+    "refuse", "decline", "fail", "reject", "avoid", "cancel", "postpone",
+    "oppose", "deny", "stop", "cease", "abandon", "forgo", "halt", "block",
+    "prevent", "resist", "delay", "scrap", "shelve", "suspend", "hesitate",
+    "want", "hope", "wish", "seek", "try", "attempt", "aim", "propose",
+    "urge", "ask", "call", "encourage", "press", "request", "demand",
+    "appeal", "need", "consider", "threaten", "push", "lobby", "insist",
+    "suggest", "recommend", "advise", "warn", "caution", "struggle",
+    "like", "love", "prefer", "dream", "strive", "plead", "beg", NULL
+};
+static const char *const planning_lemmas[] = {
+    "plan", "intend", "agree", "decide", "expect", "schedule", "prepare",
+    "promise", "pledge", "vow", "commit", "arrange", "set", "invite",
+    "go", "be", "resolve", "vote", "announce", "confirm", "offer",
+    "undertake", "volunteer", "choose", "elect", NULL
+};
+/* Nouns that govern an infinitive the same way ("a plan to visit",
+ * "an attempt to mediate"). */
+static const char *const denying_nouns[] = {
+    "attempt", "attempts", "bid", "effort", "efforts", "desire", "call",
+    "calls", "request", "requests", "demand", "demands", "hope", "hopes",
+    "wish", "proposal", "proposals", "push", "pressure", "refusal",
+    "failure", "need", "suggestion", "idea", "threat", "threats", NULL
+};
+static const char *const planning_nouns[] = {
+    "plan", "plans", "invitation", "agreement", "readiness", "willingness",
+    "commitment", "intention", "intent", "offer", "pledge", "promise",
+    "decision", "move", "schedule", "arrangement", "arrangements", NULL
+};
+/* Words before a noun trigger that make it not (yet) an event. */
+static const char *const denying_modifiers[] = {
+    "possible", "potential", "proposed", "hypothetical", "cancelled",
+    "canceled", "postponed", "aborted", "failed", "hoped-for", NULL
+};
+static const char *const planning_modifiers[] = {
+    "upcoming", "planned", "scheduled", "forthcoming", "next", "future",
+    "expected", "anticipated", "coming", "impending", NULL
+};
+/* Verbs whose object event does not happen ("cancelled his visit"). */
+static const char *const cancelling_lemmas[] = {
+    "cancel", "postpone", "call", "scrap", "delay", "shelve", "suspend",
+    "reject", "refuse", "decline", "oppose", "propose", "seek", "want",
+    "urge", "demand", "request", "consider", "discuss", "plan", "offer",
+    "rule", "hope", "deny", "block", "prevent", "avoid", "boycott", NULL
+};
+
+/* The clause in which the governor of infinitive clause c stands: its
+ * parent, unless the infinitive follows a noun ("the decision to"), in
+ * which case *noun is that noun's token. */
+static int governor(const dg_doc *doc, int c, size_t *noun)
+{
+    const dg_clause *cl = &doc->clauses[c];
+    size_t to = cl->marker;
+
+    *noun = (size_t)-1;
+    if (to != (size_t)-1 && to > 0 && doc->tags[to - 1].pos == DG_POS_NOUN &&
+        (dg_word_in(denying_nouns, doc->toks[to - 1].norm) ||
+         dg_word_in(planning_nouns, doc->toks[to - 1].norm)))
+        *noun = to - 1;
+    return cl->parent;
+}
+
+/* The mood of a trigger from its clause and the clauses above it:
+ * -1 when the text does not report it as happened or decided (negated:
+ * "did not meet"; hypothetical: "could meet", "if they meet"; refused
+ * or wished: "refused to meet", "hopes to visit"; cancelled: "cancelled
+ * his visit"), 1 when it is planned ("will meet", "agreed to meet",
+ * "said he would visit", "the planned visit"), else 0. */
+static int clause_mood(const dg_doc *doc, const trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb), mood = 0, hops = 0, carried = 1;
+    size_t k;
+
+    if (c < 0)
+        return 0;
+    if (tc->noun) {
+        const dg_clause *cl = &doc->clauses[c];
+        for (k = tc->tb; k-- > tc->sb && k + 4 > tc->tb;) {
+            const char *w = doc->toks[k].norm;
+            if (dg_word_in(denying_modifiers, w))
+                return -1;
+            if (dg_word_in(planning_modifiers, w))
+                mood = 1;
+            if (!(doc->tags[k].pos == DG_POS_ADJ ||
+                  doc->tags[k].pos == DG_POS_ADV ||
+                  doc->tags[k].pos == DG_POS_NUM ||
+                  doc->tags[k].pos == DG_POS_DEMONYM ||
+                  dg_tok_is(&doc->toks[k], "-")))
+                break;
+        }
+        /* "cancelled his visit", "called for talks" */
+        if (span_has(cl->obj, tc->tb) && cl->lemma &&
+            dg_word_in(cancelling_lemmas, cl->lemma) &&
+            !is_verb_token(doc, tc->tb))
+            return -1;
+        /* "held talks", "will hold talks", "refused to hold talks": the
+         * support verb carries the event; otherwise the noun's mood is
+         * its own and the clauses above add only their conditions */
+        carried = span_has(cl->obj, tc->tb) && cl->lemma &&
+                  dg_word_in(support_lemmas, cl->lemma);
+    }
+    for (; c >= 0 && hops++ < 12; c = doc->clauses[c].parent) {
+        const dg_clause *cl = &doc->clauses[c];
+        const char *marker = cl->marker != (size_t)-1 ?
+                             doc->toks[cl->marker].norm : "";
+        if (cl->kind == DG_CL_SUBORD &&
+            (strcmp(marker, "if") == 0 || strcmp(marker, "unless") == 0 ||
+             strcmp(marker, "whether") == 0))
+            return -1;
+        if (!carried)
+            continue;
+        {
+            if (cl->vflags & DG_VG_NEG)
+                return -1;
+            if (cl->vflags & DG_VG_MODAL) {
+                const char *m = doc->tags[cl->vg.b].lemma;
+                if (!(m && strcmp(m, "would") == 0 && reported_above(doc, c)))
+                    return -1;
+                mood = 1; /* "said he would visit" */
+            }
+            if (cl->vflags & DG_VG_FUTURE)
+                mood = 1;
+        }
+        if (cl->kind == DG_CL_INFINITIVE) {
+            size_t noun;
+            int g = governor(doc, c, &noun);
+            const char *gw = noun != (size_t)-1 ? doc->toks[noun].norm :
+                             g >= 0 && doc->clauses[g].lemma ?
+                             doc->clauses[g].lemma : "";
+            if (noun != (size_t)-1 ? dg_word_in(denying_nouns, gw)
+                                   : dg_word_in(denying_lemmas, gw))
+                return -1;
+            if (noun != (size_t)-1 ? dg_word_in(planning_nouns, gw)
+                                   : dg_word_in(planning_lemmas, gw))
+                mood = 1;
+        }
+        if (cl->kind == DG_CL_REPORTED) {
+            int g = cl->parent;
+            const char *gl = g >= 0 && doc->clauses[g].lemma ?
+                             doc->clauses[g].lemma : "";
+            if (strcmp(gl, "deny") == 0 || strcmp(gl, "hope") == 0 ||
+                strcmp(gl, "wish") == 0 || strcmp(gl, "doubt") == 0)
+                return -1;
+        }
     }
     return mood;
 }
@@ -1377,12 +1640,29 @@ static int is_talk(const char *cls)
            strcmp(cls, "Visit") == 0;
 }
 
+/* The latest talks (meeting, call, visit, negotiation) before the event
+ * being built, or NULL. */
+static dg_event *latest_talk(dg_doc *doc)
+{
+    size_t k;
+
+    for (k = doc->nevs - 1; k-- > 0;)
+        if (is_talk(doc->evs[k].cls))
+            return &doc->evs[k];
+    return NULL;
+}
+
 static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
 {
+    dg_event *talk;
     size_t cb = clause_start(doc, tc->sb, tc->tb);
-    int mood = trigger_mood(doc, cb, tc->tb);
+    int mood = clause_mood(doc, tc), old = trigger_mood(doc, cb, tc->tb);
     dg_event *ev;
 
+    if (mood == 0 && old > 0)
+        mood = 1; /* "tomorrow", "upcoming", "next": a future cue */
+
+    tc->kept = 1;
     if (mood < 0)
         return 1;
     if (!(ev = push_event(doc)))
@@ -1392,6 +1672,13 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     ev->status = mood > 0 ? "scheduled" : NULL;
     if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s))
         return 0;
+    /* "called the decision a mistake", "X discussed the war": no call
+     * without someone called, no talks without a second side */
+    if ((tc->lx->flags & (DG_LEXF_NEEDS_OBJECT | DG_LEXF_RECIPROCAL)) &&
+        ev->nparts < 2)
+        ev->nparts = 0;
+    if (ev->nparts == 0 && !tc->noun)
+        tc->kept = 0;
     ev->location = find_location(doc, cb > tc->prev_obj_end ? cb
                                                             : tc->prev_obj_end,
                                  tc->obj_end, strcmp(ev->cls, "Visit") == 0);
@@ -1405,16 +1692,16 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
          strcmp(ev->cls, "Sanction") == 0) &&
         !dg_topics_after(doc, ev, tc->te, tc->se, 1))
         return 0;
-    if (tc->plural_only && is_talk(ev->cls) && doc->nevs >= 2 &&
-        is_talk(doc->evs[doc->nevs - 2].cls) &&
-        places_agree(doc, ev->location, doc->evs[doc->nevs - 2].location) &&
-        same_date(&ev->date, &doc->evs[doc->nevs - 2].date)) {
+    talk = latest_talk(doc);
+    if (talk && (tc->plural_only || ((tc->lx->flags & DG_LEXF_RECIPROCAL) &&
+                                     subset(doc, ev, talk))) &&
+        is_talk(ev->cls) && places_agree(doc, ev->location, talk->location) &&
+        same_date(&ev->date, &talk->date)) {
         /* "They also conferred about ...": more of the same talks */
-        int ok = merge_into(doc, &doc->evs[doc->nevs - 2], ev);
+        int ok = merge_into(doc, talk, ev);
         size_t t;
         for (t = 0; ok && t < ev->ntopics; t++)
-            ok = dg_event_add_topic(&doc->evs[doc->nevs - 2], ev->topics[t],
-                              ev->topic_keys[t]);
+            ok = dg_event_add_topic(talk, ev->topics[t], ev->topic_keys[t]);
         ev_release(ev);
         doc->nevs--;
         return ok;
@@ -1445,8 +1732,9 @@ static int is_interjection(const dg_doc *doc, size_t i, size_t se)
             dg_tok_is(t, "evening")) && i > 0 && dg_tok_is(&doc->toks[i - 1], "this");
 }
 
-/* The sentence's tokens without interjections, for trigger matching;
- * orig[] maps each back to its index in doc->toks. */
+/* The sentence's tokens without interjections, for trigger matching,
+ * verbs in their lemma form; orig[] maps each back to its index in
+ * doc->toks. */
 static dg_token *compact_sentence(const dg_doc *doc, size_t sb, size_t se,
                                   size_t **orig, size_t *n)
 {
@@ -1461,73 +1749,149 @@ static dg_token *compact_sentence(const dg_doc *doc, size_t sb, size_t se,
     }
     *n = 0;
     for (i = sb; i < se; i++) {
+        const dg_tag *tg = &doc->tags[i];
         if (is_interjection(doc, i, se) && *n > 0)
             continue;
         v[*n] = doc->toks[i];
+        /* verbs are matched by their lemma ("held talks" = "hold talks") */
+        if ((tg->pos == DG_POS_VERB || tg->pos == DG_POS_AUX) && tg->lemma)
+            v[*n].norm = tg->lemma;
         (*orig)[(*n)++] = i;
     }
     (*orig)[*n] = se;
     return v;
 }
 
-/* Is the trigger at token i used as a verb?  A verb has its subject
- * or an auxiliary just before it ("Sato met", "they also discussed",
- * "will visit"); otherwise ("a productive call", "similar sanctions
- * imposed by") the word is a noun. */
-static int verb_context(const dg_doc *doc, size_t i, size_t sb, size_t se)
+/* Is token i a verb (or an auxiliary used as one: "had talks")? */
+static int is_verb_token(const dg_doc *doc, size_t i)
 {
-    static const char *const before_verb[] = {
-        "he", "she", "they", "we", "who", "and", "also", "will", "would",
-        "to", "have", "has", "had", "then", "jointly", "i", "it", "both",
-        "later", "today", "yesterday", "again", "not", "never", "subsequently",
-        NULL
-    };
-    size_t k = i;
-
-    while (k > sb) {
-        const dg_token *p = &doc->toks[k - 1];
-        int m = dg_mention_at(doc, k - 1);
-        size_t n = strlen(p->norm);
-        if (m >= 0) /* a subject: a name, or a title that names someone */
-            return doc->ments[m].type == DG_MENT_NAME ||
-                   (doc->ments[m].type == DG_MENT_TITLE &&
-                    (doc->ments[m].entity >= 0 ||
-                     (doc->ments[m].lex->flags & DG_LEXF_PLURAL)));
-        if (dg_word_in(before_verb, p->norm))
-            return 1;
-        /* adverbs ("warmly", "separately") and time words stand between */
-        if ((n > 3 && strcmp(p->norm + n - 2, "ly") == 0) ||
-            is_interjection(doc, k - 1, se)) {
-            k--;
-            continue;
-        }
-        return 0;
-    }
-    return 0;
+    return doc->tags[i].pos == DG_POS_VERB || doc->tags[i].pos == DG_POS_AUX;
 }
 
-
-/* The entry for the reading the context asks for (a noun after a
- * determiner or adjective, a verb after its subject); where the lexicon
- * has one reading only, that one. */
-static const dg_lex_entry *pick_trigger(const dg_doc *doc, size_t i,
-                                        size_t sb, size_t se,
-                                        const dg_lex_entry **hits, size_t nh,
-                                        int *noun)
+/* The readings of a matched trigger that fit the token's part of speech
+ * (verb entries for a verb, noun entries otherwise), in lexicon order,
+ * into out[]; returns how many. */
+static size_t pick_triggers(const dg_doc *doc, size_t i,
+                            const dg_lex_entry **hits, size_t nh,
+                            const dg_lex_entry **out)
 {
-    unsigned want;
-    size_t k;
+    unsigned want = is_verb_token(doc, i) ? DG_LEXF_VERB : DG_LEXF_NOUN;
+    size_t k, n = 0;
 
-    *noun = !verb_context(doc, i, sb, se);
-    want = *noun ? DG_LEXF_NOUN : DG_LEXF_VERB;
     for (k = 0; k < nh; k++)
-        if (hits[k]->flags & want)
-            return hits[k];
-    /* one reading only: it holds, except that an -ing verb after a
-     * determiner or adjective is a noun ("Australia's sanctioning") */
-    if (!(*noun && is_gerund(hits[0])))
-        *noun = (hits[0]->flags & DG_LEXF_NOUN) != 0;
-    return hits[0];
+        if ((hits[k]->flags & want) && !(hits[k]->flags & DG_LEXF_GAP))
+            out[n++] = hits[k];
+    return n;
+}
+
+/* May token k stand in the gap of a "verb ... noun" trigger: a word of a
+ * noun phrase ("imposed new EU sanctions", "recalled its ambassador")? */
+static int gap_word(const dg_doc *doc, size_t k)
+{
+    switch (doc->tags[k].pos) {
+    case DG_POS_DET: case DG_POS_POSSPRON: case DG_POS_ADJ: case DG_POS_NUM:
+    case DG_POS_NOUN: case DG_POS_NAME: case DG_POS_DEMONYM:
+    case DG_POS_POSS: case DG_POS_TITLE:
+        return 1;
+    default:
+        return dg_tok_is(&doc->toks[k], "-");
+    }
+}
+
+#define GAP_MAX 4
+
+/* Matches the words of a gap trigger's surface (w[0..nw), "..." a gap)
+ * against view tokens from i; returns the tokens matched (0: none). */
+static size_t match_gap(const dg_doc *doc, const dg_token *view,
+                        const size_t *orig, size_t nv, size_t i,
+                        char w[][32], size_t nw)
+{
+    size_t k = i, j;
+
+    for (j = 0; j < nw; j++) {
+        if (strcmp(w[j], "...") == 0) {
+            size_t gap = 0, best = 0;
+            /* the shortest gap after which the rest matches */
+            for (gap = 0; gap <= GAP_MAX && k + gap <= nv; gap++) {
+                size_t m;
+                if (gap > 0 && !gap_word(doc, orig[k + gap - 1]))
+                    break;
+                m = match_gap(doc, view, orig, nv, k + gap, w + j + 1,
+                              nw - j - 1);
+                if (m > 0 || j + 1 == nw) {
+                    best = gap + m;
+                    return k - i + best;
+                }
+            }
+            return 0;
+        }
+        if (k >= nv || strcmp(view[k].norm, w[j]) != 0)
+            return 0;
+        k++;
+    }
+    return k - i;
+}
+
+/* Splits a surface into lower-case words; returns how many (0 when one
+ * is too long or there are too many). */
+static size_t surface_words(const char *s, char w[][32], size_t max)
+{
+    size_t n = 0;
+
+    while (*s && n < max) {
+        size_t len = strcspn(s, " ");
+        size_t k;
+        if (len >= 32)
+            return 0;
+        for (k = 0; k < len; k++)
+            w[n][k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+        w[n][len] = '\0';
+        n++;
+        s += len;
+        s += strspn(s, " ");
+    }
+    return *s ? 0 : n;
+}
+
+/* The "verb ... noun" triggers that match at view token i (a verb):
+ * those with the most words matched, into out[]; returns how many and
+ * sets *len to the tokens matched. */
+static size_t match_gap_triggers(const dg_doc *doc, const dg_token *view,
+                                 const size_t *orig, size_t nv, size_t i,
+                                 const dg_lex_entry **out, size_t max,
+                                 size_t *len)
+{
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TRIGGER, &all), k, nout = 0;
+    size_t best_words = 0;
+
+    *len = 0;
+    if (!is_verb_token(doc, orig[i]))
+        return 0;
+    for (k = 0; k < n; k++) {
+        char w[8][32];
+        size_t nw, m;
+        const char *sp;
+        if (!(all[k]->flags & DG_LEXF_GAP))
+            continue;
+        sp = strchr(all[k]->surface, ' ');
+        if (!sp || (size_t)(sp - all[k]->surface) != strlen(view[i].norm) ||
+            strncmp(all[k]->surface, view[i].norm, (size_t)(sp - all[k]->surface)) != 0)
+            continue;
+        if ((nw = surface_words(all[k]->surface, w, 8)) == 0 ||
+            (m = match_gap(doc, view, orig, nv, i, w, nw)) == 0)
+            continue;
+        if (nw > best_words) {
+            best_words = nw;
+            nout = 0;
+        }
+        if (nw == best_words && nout < max) {
+            out[nout++] = all[k];
+            if (m > *len)
+                *len = m;
+        }
+    }
+    return nout;
 }
 
 /* Events of sentence s without a place, held "on the margins of" a
@@ -1580,7 +1944,7 @@ static int margins_of(dg_doc *doc, size_t s, const dg_date_expr *dates,
             continue;
         {
             trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0, sb, dates,
-                              ndates, 0};
+                              ndates, 0, 0};
             dg_event *ev = push_event(doc);
             if (!ev || !ev_add_part(ev, doc->ments[k].entity,
                                     DG_ROLE_PARTICIPANT) || !ev_add_sent(ev, s))
@@ -1610,30 +1974,37 @@ static int sentence_events(dg_doc *doc, size_t s)
     if (!view)
         return 0;
     for (i = 0; i < nv;) {
-        const dg_lex_entry *hits[4];
-        size_t nh = 0, n;
+        const dg_lex_entry *hits[8], *cands[8];
+        size_t nh = 0, n = 0, ng = 0, nc, k;
         if (dg_mention_at(doc, orig[i]) >= 0) {
             i++;
             continue;
         }
+        nc = match_gap_triggers(doc, view, orig, nv, i, cands, 8, &ng);
         n = dg_lexicon_match(doc->lex, doc->text, view, nv, i,
-                             1u << DG_LEX_TRIGGER, hits, 4, &nh);
-        if (n == 0 || nh == 0) {
+                             1u << DG_LEX_TRIGGER, hits, 8, &nh);
+        if (n > 0 && nh > 0 && n >= ng)
+            nc = pick_triggers(doc, orig[i], hits, nh, cands);
+        else
+            n = ng;
+        if (nc == 0) {
             i++;
             continue;
         }
-        trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se, 0,
-                          seen_trigger, prev_obj_end, dates, ndates, 0};
+        trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se,
+                          !is_verb_token(doc, orig[i]), seen_trigger,
+                          prev_obj_end, dates, ndates, 0, 0};
         seen_trigger = 1;
-        tc.lx = pick_trigger(doc, orig[i], sb, se, hits, nh, &tc.noun);
-        if (!tc.lx) {
-            i += n;
-            continue;
-        }
-        if (!build_event(doc, &tc, s)) {
-            free(view);
-            free(orig);
-            return 0;
+        /* the first reading that gives an event ("welcomed the
+         * minister": a visit; "welcomed the decision": praise) */
+        for (k = 0; k < nc && !tc.kept; k++) {
+            tc.lx = cands[k];
+            tc.plural_only = 0;
+            if (!build_event(doc, &tc, s)) {
+                free(view);
+                free(orig);
+                return 0;
+            }
         }
         prev_obj_end = tc.obj_end < se ? tc.obj_end : tc.te;
         i += n;

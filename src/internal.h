@@ -144,7 +144,13 @@ enum {
     DG_LEXF_CAPITAL = 1u << 1, /* PLACE: a capital city (metonymy) */
     DG_LEXF_NOUN = 1u << 2,    /* TRIGGER: a noun ("talks", "visit") */
     DG_LEXF_VERB = 1u << 3,    /* TRIGGER: a verb ("met", "hosted") */
-    DG_LEXF_PLURAL = 1u << 4   /* TRIGGER/TITLE: plural form */
+    DG_LEXF_PLURAL = 1u << 4,  /* TRIGGER/TITLE: plural form */
+    DG_LEXF_NEEDS_OBJECT = 1u << 5, /* TRIGGER: an event only with a person,
+                                       state or organization as object */
+    DG_LEXF_RECIPROCAL = 1u << 6,   /* TRIGGER: a joint activity, an event
+                                       only with two sides */
+    DG_LEXF_GAP = 1u << 7      /* TRIGGER: the surface has "...", a gap of
+                                  up to four noun-phrase words */
 };
 
 typedef struct {

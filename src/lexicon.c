@@ -769,6 +769,7 @@ static const char *const trigger_pos[] = { "verb", "noun", NULL };
 static const char *const trigger_roles[] = {
     "participant", "host", "visitor", "speaker", "target", NULL
 };
+static const char *const trigger_needs[] = { "-", "object", "pair", NULL };
 
 static int is_class_name(const char *s)
 {
@@ -793,11 +794,13 @@ static int is_cameo(const char *s)
     return 1;
 }
 
-/* triggers.tsv: surface <TAB> class <TAB> CAMEO <TAB> pos <TAB> role */
+/* triggers.tsv: surface <TAB> class <TAB> CAMEO <TAB> pos <TAB> role
+ * <TAB> needs */
 static dg_status line_trigger(reader *r, char **f)
 {
     dg_lex_entry t;
     int pos = one_of(f[3], trigger_pos), role = one_of(f[4], trigger_roles);
+    int needs = one_of(f[5], trigger_needs);
 
     memset(&t, 0, sizeof t);
     t.kind = DG_LEX_TRIGGER;
@@ -813,7 +816,16 @@ static dg_status line_trigger(reader *r, char **f)
     if (role < 0)
         return syntax(r, "unknown role \"%s\" (expected participant, host, "
                       "visitor, speaker or target)", f[4]);
+    if (needs < 0)
+        return syntax(r, "unknown requirement \"%s\" (expected -, object or "
+                      "pair)", f[5]);
     t.flags = pos == 0 ? DG_LEXF_VERB : DG_LEXF_NOUN;
+    if (needs == 1)
+        t.flags |= DG_LEXF_NEEDS_OBJECT;
+    else if (needs == 2)
+        t.flags |= DG_LEXF_RECIPROCAL;
+    if (strstr(f[0], "..."))
+        t.flags |= DG_LEXF_GAP;
     t.role = trigger_roles[role];
     NEED(t.cls = arena_strdup(r->lex, f[1]));
     NEED(t.cameo = arena_strdup(r->lex, f[2]));
@@ -1011,7 +1023,7 @@ static const file_spec files[] = {
     { "places.tsv", 5, 0, line_place },
     { "organizations.tsv", 4, 0, line_org },
     { "titles.tsv", 3, 0, line_title },
-    { "triggers.tsv", 5, 0, line_trigger },
+    { "triggers.tsv", 6, 0, line_trigger },
     { "topics.tsv", 3, 0, line_topic },
     { "title-countries.tsv", 2, 1, line_title_country },
     { "people.tsv", 6, 1, line_person },
