@@ -1016,8 +1016,16 @@ static int noun_clause_actors(const dg_doc *doc, dg_event *ev,
         top = doc->clauses[top].parent;
     subj = dg_clause_subject(doc, top, NULL);
     if (subj.b < subj.e && tc->te <= subj.b &&
-        doc->clauses[top].sent == cl->sent)
-        return span_actors(doc, ev, subj, sr, found);
+        doc->clauses[top].sent == cl->sent) {
+        const dg_clause *m = &doc->clauses[top];
+        if (!span_actors(doc, ev, subj, sr, found))
+            return 0;
+        /* "During the call, X wished Y ...": talks take the people the
+         * main clause names after its verb too */
+        if (is_talk(tc->lx->cls) && m->verb != (size_t)-1 &&
+            !collect_people(doc, ev, m->vg.e, m->e, object_role(sr), found))
+            return 0;
+    }
     return 1;
 }
 
@@ -1122,13 +1130,12 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
             return 1; /* a verb outside the clauses found: no event */
         if (!verb_participants(doc, ev, tc, c, &found))
             return 0;
-        if (found > 0) {
-            if (is_measure(tc->lx->cls) && !measure_target(doc, ev, tc))
-                return 0;
-            if (sr == DG_ROLE_HOST && !has_role(ev, DG_ROLE_VISITOR))
-                ev->nparts = 0;
-            return 1;
-        }
+        if (found > 0 && is_measure(tc->lx->cls) &&
+            !measure_target(doc, ev, tc))
+            return 0;
+        if (sr == DG_ROLE_HOST && !has_role(ev, DG_ROLE_VISITOR))
+            ev->nparts = 0;
+        return 1;
     }
     if (noun && (strstr(tc->lx->surface, "meeting") ||
                  strstr(tc->lx->surface, "summit") ||
@@ -1555,12 +1562,34 @@ static int places_agree(const dg_doc *doc, int a, int b)
     return doc->ents[a].country == b || doc->ents[b].country == a;
 }
 
+/* Is an event of CAMEO code `cameo` a speech act: CAMEO's verbal
+ * categories (make a statement 01, appeal 02, express intent 03, praise
+ * 051, apologize 055, demand 10, disapprove 11, reject 12, threaten
+ * 13)? */
+static int is_speech_act(const char *cameo)
+{
+    static const char *const roots[] = {
+        "01", "02", "03", "051", "055", "10", "11", "12", "13", NULL
+    };
+    size_t i;
+
+    for (i = 0; roots[i]; i++)
+        if (strncmp(cameo, roots[i], strlen(roots[i])) == 0)
+            return 1;
+    return 0;
+}
+
 /* May these two event mentions name one event?  The same class, or a
  * meeting and a hosted visit (a host receiving a guest is both); a trip
  * stays apart from the meetings held during it. */
 static int same_kind(const dg_event *a, const dg_event *b)
 {
     if (strcmp(a->cls, b->cls) == 0)
+        return 1;
+    /* what one speaker says over several sentences is one statement:
+     * "said" goes with the condemnation, appeal ... of the same speaker */
+    if (is_speech_act(a->cameo) && is_speech_act(b->cameo) &&
+        (strncmp(a->cameo, "01", 2) == 0 || strncmp(b->cameo, "01", 2) == 0))
         return 1;
     if (strcmp(a->cls, "Meeting") == 0 && strcmp(b->cls, "Visit") == 0)
         return has_role(b, DG_ROLE_HOST);
@@ -1583,7 +1612,8 @@ static int earlier_mention(const dg_doc *doc, const dg_event *ev)
             continue;
         if (!same_date(&ev->date, &o->date) && strcmp(ev->cls, "Visit") != 0)
             continue; /* a visit lasts days; its mentions date them apart */
-        if (ev->nparts == 0 || subset(doc, ev, o) || subset(doc, o, ev))
+        if ((ev->nparts == 0 && strcmp(ev->cls, o->cls) == 0) ||
+            (ev->nparts > 0 && (subset(doc, ev, o) || subset(doc, o, ev))))
             return (int)k;
     }
     return -1;
@@ -1593,6 +1623,12 @@ static int merge_into(const dg_doc *doc, dg_event *o, dg_event *ev)
 {
     size_t i;
 
+    /* "X said ... X condemned ...": the statement was a condemnation */
+    if (strncmp(o->cameo, "01", 2) == 0 && strncmp(ev->cameo, "01", 2) != 0 &&
+        is_speech_act(ev->cameo)) {
+        o->cls = ev->cls;
+        o->cameo = ev->cameo;
+    }
     for (i = 0; i < ev->nparts; i++)
         if (!covered_by(doc, ev->parts[i].entity, o) &&
             !ev_add_part(o, ev->parts[i].entity, ev->parts[i].role))
