@@ -681,15 +681,24 @@ static size_t coord_right(const dg_doc *doc, size_t e, size_t lim)
 {
     for (;;) {
         size_t k = e, n;
-        if (k < lim && pos_at(doc, k) == DG_POS_COMMA)
+        int comma = 0, conj = 0;
+        if (k < lim && pos_at(doc, k) == DG_POS_COMMA) {
             k++;
+            comma = 1;
+        }
         if (k < lim && (dg_tok_is(&doc->toks[k], "and") ||
-                        dg_tok_is(&doc->toks[k], "or")))
+                        dg_tok_is(&doc->toks[k], "or"))) {
             k++;
+            conj = 1;
+        }
         if (k == e || k >= lim)
             return e;
         n = np_end(doc, k, lim);
         if (n == k)
+            return e;
+        /* "X, Y and Z" is a list; "since the summit, challenges" is not */
+        if (comma && !conj && !(n < lim && (pos_at(doc, n) == DG_POS_COMMA ||
+                                            pos_at(doc, n) == DG_POS_CONJ)))
             return e;
         e = n;
     }
@@ -1147,7 +1156,7 @@ static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
         size_t b = np_start(doc, lo, c->subj.b - 1);
         if (b == c->subj.b - 1)
             break;
-        c->subj.b = b;
+        c->subj.b = coord_left(doc, lo, b);
     }
     while (c->subj.b < end && (pos_at(doc, c->subj.b) == DG_POS_COMMA ||
                                pos_at(doc, c->subj.b) == DG_POS_CONJ))

@@ -882,6 +882,91 @@ static int latest_group(const dg_doc *doc, dg_event *ev, int *found)
     return 1;
 }
 
+/* Is token i, in span sp, inside an "of" phrase whose head is neither a
+ * title nor a noun for a body that acts ("the presence of US assets",
+ * not "the government of China", "the leaders of X and Y")? */
+static int of_non_agent(const dg_doc *doc, dg_span sp, size_t i)
+{
+    static const char *const agent_nouns[] = {
+        "government", "governments", "ministry", "ministries",
+        "administration", "leadership", "authorities", "officials",
+        "delegation", "delegations", "regime", "parliament", "cabinet",
+        "embassy", "embassies", "mission", "forces", "army", "military",
+        "troops", "navy", "police", "representatives", "leaders", "members",
+        "people", "citizens", "state", "states", "republic", "kingdom",
+        "court", "council", "office", "department", "agency", "envoys",
+        "diplomats", "nations", "countries", "sides", "parties", NULL
+    };
+    size_t k;
+
+    for (k = i; k-- > sp.b;)
+        if (dg_tok_is(&doc->toks[k], "of")) {
+            size_t h = k;
+            if (h == sp.b)
+                return 0;
+            h--;
+            return !(doc->tags[h].pos == DG_POS_TITLE ||
+                     doc->tags[h].pos == DG_POS_NAME ||
+                     dg_word_in(agent_nouns, doc->toks[h].norm));
+        }
+    return 0;
+}
+
+/* Is token i, in span sp, inside a prepositional phrase of the span's
+ * head ("The summit between X and Y was ...", "the presence of US
+ * assets"), where it names no agent?  An "of" phrase after a title or a
+ * noun for a body that acts is the head's own ("the foreign minister of
+ * China", "the leaders of X and Y"). */
+static int in_phrase(const dg_doc *doc, dg_span sp, size_t i)
+{
+    size_t k;
+
+    for (k = i; k-- > sp.b;) {
+        const dg_tag *tg = &doc->tags[k];
+        if (tg->pos == DG_POS_CONJ || tg->pos == DG_POS_COMMA)
+            return 0; /* another member of a list */
+        if (dg_tok_is(&doc->toks[k], "of"))
+            return of_non_agent(doc, sp, i);
+        if (tg->pos == DG_POS_PREP || tg->pos == DG_POS_TO)
+            return 1;
+    }
+    return 0;
+}
+
+/* The people a noun phrase names ("X and Y", "Baerbock, Germany's top
+ * diplomat"), without a person named only as a possessor when another
+ * is there ("Trump's defense secretary, James Mattis"). */
+static int span_people(const dg_doc *doc, dg_event *ev, dg_span sp,
+                       dg_role role, int *found)
+{
+    size_t k, n = 0, poss = 0;
+    int agent = role != DG_ROLE_TARGET;
+
+    for (k = dg_mentions_from(doc, sp.b);
+         k < doc->nments && doc->ments[k].tok_b < sp.e; k++)
+        if (is_person_ref(doc, k) &&
+            !(agent && in_phrase(doc, sp, doc->ments[k].tok_b))) {
+            n++;
+            poss += doc->ments[k].tok_e < sp.e &&
+                    (doc->toks[doc->ments[k].tok_e].flags & DG_TOK_POSS);
+        }
+    for (k = dg_mentions_from(doc, sp.b);
+         k < doc->nments && doc->ments[k].tok_b < sp.e; k++) {
+        const dg_mention *m = &doc->ments[k];
+        if (!is_person_ref(doc, k) || (m->type == DG_MENT_TITLE &&
+                                       m->entity < 0) ||
+            (agent && in_phrase(doc, sp, m->tok_b)))
+            continue;
+        if (n > poss && m->tok_e < sp.e &&
+            (doc->toks[m->tok_e].flags & DG_TOK_POSS))
+            continue;
+        if (!ev_add_part(ev, m->entity, role))
+            return 0;
+        (*found)++;
+    }
+    return 1;
+}
+
 /* Adds the actors a noun phrase names: its people ("X and Y",
  * "Baerbock, Germany's top diplomat"), else what its pronoun or plural
  * reference stands for, else the states and organizations it names,
@@ -895,7 +980,7 @@ static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
 
     if (sp.b >= sp.e)
         return 1;
-    if (!collect_people(doc, ev, sp.b, sp.e, role, found))
+    if (!span_people(doc, ev, sp, role, found))
         return 0;
     if (*found > before)
         return 1;
@@ -919,9 +1004,10 @@ static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
         if (m->entity < 0)
             continue;
         kind = doc->ents[m->entity].kind;
-        if ((m->type == DG_MENT_NAME &&
-             (kind == DG_ENT_COUNTRY || kind == DG_ENT_ORG)) ||
-            (m->type == DG_MENT_DEMONYM && kind == DG_ENT_COUNTRY)) {
+        if (((m->type == DG_MENT_NAME &&
+              (kind == DG_ENT_COUNTRY || kind == DG_ENT_ORG)) ||
+             (m->type == DG_MENT_DEMONYM && kind == DG_ENT_COUNTRY)) &&
+            (role == DG_ROLE_TARGET || !in_phrase(doc, sp, m->tok_b))) {
             if (!ev_add_part(ev, m->entity, role))
                 return 0;
             (*found)++;
@@ -1085,7 +1171,8 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
                       plural_ref_in(doc, subj);
     if (is_measure(tc->lx->cls) && !passive)
         return measure_object(doc, ev, cl, tc, found);
-    if (cl->obj.b < cl->obj.e && cl->obj.b >= tc->te && !passive) {
+    if (cl->obj.b < cl->obj.e && cl->obj.b >= tc->te && !passive &&
+        strncmp(tc->lx->cameo, "01", 2) != 0) { /* "said X": no target */
         int before = *found;
         if (!collect_people(doc, ev, cl->obj.b, cl->obj.e, orole, found))
             return 0;
@@ -2059,6 +2146,64 @@ static int sentence_events(dg_doc *doc, size_t s)
     return 1;
 }
 
+/* The talk event (meeting, call, visit, negotiation, summit) of the
+ * article that has every participant of ev that is not its target, or
+ * NULL. */
+static dg_event *said_in_talks(dg_doc *doc, const dg_event *ev)
+{
+    size_t k, i;
+
+    for (k = 0; k < doc->nevs; k++) {
+        const dg_event *t = &doc->evs[k];
+        int all = 1;
+        if (t == ev || !is_talk(t->cls) || t->status)
+            continue;
+        for (i = 0; i < ev->nparts && all; i++)
+            if (ev->parts[i].role != DG_ROLE_TARGET &&
+                !covered_by(doc, ev->parts[i].entity, t))
+                all = 0;
+        if (all)
+            return &doc->evs[k];
+    }
+    return NULL;
+}
+
+/* What the participants of talks said or pledged there is part of the
+ * talks, not an event of its own ("Wang emphasized ...", "the leaders
+ * committed to ..."); their condemnations, appeals and threats stay. */
+static int drop_talk_statements(dg_doc *doc)
+{
+    size_t k, n = 0;
+    unsigned char *drop = calloc(doc->nevs + 1, 1);
+
+    if (!drop)
+        return 0;
+    for (k = 0; k < doc->nevs; k++) {
+        const dg_event *ev = &doc->evs[k];
+        dg_event *talk;
+        size_t t;
+        if (strncmp(ev->cameo, "01", 2) != 0 && strncmp(ev->cameo, "03", 2) != 0)
+            continue;
+        if (!(talk = said_in_talks(doc, ev)))
+            continue;
+        drop[k] = 1; /* what was said there is what the talks were about */
+        for (t = 0; t < ev->ntopics; t++)
+            if (!dg_event_add_topic(talk, ev->topics[t], ev->topic_keys[t])) {
+                free(drop);
+                return 0;
+            }
+    }
+    for (k = 0; k < doc->nevs; k++) {
+        if (drop[k])
+            ev_release(&doc->evs[k]);
+        else
+            doc->evs[n++] = doc->evs[k];
+    }
+    doc->nevs = n;
+    free(drop);
+    return 1;
+}
+
 dg_status dg_find_events(dg_doc *doc)
 {
     size_t s;
@@ -2066,7 +2211,7 @@ dg_status dg_find_events(dg_doc *doc)
     for (s = 0; s < doc->nsents; s++)
         if (!sentence_events(doc, s))
             return DG_ERR_NOMEM;
-    return DG_OK;
+    return drop_talk_statements(doc) ? DG_OK : DG_ERR_NOMEM;
 }
 
 void dg_doc_release(dg_doc *doc)
