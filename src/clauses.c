@@ -614,6 +614,10 @@ static size_t np_end(const dg_doc *doc, size_t i, size_t lim)
         return i + 1;
     if (pos_at(doc, i) == DG_POS_DET || pos_at(doc, i) == DG_POS_POSSPRON)
         k++;
+    /* "both the", "all their" */
+    if (k > i && k < lim && pos_at(doc, i) == DG_POS_DET &&
+        (pos_at(doc, k) == DG_POS_DET || pos_at(doc, k) == DG_POS_POSSPRON))
+        k++;
     while (k < lim && k - start < NP_MAX) {
         dg_pos p = pos_at(doc, k);
         if (nominal(p) || (p == DG_POS_DET && k > start &&
@@ -1150,7 +1154,8 @@ static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
     c->subj.b = coord_left(doc, lo, np_start(doc, lo, end));
     /* "The summit in California between X and Y was": the head noun
      * phrase before the prepositional phrases */
-    while (c->subj.b > lo + 1 && pos_at(doc, c->subj.b - 1) == DG_POS_PREP &&
+    while (c->subj.b > lo + 1 && (pos_at(doc, c->subj.b - 1) == DG_POS_PREP ||
+                                  pos_at(doc, c->subj.b - 1) == DG_POS_TO) &&
            nominal(pos_at(doc, c->subj.b - 2)) &&
            pos_at(doc, c->subj.b - 2) != DG_POS_POSS) {
         size_t b = np_start(doc, lo, c->subj.b - 1);

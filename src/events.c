@@ -57,6 +57,41 @@ static const char *const plural_refs[] = {
 };
 
 /* ------------------------------------------------------------------ */
+/* Event classes                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Classes of talking together: a later "they discussed" continues them. */
+static int is_talk(const char *cls)
+{
+    return strcmp(cls, "Meeting") == 0 || strcmp(cls, "PhoneCall") == 0 ||
+           strcmp(cls, "Negotiation") == 0 || strcmp(cls, "Summit") == 0 ||
+           strcmp(cls, "Visit") == 0;
+}
+
+/* Is an event of CAMEO code `cameo` a speech act: CAMEO's verbal
+ * categories (make a statement 01, appeal 02, express intent 03, praise
+ * 051, apologize 055, demand 10, disapprove 11, reject 12, threaten
+ * 13)? */
+static int is_speech_act(const char *cameo)
+{
+    static const char *const roots[] = {
+        "01", "02", "03", "051", "055", "10", "11", "12", "13", NULL
+    };
+    size_t i;
+
+    for (i = 0; roots[i]; i++)
+        if (strncmp(cameo, roots[i], strlen(roots[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Classes of acts done to someone (a sanction, an expulsion). */
+static int is_measure(const char *cls)
+{
+    return strcmp(cls, "Sanction") == 0 || strcmp(cls, "Expulsion") == 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Small helpers over mentions                                         */
 /* ------------------------------------------------------------------ */
 
@@ -533,7 +568,7 @@ static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
 /* People after a noun trigger: "meeting with X", "summit in California
  * between X and Y", "call by X". */
 static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
-                           dg_role role, int *found)
+                           dg_role sr, int *found)
 {
     size_t i = tc->te, lim = tc->te + 6 < tc->se ? tc->te + 6 : tc->se;
 
@@ -546,6 +581,14 @@ static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
             size_t end = i + 1 + NP_MAX_TOKENS < tc->obj_end ?
                          i + 1 + NP_MAX_TOKENS : tc->obj_end;
             int before = *found;
+            /* "a veto cast by X", "the visit of X": the agent; "talks
+             * with X": the other side; "the condemnation of X", "the
+             * expulsion of X": what it falls on */
+            dg_role role = dg_tok_is(t, "by") ? sr :
+                           dg_tok_is(t, "of") ?
+                           (is_speech_act(tc->lx->cameo) ||
+                            is_measure(tc->lx->cls) ? DG_ROLE_TARGET : sr) :
+                           object_role(sr);
             if (!collect_people(doc, ev, i + 1, end, role, found))
                 return 0;
             /* "a veto cast by the United States" */
@@ -738,11 +781,6 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
 /* "X invited Y to visit Z": the inviter hosts, the invited visits.
  * Returns 1 when the pattern was there (participants added), 0 when
  * not, -1 when out of memory. */
-/* Classes of acts done to someone (a sanction, an expulsion). */
-static int is_measure(const char *cls)
-{
-    return strcmp(cls, "Sanction") == 0 || strcmp(cls, "Expulsion") == 0;
-}
 
 static int invited_visit(const dg_doc *doc, dg_event *ev,
                          const trigger_ctx *tc, size_t cb)
@@ -848,7 +886,6 @@ static int plural_ref_in(const dg_doc *doc, dg_span sp)
     return 0;
 }
 
-static int is_talk(const char *cls);
 
 /* "They", "the two leaders": the sides of the latest talks (meeting,
  * call, visit, negotiation), else of the latest event of two or more,
@@ -1185,13 +1222,23 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
         const dg_pp *pp = &cl->pps[k];
         const dg_token *p = &doc->toks[pp->prep];
         int direct = pp->prep >= tc->tb && pp->prep < tc->te;
-        /* "talks with X" after the verb: the phrase is the noun's, unless
-         * the noun is the trigger's own ("held a meeting with X") */
+        int joint = dg_tok_is(p, "with") || dg_tok_is(p, "between") ||
+                    dg_tok_is(p, "among");
+        /* "talks with X", "tensions between X and Y" after the verb: the
+         * phrase is the noun's, unless the noun is the trigger's own
+         * ("held a meeting with X") */
         if (!direct && pp->prep > 0 && pp->prep != tc->te &&
-            noun_takes_with(doc, pp->prep - 1))
+            (noun_takes_with(doc, pp->prep - 1) ||
+             (!dg_tok_is(p, "with") &&
+              doc->tags[pp->prep - 1].pos == DG_POS_NOUN)))
             continue;
-        if ((direct || dg_tok_is(p, "with") || dg_tok_is(p, "between") ||
-             dg_tok_is(p, "among")) &&
+        /* "cut ties with X", "recalled its ambassador from X" */
+        if (strcmp(tc->lx->cls, "ReduceRelations") == 0 &&
+            (dg_tok_is(p, "with") || dg_tok_is(p, "from") ||
+             dg_tok_is(p, "to")) &&
+            !span_actors(doc, ev, pp->np, DG_ROLE_TARGET, found))
+            return 0;
+        if ((direct || joint) &&
             !span_actors(doc, ev, pp->np,
                          sr == DG_ROLE_SPEAKER ? DG_ROLE_TARGET : orole,
                          found))
@@ -1243,7 +1290,7 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
     if (noun) {
         int own = 0;
         if (!possessor(doc, ev, tc, sr, &own) ||
-            !noun_complement(doc, ev, tc, object_role(sr), &found))
+            !noun_complement(doc, ev, tc, sr, &found))
             return 0;
         found += own;
         /* "condemned the sanctions and ...": a measure named as the object
@@ -1413,6 +1460,8 @@ static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
 
     for (i = cb; i < tb; i++) {
         const char *w = doc->toks[i].norm;
+        if (doc->tags && doc->tags[i].clause != doc->tags[tb].clause)
+            continue; /* another clause's "will" is not this event's */
         if (i >= near && strcmp(w, "would") == 0 && reported_speech(doc, i))
             mood = 1; /* "said Putin would host": future in the past */
         if (dg_word_in(future, w) || (i + 4 >= tb && dg_word_in(future_near, w)))
@@ -1649,22 +1698,6 @@ static int places_agree(const dg_doc *doc, int a, int b)
     return doc->ents[a].country == b || doc->ents[b].country == a;
 }
 
-/* Is an event of CAMEO code `cameo` a speech act: CAMEO's verbal
- * categories (make a statement 01, appeal 02, express intent 03, praise
- * 051, apologize 055, demand 10, disapprove 11, reject 12, threaten
- * 13)? */
-static int is_speech_act(const char *cameo)
-{
-    static const char *const roots[] = {
-        "01", "02", "03", "051", "055", "10", "11", "12", "13", NULL
-    };
-    size_t i;
-
-    for (i = 0; roots[i]; i++)
-        if (strncmp(cameo, roots[i], strlen(roots[i])) == 0)
-            return 1;
-    return 0;
-}
 
 /* May these two event mentions name one event?  The same class, or a
  * meeting and a hosted visit (a host receiving a guest is both); a trip
@@ -1755,13 +1788,6 @@ static int settle_event(dg_doc *doc)
 /* The stage                                                           */
 /* ------------------------------------------------------------------ */
 
-/* Classes of talking together: a later "they discussed" continues them. */
-static int is_talk(const char *cls)
-{
-    return strcmp(cls, "Meeting") == 0 || strcmp(cls, "PhoneCall") == 0 ||
-           strcmp(cls, "Negotiation") == 0 || strcmp(cls, "Summit") == 0 ||
-           strcmp(cls, "Visit") == 0;
-}
 
 /* The latest talks (meeting, call, visit, negotiation) before the event
  * being built, or NULL. */
@@ -1799,6 +1825,10 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
      * without someone called, no talks without a second side */
     if ((tc->lx->flags & (DG_LEXF_NEEDS_OBJECT | DG_LEXF_RECIPROCAL)) &&
         ev->nparts < 2)
+        ev->nparts = 0;
+    /* "was refused" with no one refusing: no act without its speaker */
+    if (is_speech_act(ev->cameo) && !has_role(ev, DG_ROLE_SPEAKER) &&
+        !has_role(ev, DG_ROLE_PARTICIPANT))
         ev->nparts = 0;
     if (ev->nparts == 0 && !tc->noun)
         tc->kept = 0;
@@ -1891,6 +1921,21 @@ static int is_verb_token(const dg_doc *doc, size_t i)
     return doc->tags[i].pos == DG_POS_VERB || doc->tags[i].pos == DG_POS_AUX;
 }
 
+/* Is token i an auxiliary of the verb after it ("has called", "had
+ * been invited"), not a verb of its own ("had talks")? */
+static int auxiliary(const dg_doc *doc, size_t i)
+{
+    int c = dg_clause_at(doc, i);
+
+    if (doc->tags[i].pos != DG_POS_AUX && doc->tags[i].pos != DG_POS_MODAL)
+        return 0;
+    if (c >= 0 && doc->clauses[c].verb != (size_t)-1 &&
+        i >= doc->clauses[c].vg.b && i < doc->clauses[c].verb)
+        return 1;
+    return i + 1 < doc->ntoks && (doc->tags[i + 1].pos == DG_POS_VERB ||
+                                  doc->tags[i + 1].pos == DG_POS_AUX);
+}
+
 /* The readings of a matched trigger that fit the token's part of speech
  * (verb entries for a verb, noun entries otherwise), in lexicon order,
  * into out[]; returns how many. */
@@ -1948,7 +1993,10 @@ static size_t match_gap(const dg_doc *doc, const dg_token *view,
             }
             return 0;
         }
-        if (k >= nv || strcmp(view[k].norm, w[j]) != 0)
+        /* words after the verb match as written: "have ... call" is not
+         * "has called" */
+        if (k >= nv || strcmp(view[k].norm, w[j]) != 0 ||
+            (j > 0 && strcmp(doc->toks[orig[k]].norm, w[j]) != 0))
             return 0;
         k++;
     }
@@ -2099,7 +2147,7 @@ static int sentence_events(dg_doc *doc, size_t s)
     for (i = 0; i < nv;) {
         const dg_lex_entry *hits[8], *cands[8];
         size_t nh = 0, n = 0, ng = 0, nc, k;
-        if (dg_mention_at(doc, orig[i]) >= 0) {
+        if (dg_mention_at(doc, orig[i]) >= 0 || auxiliary(doc, orig[i])) {
             i++;
             continue;
         }
