@@ -2032,22 +2032,18 @@ static size_t match_gap_triggers(const dg_doc *doc, const dg_token *view,
                                  const dg_lex_entry **out, size_t max,
                                  size_t *len)
 {
-    const dg_lex_entry *const *all;
-    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TRIGGER, &all), k, nout = 0;
-    size_t best_words = 0;
+    const dg_lex_entry *all[64];
+    size_t n, k, nout = 0, best_words = 0;
 
     *len = 0;
     if (!is_verb_token(doc, orig[i]))
         return 0;
+    n = dg_lexicon_starting(doc->lex, view[i].norm, 1u << DG_LEX_TRIGGER, all,
+                            64);
     for (k = 0; k < n; k++) {
         char w[8][32];
         size_t nw, m;
-        const char *sp;
         if (!(all[k]->flags & DG_LEXF_GAP))
-            continue;
-        sp = strchr(all[k]->surface, ' ');
-        if (!sp || (size_t)(sp - all[k]->surface) != strlen(view[i].norm) ||
-            strncmp(all[k]->surface, view[i].norm, (size_t)(sp - all[k]->surface)) != 0)
             continue;
         if ((nw = surface_words(all[k]->surface, w, 8)) == 0 ||
             (m = match_gap(doc, view, orig, nv, i, w, nw)) == 0)

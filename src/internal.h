@@ -184,6 +184,14 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
                         unsigned kind_mask, const dg_lex_entry **hits,
                         size_t max, size_t *nhits);
 
+/* The entries of the kinds in kind_mask whose first token's folded
+ * form is norm, in load order: up to max of them into out[] (borrowed);
+ * returns how many.  For matchers of their own ("verb ... noun"
+ * triggers, events.c). */
+size_t dg_lexicon_starting(const dg_lexicon *lex, const char *norm,
+                           unsigned kind_mask, const dg_lex_entry **out,
+                           size_t max);
+
 /* Every spell (post held, with its years) that people.tsv gives the
  * person of entry `person` (any of the person's entries): stores up to
  * max of them in out[] in file order and returns how many.  A hashed

@@ -1390,6 +1390,21 @@ static int entry_matches(const lex_ent *e, const char *text,
     return 1;
 }
 
+size_t dg_lexicon_starting(const dg_lexicon *lex, const char *norm,
+                           unsigned kind_mask, const dg_lex_entry **out,
+                           size_t max)
+{
+    const bucket *b;
+    size_t n = 0, k;
+
+    if (!lex || !(b = tab_find(lex, norm)))
+        return 0;
+    for (k = 0; k < b->n && n < max; k++)
+        if (kind_mask & (1u << b->v[k]->pub.kind))
+            out[n++] = &b->v[k]->pub;
+    return n;
+}
+
 size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
                         const dg_token *toks, size_t ntoks, size_t i,
                         unsigned kind_mask, const dg_lex_entry **hits,
