@@ -174,6 +174,8 @@ typedef struct {
                                   frequency of its word */
     unsigned char *vf;        /* per token: its verb reading's form */
     const char **lemma;       /* per token: its verb reading's lemma */
+    unsigned char *timex;     /* per token: part of a date or time phrase
+                                 ("on Tuesday", "last week") */
 } sent_ctx;
 
 static const char *norm(const dg_doc *doc, size_t i)
@@ -417,7 +419,7 @@ static size_t prev_word(const sent_ctx *sc, size_t i)
 {
     while (i > sc->sb) {
         dg_pos p = pos_at(sc->doc, --i);
-        if (p != DG_POS_ADV && p != DG_POS_NEG)
+        if (p != DG_POS_ADV && p != DG_POS_NEG && !sc->timex[i - sc->sb])
             return i;
     }
     return NONE;
@@ -1137,8 +1139,10 @@ static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
         dg_pos p = pos_at(doc, --k);
         if (doc->tags[k].clause != ci)
             continue;
+        /* "X on Tuesday said", "X, last week, announced" */
         if (p == DG_POS_ADV || p == DG_POS_NEG || p == DG_POS_COMMA ||
-            (p == DG_POS_PUNCT && !dg_tok_is(&doc->toks[k], ":")))
+            (p == DG_POS_PUNCT && !dg_tok_is(&doc->toks[k], ":")) ||
+            sc->timex[k - sc->sb])
             continue;
         if (np_opener(p) && p != DG_POS_POSS)
             end = k + 1;
@@ -1342,6 +1346,33 @@ static void find_groups(builder *bd)
     }
 }
 
+static const char *const w_time_preps[] = {
+    "on", "in", "at", "during", "since", "until", "by", "from", "before",
+    "after", NULL
+};
+
+/* Marks the tokens of the sentence's date and time phrases, with the
+ * preposition before each ("on Tuesday"). */
+static void mark_time(sent_ctx *sc)
+{
+    dg_doc *doc = sc->doc;
+    dg_date_expr ex[16];
+    dg_date none;
+    size_t n, k, i;
+
+    memset(&none, 0, sizeof none);
+    n = dg_dates_find(doc->text, doc->toks, sc->sb, sc->se, &none, ex, 16);
+    for (k = 0; k < n; k++) {
+        if (ex[k].days > 0)
+            continue; /* "a three-day visit": a modifier, not a time */
+        for (i = ex[k].tok_b; i < ex[k].tok_e; i++)
+            sc->timex[i - sc->sb] = 1;
+        if (ex[k].tok_b > sc->sb &&
+            in(w_time_preps, norm(doc, ex[k].tok_b - 1)))
+            sc->timex[ex[k].tok_b - 1 - sc->sb] = 1;
+    }
+}
+
 static int sentence_clauses(sent_ctx *sc)
 {
     dg_doc *doc = sc->doc;
@@ -1351,6 +1382,7 @@ static int sentence_clauses(sent_ctx *sc)
 
     memset(&bd, 0, sizeof bd);
     bd.sc = sc;
+    mark_time(sc);
     tag_sentence(sc);
     find_groups(&bd);
     bd.stack[0] = new_clause(&bd, DG_CL_MAIN, sc->sb, -1, NONE);
@@ -1432,7 +1464,9 @@ dg_status dg_find_clauses(dg_doc *doc)
     sc.acount = calloc(maxlen + 1, sizeof *sc.acount);
     sc.vf = calloc(maxlen + 1, sizeof *sc.vf);
     sc.lemma = calloc(maxlen + 1, sizeof *sc.lemma);
-    if (!sc.ncount || !sc.vcount || !sc.acount || !sc.vf || !sc.lemma) {
+    sc.timex = calloc(maxlen + 1, sizeof *sc.timex);
+    if (!sc.ncount || !sc.vcount || !sc.acount || !sc.vf || !sc.lemma ||
+        !sc.timex) {
         st = DG_ERR_NOMEM;
         goto out;
     }
@@ -1443,6 +1477,7 @@ dg_status dg_find_clauses(dg_doc *doc)
         memset(sc.ncount, 0, (maxlen + 1) * sizeof *sc.ncount);
         memset(sc.vcount, 0, (maxlen + 1) * sizeof *sc.vcount);
         memset(sc.acount, 0, (maxlen + 1) * sizeof *sc.acount);
+        memset(sc.timex, 0, maxlen + 1);
         if (!sentence_clauses(&sc)) {
             st = DG_ERR_NOMEM;
             goto out;
@@ -1454,6 +1489,7 @@ out:
     free(sc.acount);
     free(sc.vf);
     free(sc.lemma);
+    free(sc.timex);
     return st;
 }
 

@@ -1801,6 +1801,89 @@ static dg_event *latest_talk(dg_doc *doc)
     return NULL;
 }
 
+/* Verbs of yielding and cooperating: refusing them is a rejection ("will
+ * not accept", "would not lift the ban"; CAMEO 12). */
+static const char *const cooperative_lemmas[] = {
+    "accept", "allow", "permit", "recognize", "recognise", "lift", "ease",
+    "release", "end", "sign", "support", "back", "endorse", "comply",
+    "cooperate", "agree", "approve", "ratify", "negotiate", "participate",
+    "attend", "join", "hand", "extradite", "return", "open", "resume",
+    "renew", "extend", "grant", "provide", "honor", "honour", "respect",
+    "abide", "tolerate", "yield", "concede", "compromise", "withdraw",
+    "surrender", "disarm", "stop", "halt", "drop", "abandon", "pay",
+    "change", "reverse", "rescind", "apologize", "apologise", "meet", NULL
+};
+
+/* Coercive and punitive actions: announcing them is a threat ("will
+ * withdraw its troops unless", "would boycott the talks"; CAMEO 13). */
+static const char *const coercive_lemmas[] = {
+    "withdraw", "boycott", "impose", "blockade", "cut", "halt", "suspend",
+    "sanction", "expel", "retaliate", "strike", "attack", "close", "ban",
+    "extend", "tighten", "freeze", "seize", "punish", "respond", "use",
+    "invade", "bomb", "fight", "declare", "sever", "break", "downgrade",
+    "recall", "deport", "arrest", "prosecute", "veto", "block", "pull",
+    "quit", "leave", "terminate", "cancel", "stop", "end", "shut",
+    "escalate", "deploy", "mobilize", "mobilise", "destroy", NULL
+};
+
+/* A subordinate "if"/"unless" clause of clause c? */
+static int conditional_child(const dg_doc *doc, int c)
+{
+    size_t k;
+
+    for (k = (size_t)c + 1; k < doc->nclauses &&
+                            doc->clauses[k].sent == doc->clauses[c].sent; k++)
+        if (doc->clauses[k].parent == c &&
+            doc->clauses[k].kind == DG_CL_SUBORD &&
+            doc->clauses[k].marker != (size_t)-1 &&
+            (dg_tok_is(&doc->toks[doc->clauses[k].marker], "if") ||
+             dg_tok_is(&doc->toks[doc->clauses[k].marker], "unless")))
+            return 1;
+    return 0;
+}
+
+/* What a statement says can make it a demand ("said Libya must hand
+ * over the suspects"), a threat ("announced it will withdraw its troops
+ * unless ...") or a rejection ("said it will not accept"): the class of
+ * a plain statement from its reported clause, with that clause's actors
+ * as targets. */
+static int reported_act(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb), found = 0;
+    size_t k;
+
+    if (c < 0 || strncmp(ev->cameo, "01", 2) != 0 || tc->noun)
+        return 1;
+    for (k = 0; k < doc->nclauses; k++) {
+        const dg_clause *r = &doc->clauses[k];
+        const char *modal;
+        if (r->parent != c || r->kind != DG_CL_REPORTED || !r->lemma)
+            continue;
+        modal = r->verb != (size_t)-1 ? doc->tags[r->vg.b].lemma : NULL;
+        if ((r->vflags & DG_VG_NEG) &&
+            dg_word_in(cooperative_lemmas, r->lemma)) {
+            ev->cls = "Rejection";
+            ev->cameo = "120";
+            return span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
+        }
+        if ((r->vflags & DG_VG_MODAL) && modal &&
+            (strcmp(modal, "must") == 0 || strcmp(modal, "should") == 0)) {
+            ev->cls = "Demand";
+            ev->cameo = "10";
+            return span_actors(doc, ev, r->subj, DG_ROLE_TARGET, &found);
+        }
+        if (((r->vflags & DG_VG_FUTURE) ||
+             (modal && strcmp(modal, "would") == 0)) &&
+            (dg_word_in(coercive_lemmas, r->lemma) ||
+             conditional_child(doc, (int)k))) {
+            ev->cls = "Threat";
+            ev->cameo = "130";
+            return span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
+        }
+    }
+    return 1;
+}
+
 static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
 {
     dg_event *talk;
@@ -1819,7 +1902,8 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     ev->cls = tc->lx->cls;
     ev->cameo = tc->lx->cameo;
     ev->status = mood > 0 ? "scheduled" : NULL;
-    if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s))
+    if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s) ||
+        !reported_act(doc, ev, tc))
         return 0;
     /* "called the decision a mistake", "X discussed the war": no call
      * without someone called, no talks without a second side */
@@ -2128,6 +2212,49 @@ static int margins_of(dg_doc *doc, size_t s, const dg_date_expr *dates,
     return 1;
 }
 
+/* "X will not accept ...", "X did not sign ...": a refusal to yield or
+ * cooperate is a rejection by the clause's subject (CAMEO 12), unless a
+ * statement reported it (reported_act). */
+static int negated_cooperation(dg_doc *doc, size_t s, const dg_date_expr *dates,
+                               size_t ndates)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nclauses; k++) {
+        const dg_clause *cl = &doc->clauses[k];
+        dg_event *ev;
+        int found = 0;
+        if (cl->sent != s || !(cl->vflags & DG_VG_NEG) || !cl->lemma ||
+            !dg_word_in(cooperative_lemmas, cl->lemma) ||
+            (cl->kind == DG_CL_REPORTED && cl->parent >= 0) ||
+            (strcmp(cl->lemma, "meet") == 0 &&
+             !(cl->vflags & (DG_VG_FUTURE | DG_VG_MODAL))))
+            continue;
+        if (!(ev = push_event(doc)))
+            return 0;
+        ev->cls = "Rejection";
+        ev->cameo = "120";
+        if (!span_actors(doc, ev, dg_clause_subject(doc, (int)k, NULL),
+                         DG_ROLE_SPEAKER, &found) ||
+            (found > 0 && !span_actors(doc, ev, cl->obj, DG_ROLE_TARGET,
+                                       &found)) ||
+            !ev_add_sent(ev, s))
+            return 0;
+        {
+            trigger_ctx tc;
+            memset(&tc, 0, sizeof tc);
+            tc.tb = cl->verb;
+            tc.te = cl->verb + 1;
+            tc.dates = dates;
+            tc.ndates = ndates;
+            find_date(ev, &tc);
+        }
+        if (!settle_event(doc))
+            return 0;
+    }
+    return 1;
+}
+
 static int sentence_events(dg_doc *doc, size_t s)
 {
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i, nv;
@@ -2178,7 +2305,8 @@ static int sentence_events(dg_doc *doc, size_t s)
     }
     free(view);
     free(orig);
-    if (!margins_of(doc, s, dates, ndates))
+    if (!margins_of(doc, s, dates, ndates) ||
+        !negated_cooperation(doc, s, dates, ndates))
         return 0;
     if (doc->nevs == before && doc->nevs > 0) {
         dg_event *last = &doc->evs[doc->nevs - 1];
