@@ -922,18 +922,38 @@ static int latest_group(const dg_doc *doc, dg_event *ev, int *found)
 /* Is token i, in span sp, inside an "of" phrase whose head is neither a
  * title nor a noun for a body that acts ("the presence of US assets",
  * not "the government of China", "the leaders of X and Y")? */
+/* Nouns for bodies and groups that act for a state or side: "the
+ * government of X", "rebels in X", "officials from X" name X's actor. */
+static const char *const agent_nouns[] = {
+    "government", "governments", "ministry", "ministries",
+    "administration", "leadership", "authorities", "officials",
+    "delegation", "delegations", "regime", "parliament", "cabinet",
+    "embassy", "embassies", "mission", "forces", "army", "military",
+    "troops", "navy", "police", "representatives", "leaders", "members",
+    "people", "citizens", "state", "states", "republic", "kingdom",
+    "court", "council", "office", "department", "agency", "envoys",
+    "diplomats", "nations", "countries", "sides", "parties", "rebels",
+    "insurgents", "militants", "separatists", "fighters", "opposition",
+    "lawmakers", "legislators", "ministers", "negotiators", "judges",
+    "prosecutors", "spokesman", "spokeswoman", "spokesperson", "sources",
+    NULL
+};
+
+/* Is the head before a preposition at token k (not "of") a group that a
+ * place-phrase affiliates ("rebels in Ivory Coast", "officials from
+ * Iran")? */
+static int affiliated_group(const dg_doc *doc, size_t k)
+{
+    const dg_token *p = &doc->toks[k];
+
+    return k > 0 && (dg_tok_is(p, "in") || dg_tok_is(p, "from")) &&
+           dg_word_in(agent_nouns, doc->toks[k - 1].norm) &&
+           !dg_tok_is(&doc->toks[k - 1], "people") &&
+           !dg_tok_is(&doc->toks[k - 1], "citizens");
+}
+
 static int of_non_agent(const dg_doc *doc, dg_span sp, size_t i)
 {
-    static const char *const agent_nouns[] = {
-        "government", "governments", "ministry", "ministries",
-        "administration", "leadership", "authorities", "officials",
-        "delegation", "delegations", "regime", "parliament", "cabinet",
-        "embassy", "embassies", "mission", "forces", "army", "military",
-        "troops", "navy", "police", "representatives", "leaders", "members",
-        "people", "citizens", "state", "states", "republic", "kingdom",
-        "court", "council", "office", "department", "agency", "envoys",
-        "diplomats", "nations", "countries", "sides", "parties", NULL
-    };
     size_t k;
 
     for (k = i; k-- > sp.b;)
@@ -965,7 +985,7 @@ static int in_phrase(const dg_doc *doc, dg_span sp, size_t i)
         if (dg_tok_is(&doc->toks[k], "of"))
             return of_non_agent(doc, sp, i);
         if (tg->pos == DG_POS_PREP || tg->pos == DG_POS_TO)
-            return 1;
+            return !affiliated_group(doc, k);
     }
     return 0;
 }
@@ -1192,7 +1212,11 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
 {
     const dg_clause *cl = &doc->clauses[c];
     dg_role sr = subject_role(tc->lx), orole = object_role(sr);
-    int passive = (cl->vflags & DG_VG_PASSIVE) != 0;
+    /* "is opposed to", "are committed to": a state, not a passive */
+    int passive = (cl->vflags & DG_VG_PASSIVE) && cl->agent.b == cl->agent.e &&
+                  !(cl->verb + 1 < doc->ntoks &&
+                    dg_tok_is(&doc->toks[cl->verb + 1], "to")) ?
+                  1 : (cl->vflags & DG_VG_PASSIVE) && cl->agent.b < cl->agent.e;
     dg_span subj = dg_clause_subject(doc, c, NULL);
     size_t k;
 
