@@ -434,6 +434,11 @@ static int object_follows(const sent_ctx *sc, size_t i)
     if (i >= sc->se)
         return 0;
     p = pos_at(sc->doc, i);
+    /* "refuses to lift": an infinitive complement */
+    if (p == DG_POS_TO && i + 1 < sc->se &&
+        (pos_at(sc->doc, i + 1) == DG_POS_VERB ||
+         sc->vcount[i + 1 - sc->sb] > 0))
+        return 1;
     return p == DG_POS_DET || p == DG_POS_POSSPRON || p == DG_POS_NAME ||
            p == DG_POS_TITLE || p == DG_POS_DEMONYM || p == DG_POS_NUM ||
            (p == DG_POS_PRON && !in(w_subject_pron, norm(sc->doc, i))) ||

@@ -718,6 +718,7 @@ static int measure_target(const dg_doc *doc, dg_event *ev,
             doc->ents[doc->ments[k].entity].kind != DG_ENT_PLACE &&
             (i == tc->te || dg_tok_is(&doc->toks[i - 1], "on") ||
              dg_tok_is(&doc->toks[i - 1], "against") ||
+             dg_tok_is(&doc->toks[i - 1], "to") ||
              doc->ments[k].type == DG_MENT_DEMONYM))
             return ev_has(ev, doc->ments[k].entity) ||
                    ev_add_part(ev, doc->ments[k].entity, DG_ROLE_TARGET);
@@ -1317,10 +1318,6 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
             !noun_complement(doc, ev, tc, sr, &found))
             return 0;
         found += own;
-        /* "condemned the sanctions and ...": a measure named as the object
-         * of another event's verb, with no one of its own, is no event */
-        if (found == 0 && tc->after_trigger && is_measure(tc->lx->cls))
-            return 1;
         /* "X held a meeting with Y": the clause's subject takes part */
         if (own == 0 && !noun_clause_actors(doc, ev, tc, sr, &found))
             return 0;
@@ -2074,7 +2071,7 @@ static int gap_word(const dg_doc *doc, size_t k)
     }
 }
 
-#define GAP_MAX 4
+#define GAP_MAX 7
 
 /* Matches the words of a gap trigger's surface (w[0..nw), "..." a gap)
  * against view tokens from i; returns the tokens matched (0: none). */
