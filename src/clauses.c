@@ -465,6 +465,10 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
     case DG_POS_AUX:
         if (strcmp(doc->tags[p].lemma, "do") == 0)
             return vf == DG_VF_BASE;
+        /* "is willing to": an adjective more often than the verb */
+        if (vf == DG_VF_ING && strcmp(doc->tags[p].lemma, "be") == 0 &&
+            sc->acount[i - sc->sb] > vc)
+            return 0;
         return vf == DG_VF_ED || vf == DG_VF_ING;
     case DG_POS_PRON:
         return in(w_subject_pron, norm(doc, p)) && vf != DG_VF_ING;

@@ -1517,12 +1517,15 @@ static const char *const denying_nouns[] = {
     "attempt", "attempts", "bid", "effort", "efforts", "desire", "call",
     "calls", "request", "requests", "demand", "demands", "hope", "hopes",
     "wish", "proposal", "proposals", "push", "pressure", "refusal",
-    "failure", "need", "suggestion", "idea", "threat", "threats", NULL
+    "failure", "need", "suggestion", "idea", "threat", "threats",
+    "unwilling", "reluctant", "unable", "hesitant", NULL
 };
 static const char *const planning_nouns[] = {
     "plan", "plans", "invitation", "agreement", "readiness", "willingness",
     "commitment", "intention", "intent", "offer", "pledge", "promise",
-    "decision", "move", "schedule", "arrangement", "arrangements", NULL
+    "decision", "move", "schedule", "arrangement", "arrangements",
+    "willing", "ready", "prepared", "determined", "eager", "keen", "set",
+    "due", "likely", "expected", "scheduled", "poised", NULL
 };
 /* Words before a noun trigger that make it not (yet) an event. */
 static const char *const denying_modifiers[] = {
@@ -1550,7 +1553,9 @@ static int governor(const dg_doc *doc, int c, size_t *noun)
     size_t to = cl->marker;
 
     *noun = (size_t)-1;
-    if (to != (size_t)-1 && to > 0 && doc->tags[to - 1].pos == DG_POS_NOUN &&
+    if (to != (size_t)-1 && to > 0 &&
+        (doc->tags[to - 1].pos == DG_POS_NOUN ||
+         doc->tags[to - 1].pos == DG_POS_ADJ) &&
         (dg_word_in(denying_nouns, doc->toks[to - 1].norm) ||
          dg_word_in(planning_nouns, doc->toks[to - 1].norm)))
         *noun = to - 1;
@@ -1847,6 +1852,16 @@ static const char *const coercive_lemmas[] = {
     "escalate", "deploy", "mobilize", "mobilise", "destroy", NULL
 };
 
+/* Verbs of giving and helping, whose announcement is an intent to
+ * cooperate ("will send a team", "would give technical assistance";
+ * CAMEO 03). */
+static const char *const yielding_lemmas[] = {
+    "give", "send", "help", "assist", "lay", "free", "share", "donate",
+    "offer", "train", "fund", "finance", "invest", "supply", "deliver",
+    "restore", "reopen", "establish", "build", "rebuild", "host", "welcome",
+    "contribute", "lend", "forgive", "waive", "cancel", NULL
+};
+
 /* A subordinate "if"/"unless" clause of clause c? */
 static int conditional_child(const dg_doc *doc, int c)
 {
@@ -1899,6 +1914,16 @@ static int reported_act(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc)
              conditional_child(doc, (int)k))) {
             ev->cls = "Threat";
             ev->cameo = "130";
+            return span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
+        }
+        /* "said they will release the hostages": an intent to yield */
+        if (((r->vflags & DG_VG_FUTURE) ||
+             (modal && strcmp(modal, "would") == 0)) &&
+            !(r->vflags & DG_VG_NEG) &&
+            (dg_word_in(cooperative_lemmas, r->lemma) ||
+             dg_word_in(yielding_lemmas, r->lemma))) {
+            ev->cls = "IntentToCooperate";
+            ev->cameo = "030";
             return span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
         }
     }
