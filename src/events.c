@@ -1080,9 +1080,12 @@ static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
  * names, with the object's "of", "from", "on" and "against" phrases
  * ("expelled 18 members of the EU delegation", "sanctioned officials
  * from Iran"). */
-static int measure_object(const dg_doc *doc, dg_event *ev,
-                          const dg_clause *cl, const trigger_ctx *tc,
-                          int *found)
+/* The object of clause c with the phrases that complete it: "18
+ * members of the EU delegation", "officials from Iran", "an offer from
+ * the Afghan government", "sanctions on X"; empty when the object is
+ * part of the trigger. */
+static dg_span object_phrase(const dg_doc *doc, const dg_clause *cl,
+                             const trigger_ctx *tc)
 {
     dg_span sp = cl->obj;
     size_t k;
@@ -1094,11 +1097,22 @@ static int measure_object(const dg_doc *doc, dg_event *ev,
         if (cl->pps[k].prep < sp.e || cl->pps[k].prep > sp.e + 1)
             continue;
         if (!dg_tok_is(p, "of") && !dg_tok_is(p, "from") &&
-            !dg_tok_is(p, "on") && !dg_tok_is(p, "against"))
+            !dg_tok_is(p, "by") && !dg_tok_is(p, "on") &&
+            !dg_tok_is(p, "against"))
             break;
         sp.e = cl->pps[k].np.e;
     }
-    return span_actors(doc, ev, sp, DG_ROLE_TARGET, found);
+    return sp;
+}
+
+/* The target of a sanction or expulsion verb: the actors its object
+ * phrase names. */
+static int measure_object(const dg_doc *doc, dg_event *ev,
+                          const dg_clause *cl, const trigger_ctx *tc,
+                          int *found)
+{
+    return span_actors(doc, ev, object_phrase(doc, cl, tc), DG_ROLE_TARGET,
+                       found);
 }
 
 /* Verbs whose object is an event their subject takes part in ("held
@@ -1236,11 +1250,15 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
     if (cl->obj.b < cl->obj.e && cl->obj.b >= tc->te && !passive &&
         strncmp(tc->lx->cameo, "01", 2) != 0) { /* "said X": no target */
         int before = *found;
-        if (!collect_people(doc, ev, cl->obj.b, cl->obj.e, orole, found))
+        /* "rejected an offer from the Afghan government": what a speech
+         * act answers names its target */
+        dg_span obj = is_speech_act(tc->lx->cameo) ?
+                      object_phrase(doc, cl, tc) : cl->obj;
+        if (!collect_people(doc, ev, obj.b, obj.e, orole, found))
             return 0;
         if (*found == before && cl->lemma &&
             !dg_word_in(topic_object_lemmas, cl->lemma) &&
-            !span_actors(doc, ev, cl->obj, orole, found))
+            !span_actors(doc, ev, obj, orole, found))
             return 0;
     }
     for (k = 0; k < cl->npps; k++) {
