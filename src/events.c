@@ -1896,6 +1896,24 @@ static int conditional_child(const dg_doc *doc, int c)
     return 0;
 }
 
+/* Whom a statement is addressed to: "told X", "said to X", "expressed
+ * condolences to X" (targets). */
+static int statement_addressee(const dg_doc *doc, dg_event *ev, int c)
+{
+    const dg_clause *cl = &doc->clauses[c];
+    int found = 0;
+    size_t k;
+
+    if (cl->lemma && strcmp(cl->lemma, "tell") == 0 &&
+        !span_actors(doc, ev, cl->obj, DG_ROLE_TARGET, &found))
+        return 0;
+    for (k = 0; k < cl->npps; k++)
+        if (dg_tok_is(&doc->toks[cl->pps[k].prep], "to") &&
+            !span_actors(doc, ev, cl->pps[k].np, DG_ROLE_TARGET, &found))
+            return 0;
+    return 1;
+}
+
 /* What a statement says can make it a demand ("said Libya must hand
  * over the suspects"), a threat ("announced it will withdraw its troops
  * unless ...") or a rejection ("said it will not accept"): the class of
@@ -1944,8 +1962,11 @@ static int reported_act(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc)
             ev->cameo = "030";
             return span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
         }
+        /* "X said the embassy had conveyed ...": who it is about */
+        if (!span_people(doc, ev, r->subj, DG_ROLE_TARGET, &found))
+            return 0;
     }
-    return 1;
+    return statement_addressee(doc, ev, c);
 }
 
 static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
