@@ -495,8 +495,10 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
         /* "conferred about the P5+1 talks": the clause has its verb */
         if (finite_seen && (vf == DG_VF_S || vf == DG_VF_BASE))
             return 0;
+        /* "Central American states Mexico and Panama": a noun far
+         * more often than a verb */
         if (vf == DG_VF_S)
-            return obj || vc > 2 * nc;
+            return (obj && vc * 4 >= nc) || vc > 2 * nc;
         if (vf == DG_VF_ING)
             return vc * 2 >= nc;
         /* "the two leaders meet", "challenges remain," */
@@ -1044,6 +1046,19 @@ static void close_at_comma(builder *bd)
     }
 }
 
+/* Is there, after token i, a comma followed by a finite verb group (the
+ * verb of a subject the words from i interrupt)? */
+static int finite_after_comma(const builder *bd, size_t i)
+{
+    const sent_ctx *sc = bd->sc;
+    size_t k;
+
+    for (k = i + 1; k + 1 < sc->se; k++)
+        if (pos_at(sc->doc, k) == DG_POS_COMMA)
+            return finite_at(bd, k + 1);
+    return 0;
+}
+
 /* Decides whether a clause opens at token i and opens it.  Returns 0
  * when out of memory. */
 static int open_at(builder *bd, size_t i)
@@ -1103,6 +1118,19 @@ static int open_at(builder *bd, size_t i)
              pos_at(doc, prev) == DG_POS_PUNCT) &&
             (c->verb != NONE || prev == NONE || starts_sentence(sc, i)))
             return push(bd, DG_CL_PARTICIPLE, i, NONE);
+        /* "The summit, held in Cusco, was attended by ...": a participle
+         * between a subject and its verb */
+        if (vf == DG_VF_ED && c->verb == NONE && prev != NONE &&
+            pos_at(doc, prev) == DG_POS_COMMA && prev > sc->sb &&
+            nominal(pos_at(doc, prev - 1)) && finite_after_comma(bd, i)) {
+            size_t b = np_start(doc, c->b, prev);
+            if (!push(bd, DG_CL_RELATIVE, i, NONE))
+                return 0;
+            c = clause(bd, top(bd));
+            c->ante.b = b;
+            c->ante.e = prev;
+            return 1;
+        }
         /* "the sanctions imposed by X", "officials attending the talks":
          * a reduced relative clause */
         if ((vf == DG_VF_ED || vf == DG_VF_ING) && prev != NONE &&
@@ -1209,8 +1237,15 @@ static void find_complements(const sent_ctx *sc, dg_clause *c, int ci)
         c->pps[c->npps].np.b = k + 1;
         c->pps[c->npps].np.e = n;
         if ((c->vflags & DG_VG_PASSIVE) && dg_tok_is(&doc->toks[k], "by") &&
-            c->agent.b == c->agent.e)
+            c->agent.b == c->agent.e) {
+            size_t f;
             c->agent = c->pps[c->npps].np;
+            /* "by heads of state from X, Y and Z" */
+            if (n < c->e && (dg_tok_is(&doc->toks[n], "from") ||
+                             dg_tok_is(&doc->toks[n], "of")) &&
+                (f = np_end(doc, n + 1, c->e)) > n + 1)
+                c->agent.e = coord_right(doc, f, c->e);
+        }
         c->npps++;
         k = n - 1;
     }

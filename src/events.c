@@ -948,7 +948,8 @@ static int affiliated_group(const dg_doc *doc, size_t k)
     const dg_token *p = &doc->toks[k];
 
     return k > 0 && (dg_tok_is(p, "in") || dg_tok_is(p, "from")) &&
-           dg_word_in(agent_nouns, doc->toks[k - 1].norm) &&
+           (dg_word_in(agent_nouns, doc->toks[k - 1].norm) ||
+            doc->tags[k - 1].pos == DG_POS_TITLE) &&
            !dg_tok_is(&doc->toks[k - 1], "people") &&
            !dg_tok_is(&doc->toks[k - 1], "citizens");
 }
@@ -1153,6 +1154,10 @@ static int noun_clause_actors(const dg_doc *doc, dg_event *ev,
         return 1;
     cl = &doc->clauses[c];
     subj = dg_clause_subject(doc, c, NULL);
+    /* "The summit was attended by the heads of state of X and Y" */
+    if (span_has(subj, tc->tb) && (cl->vflags & DG_VG_PASSIVE) &&
+        cl->lemma && dg_word_in(support_lemmas, cl->lemma))
+        return span_actors(doc, ev, cl->agent, sr, found);
     if (span_has(subj, tc->tb))
         return 1; /* "The talks focused on ...": the noun is the subject */
     if (span_has(cl->obj, tc->tb) && cl->lemma &&
@@ -1438,6 +1443,21 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
         }
     }
     return best;
+}
+
+/* "The summit, held at Cusco and Ayacucho in Peru, ...": the place a
+ * relative clause about a noun event gives it, or -1. */
+static int described_location(const dg_doc *doc, const trigger_ctx *tc)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nclauses; k++) {
+        const dg_clause *cl = &doc->clauses[k];
+        if (cl->kind == DG_CL_RELATIVE && span_has(cl->ante, tc->tb) &&
+            cl->ante.e <= tc->te + 2)
+            return find_location(doc, cl->b, cl->e, 0);
+    }
+    return -1;
 }
 
 /* "to visit Washington": the place a visit verb takes as its object. */
@@ -1849,13 +1869,10 @@ static dg_event *latest_talk(dg_doc *doc)
  * not accept", "would not lift the ban"; CAMEO 12). */
 static const char *const cooperative_lemmas[] = {
     "accept", "allow", "permit", "recognize", "recognise", "lift", "ease",
-    "release", "end", "sign", "support", "back", "endorse", "comply",
-    "cooperate", "agree", "approve", "ratify", "negotiate", "participate",
-    "attend", "join", "hand", "extradite", "return", "open", "resume",
-    "renew", "extend", "grant", "provide", "honor", "honour", "respect",
-    "abide", "tolerate", "yield", "concede", "compromise", "withdraw",
-    "surrender", "disarm", "stop", "halt", "drop", "abandon", "pay",
-    "change", "reverse", "rescind", "apologize", "apologise", "meet", NULL
+    "release", "comply", "cooperate", "hand", "extradite", "grant",
+    "honor", "honour", "respect", "abide", "tolerate", "yield", "concede",
+    "compromise", "surrender", "disarm", "rescind", "apologize",
+    "apologise", "negotiate", "ratify", "sign", "meet", NULL
 };
 
 /* Coercive and punitive actions: announcing them is a threat ("will
@@ -2006,6 +2023,8 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
                                  tc->obj_end, strcmp(ev->cls, "Visit") == 0);
     if (ev->location < 0 && strcmp(ev->cls, "Visit") == 0 && !tc->noun)
         ev->location = place_right_after(doc, tc->te);
+    if (ev->location < 0 && tc->noun)
+        ev->location = described_location(doc, tc);
     find_date(ev, tc);
     if (!dg_topics_of_sentence(doc, ev, s))
         return 0;
