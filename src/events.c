@@ -31,14 +31,6 @@
 #define MAX_DATES 16
 #define NP_MAX_TOKENS 12      /* "with Chinese Foreign Minister Li Wei and ..." */
 
-/* Words that make a clause hypothetical: its events are not reported. */
-static const char *const hypothetical[] = {
-    "would", "could", "might", "may", "should", "if", "unless", "hope",
-    "potential", "possible", "possibly", "threatened", "threatens",
-    "hopes", "hoped", "wish", "wished", "proposed", "propose", "called",
-    "urged", "urge", "calls", "can", NULL
-};
-
 /* Words that make a clause future: its events are "scheduled". */
 static const char *const future[] = {
     "will", "shall", "invited", "invites", "invite", "plans", "planned",
@@ -63,6 +55,41 @@ static const char *const plural_refs[] = {
     "counterparts", "delegations", "premiers", "secretaries", "parties",
     NULL
 };
+
+/* ------------------------------------------------------------------ */
+/* Event classes                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Classes of talking together: a later "they discussed" continues them. */
+static int is_talk(const char *cls)
+{
+    return strcmp(cls, "Meeting") == 0 || strcmp(cls, "PhoneCall") == 0 ||
+           strcmp(cls, "Negotiation") == 0 || strcmp(cls, "Summit") == 0 ||
+           strcmp(cls, "Visit") == 0;
+}
+
+/* Is an event of CAMEO code `cameo` a speech act: CAMEO's verbal
+ * categories (make a statement 01, appeal 02, express intent 03, praise
+ * 051, apologize 055, demand 10, disapprove 11, reject 12, threaten
+ * 13)? */
+static int is_speech_act(const char *cameo)
+{
+    static const char *const roots[] = {
+        "01", "02", "03", "051", "055", "10", "11", "12", "13", NULL
+    };
+    size_t i;
+
+    for (i = 0; roots[i]; i++)
+        if (strncmp(cameo, roots[i], strlen(roots[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Classes of acts done to someone (a sanction, an expulsion). */
+static int is_measure(const char *cls)
+{
+    return strcmp(cls, "Sanction") == 0 || strcmp(cls, "Expulsion") == 0;
+}
 
 /* ------------------------------------------------------------------ */
 /* Small helpers over mentions                                         */
@@ -231,6 +258,9 @@ typedef struct {
     const dg_date_expr *dates; /* the sentence's date expressions */
     size_t ndates;
     int plural_only;      /* participants came only from "they" & co. */
+    int kept;             /* set by build_event: the mention gave an event
+                             (or was one that did not happen); 0: it had no
+                             participants, so another reading may be tried */
 } trigger_ctx;
 
 static dg_role subject_role(const dg_lex_entry *lx)
@@ -538,7 +568,7 @@ static int possessor(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc,
 /* People after a noun trigger: "meeting with X", "summit in California
  * between X and Y", "call by X". */
 static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
-                           dg_role role, int *found)
+                           dg_role sr, int *found)
 {
     size_t i = tc->te, lim = tc->te + 6 < tc->se ? tc->te + 6 : tc->se;
 
@@ -551,6 +581,14 @@ static int noun_complement(const dg_doc *doc, dg_event *ev, trigger_ctx *tc,
             size_t end = i + 1 + NP_MAX_TOKENS < tc->obj_end ?
                          i + 1 + NP_MAX_TOKENS : tc->obj_end;
             int before = *found;
+            /* "a veto cast by X", "the visit of X": the agent; "talks
+             * with X": the other side; "the condemnation of X", "the
+             * expulsion of X": what it falls on */
+            dg_role role = dg_tok_is(t, "by") ? sr :
+                           dg_tok_is(t, "of") ?
+                           (is_speech_act(tc->lx->cameo) ||
+                            is_measure(tc->lx->cls) ? DG_ROLE_TARGET : sr) :
+                           object_role(sr);
             if (!collect_people(doc, ev, i + 1, end, role, found))
                 return 0;
             /* "a veto cast by the United States" */
@@ -680,6 +718,7 @@ static int measure_target(const dg_doc *doc, dg_event *ev,
             doc->ents[doc->ments[k].entity].kind != DG_ENT_PLACE &&
             (i == tc->te || dg_tok_is(&doc->toks[i - 1], "on") ||
              dg_tok_is(&doc->toks[i - 1], "against") ||
+             dg_tok_is(&doc->toks[i - 1], "to") ||
              doc->ments[k].type == DG_MENT_DEMONYM))
             return ev_has(ev, doc->ments[k].entity) ||
                    ev_add_part(ev, doc->ments[k].entity, DG_ROLE_TARGET);
@@ -743,11 +782,6 @@ static int find_participants(const dg_doc *doc, dg_event *ev,
 /* "X invited Y to visit Z": the inviter hosts, the invited visits.
  * Returns 1 when the pattern was there (participants added), 0 when
  * not, -1 when out of memory. */
-/* Classes of acts done to someone (a sanction, an expulsion). */
-static int is_measure(const char *cls)
-{
-    return strcmp(cls, "Sanction") == 0 || strcmp(cls, "Expulsion") == 0;
-}
 
 static int invited_visit(const dg_doc *doc, dg_event *ev,
                          const trigger_ctx *tc, size_t cb)
@@ -773,6 +807,494 @@ static int invited_visit(const dg_doc *doc, dg_event *ev,
     return found > 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Participants from clause structure                                  */
+/* ------------------------------------------------------------------ */
+
+static int is_verb_token(const dg_doc *doc, size_t i);
+
+/* Verbs whose object is what is talked about, not someone taking part
+ * ("discussed the war in Ukraine", "signed an accord"). */
+static const char *const topic_object_lemmas[] = {
+    "discuss", "address", "review", "raise", "sign", "announce", "exchange",
+    "explore", "consider", "examine", "debate", "negotiate", "conclude",
+    "finalize", "finalise", "ink", "seal", "agree", "cover", "tackle",
+    "hold", "have", "conduct", "pay", "make", "impose", "lift", "issue",
+    "say", "state", "tell", "declare", "express", "reiterate", "reaffirm",
+    NULL
+};
+
+/* Does the span hold token i? */
+static int span_has(dg_span sp, size_t i)
+{
+    return i >= sp.b && i < sp.e;
+}
+
+/* The first person named in the span, or -1. */
+static int span_person(const dg_doc *doc, dg_span sp)
+{
+    return sp.b < sp.e ? first_person_in(doc, sp.b, sp.e) : -1;
+}
+
+/* The person "he", "she", "him", "her" or "his" at token i stands for:
+ * the subject of its clause or of the clauses it depends on ("X flew
+ * to Madrid, where he met Y"; "X hosted his counterpart"), else the
+ * subject of the nearest earlier clause whose subject is a person
+ * ("X met Y. He said ..."), else the latest person named. */
+static int pronoun_person(const dg_doc *doc, size_t i)
+{
+    int c = dg_clause_at(doc, i), k, hops = 0;
+    size_t sent = doc->toks[i].sent;
+
+    for (k = c; k >= 0 && hops++ < 8; k = doc->clauses[k].parent) {
+        dg_span sp = dg_clause_subject(doc, k, NULL);
+        int p;
+        if (span_has(sp, i) || sp.b >= i)
+            continue;
+        if ((p = span_person(doc, sp)) >= 0)
+            return p;
+    }
+    for (k = c >= 0 ? c : (int)doc->nclauses; k-- > 0;) {
+        const dg_clause *cl = &doc->clauses[k];
+        int p;
+        if (cl->sent + 2 < sent)
+            break;
+        if (cl->subj.b >= i || cl->subj.b == cl->subj.e)
+            continue;
+        if ((p = span_person(doc, cl->subj)) >= 0)
+            return p;
+    }
+    return latest_person(doc, i);
+}
+
+/* Is the plural reference ("they", "the two leaders", "both sides") in
+ * span sp?  Then the participants of the latest event of two or more
+ * take part. */
+static int plural_ref_in(const dg_doc *doc, dg_span sp)
+{
+    size_t i;
+
+    for (i = sp.b; i < sp.e; i++) {
+        const dg_token *t = &doc->toks[i];
+        int mk = dg_mention_at(doc, i);
+        if (mk >= 0 && doc->ments[mk].type == DG_MENT_TITLE &&
+            doc->ments[mk].lex && (doc->ments[mk].lex->flags & DG_LEXF_PLURAL))
+            return 1;
+        if (mk < 0 && (dg_tok_is(t, "they") || dg_tok_is(t, "them") ||
+                       dg_word_in(plural_refs, t->norm)))
+            return 1;
+    }
+    return 0;
+}
+
+
+/* "They", "the two leaders": the sides of the latest talks (meeting,
+ * call, visit, negotiation), else of the latest event of two or more,
+ * its targets left out. */
+static int latest_group(const dg_doc *doc, dg_event *ev, int *found)
+{
+    size_t k, pick = (size_t)-1;
+
+    if (doc->nevs < 2)
+        return 1;
+    for (k = doc->nevs - 1; k-- > 0;)
+        if (doc->evs[k].nparts >= 2) {
+            if (pick == (size_t)-1)
+                pick = k;
+            if (is_talk(doc->evs[k].cls)) {
+                pick = k;
+                break;
+            }
+        }
+    if (pick != (size_t)-1) {
+        const dg_event *last = &doc->evs[pick];
+        size_t j;
+        for (j = 0; j < last->nparts; j++) {
+            if (last->parts[j].role == DG_ROLE_TARGET)
+                continue;
+            if (!ev_add_part(ev, last->parts[j].entity, DG_ROLE_PARTICIPANT))
+                return 0;
+            (*found)++;
+        }
+    }
+    return 1;
+}
+
+/* Is token i, in span sp, inside an "of" phrase whose head is neither a
+ * title nor a noun for a body that acts ("the presence of US assets",
+ * not "the government of China", "the leaders of X and Y")? */
+/* Nouns for bodies and groups that act for a state or side: "the
+ * government of X", "rebels in X", "officials from X" name X's actor. */
+static const char *const agent_nouns[] = {
+    "government", "governments", "ministry", "ministries",
+    "administration", "leadership", "authorities", "officials",
+    "delegation", "delegations", "regime", "parliament", "cabinet",
+    "embassy", "embassies", "mission", "forces", "army", "military",
+    "troops", "navy", "police", "representatives", "leaders", "members",
+    "people", "citizens", "state", "states", "republic", "kingdom",
+    "court", "council", "office", "department", "agency", "envoys",
+    "diplomats", "nations", "countries", "sides", "parties", "rebels",
+    "insurgents", "militants", "separatists", "fighters", "opposition",
+    "lawmakers", "legislators", "ministers", "negotiators", "judges",
+    "prosecutors", "spokesman", "spokeswoman", "spokesperson", "sources",
+    NULL
+};
+
+/* Is the head before a preposition at token k (not "of") a group that a
+ * place-phrase affiliates ("rebels in Ivory Coast", "officials from
+ * Iran")? */
+static int affiliated_group(const dg_doc *doc, size_t k)
+{
+    const dg_token *p = &doc->toks[k];
+
+    return k > 0 && (dg_tok_is(p, "in") || dg_tok_is(p, "from")) &&
+           (dg_word_in(agent_nouns, doc->toks[k - 1].norm) ||
+            doc->tags[k - 1].pos == DG_POS_TITLE) &&
+           !dg_tok_is(&doc->toks[k - 1], "people") &&
+           !dg_tok_is(&doc->toks[k - 1], "citizens");
+}
+
+static int of_non_agent(const dg_doc *doc, dg_span sp, size_t i)
+{
+    size_t k;
+
+    for (k = i; k-- > sp.b;)
+        if (dg_tok_is(&doc->toks[k], "of")) {
+            size_t h = k;
+            if (h == sp.b)
+                return 0;
+            h--;
+            return !(doc->tags[h].pos == DG_POS_TITLE ||
+                     doc->tags[h].pos == DG_POS_NAME ||
+                     dg_word_in(agent_nouns, doc->toks[h].norm));
+        }
+    return 0;
+}
+
+/* Is token i, in span sp, inside a prepositional phrase of the span's
+ * head ("The summit between X and Y was ...", "the presence of US
+ * assets"), where it names no agent?  An "of" phrase after a title or a
+ * noun for a body that acts is the head's own ("the foreign minister of
+ * China", "the leaders of X and Y"). */
+static int in_phrase(const dg_doc *doc, dg_span sp, size_t i)
+{
+    size_t k;
+
+    for (k = i; k-- > sp.b;) {
+        const dg_tag *tg = &doc->tags[k];
+        if (tg->pos == DG_POS_CONJ || tg->pos == DG_POS_COMMA)
+            return 0; /* another member of a list */
+        if (dg_tok_is(&doc->toks[k], "of"))
+            return of_non_agent(doc, sp, i);
+        if (tg->pos == DG_POS_PREP || tg->pos == DG_POS_TO)
+            return !affiliated_group(doc, k);
+    }
+    return 0;
+}
+
+/* The people a noun phrase names ("X and Y", "Baerbock, Germany's top
+ * diplomat"), without a person named only as a possessor when another
+ * is there ("Trump's defense secretary, James Mattis"). */
+static int span_people(const dg_doc *doc, dg_event *ev, dg_span sp,
+                       dg_role role, int *found)
+{
+    size_t k, n = 0, poss = 0;
+    int agent = role != DG_ROLE_TARGET;
+
+    for (k = dg_mentions_from(doc, sp.b);
+         k < doc->nments && doc->ments[k].tok_b < sp.e; k++)
+        if (is_person_ref(doc, k) &&
+            !(agent && in_phrase(doc, sp, doc->ments[k].tok_b))) {
+            n++;
+            poss += doc->ments[k].tok_e < sp.e &&
+                    (doc->toks[doc->ments[k].tok_e].flags & DG_TOK_POSS);
+        }
+    for (k = dg_mentions_from(doc, sp.b);
+         k < doc->nments && doc->ments[k].tok_b < sp.e; k++) {
+        const dg_mention *m = &doc->ments[k];
+        if (!is_person_ref(doc, k) || (m->type == DG_MENT_TITLE &&
+                                       m->entity < 0) ||
+            (agent && in_phrase(doc, sp, m->tok_b)))
+            continue;
+        if (n > poss && m->tok_e < sp.e &&
+            (doc->toks[m->tok_e].flags & DG_TOK_POSS))
+            continue;
+        if (!ev_add_part(ev, m->entity, role))
+            return 0;
+        (*found)++;
+    }
+    return 1;
+}
+
+/* Adds the actors a noun phrase names: its people ("X and Y",
+ * "Baerbock, Germany's top diplomat"), else what its pronoun or plural
+ * reference stands for, else the states and organizations it names,
+ * possessors and demonyms included ("China's foreign ministry", "the
+ * Chinese government", "his Tanzanian counterpart"). */
+static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
+                       dg_role role, int *found)
+{
+    int before = *found;
+    size_t i, k;
+
+    if (sp.b >= sp.e)
+        return 1;
+    if (!span_people(doc, ev, sp, role, found))
+        return 0;
+    if (*found > before)
+        return 1;
+    for (i = sp.b; i < sp.e; i++) {
+        const dg_token *t = &doc->toks[i];
+        if (dg_mention_at(doc, i) >= 0)
+            continue;
+        if (dg_tok_is(t, "he") || dg_tok_is(t, "she") || dg_tok_is(t, "him") ||
+            dg_tok_is(t, "her") || dg_tok_is(t, "his")) {
+            int p = pronoun_person(doc, i);
+            if (p >= 0 && !ev_add_part(ev, p, role))
+                return 0;
+            *found += p >= 0;
+            return 1;
+        }
+    }
+    for (k = dg_mentions_from(doc, sp.b);
+         k < doc->nments && doc->ments[k].tok_b < sp.e; k++) {
+        const dg_mention *m = &doc->ments[k];
+        dg_ent_kind kind;
+        if (m->entity < 0)
+            continue;
+        kind = doc->ents[m->entity].kind;
+        if (((m->type == DG_MENT_NAME &&
+              (kind == DG_ENT_COUNTRY || kind == DG_ENT_ORG)) ||
+             (m->type == DG_MENT_DEMONYM && kind == DG_ENT_COUNTRY)) &&
+            (role == DG_ROLE_TARGET || !in_phrase(doc, sp, m->tok_b))) {
+            if (!ev_add_part(ev, m->entity, role))
+                return 0;
+            (*found)++;
+        }
+    }
+    if (*found == before && plural_ref_in(doc, sp))
+        return latest_group(doc, ev, found);
+    return 1;
+}
+
+/* The target of a sanction or expulsion verb: the actors its object
+ * names, with the object's "of", "from", "on" and "against" phrases
+ * ("expelled 18 members of the EU delegation", "sanctioned officials
+ * from Iran"). */
+/* The object of clause c with the phrases that complete it: "18
+ * members of the EU delegation", "officials from Iran", "an offer from
+ * the Afghan government", "sanctions on X"; empty when the object is
+ * part of the trigger. */
+static dg_span object_phrase(const dg_doc *doc, const dg_clause *cl,
+                             const trigger_ctx *tc)
+{
+    dg_span sp = cl->obj;
+    size_t k;
+
+    if (sp.b >= sp.e || sp.b < tc->te)
+        sp.b = sp.e = tc->te;
+    for (k = 0; k < cl->npps; k++) {
+        const dg_token *p = &doc->toks[cl->pps[k].prep];
+        if (cl->pps[k].prep < sp.e || cl->pps[k].prep > sp.e + 1)
+            continue;
+        if (!dg_tok_is(p, "of") && !dg_tok_is(p, "from") &&
+            !dg_tok_is(p, "by") && !dg_tok_is(p, "on") &&
+            !dg_tok_is(p, "against"))
+            break;
+        sp.e = cl->pps[k].np.e;
+    }
+    return sp;
+}
+
+/* The target of a sanction or expulsion verb: the actors its object
+ * phrase names. */
+static int measure_object(const dg_doc *doc, dg_event *ev,
+                          const dg_clause *cl, const trigger_ctx *tc,
+                          int *found)
+{
+    return span_actors(doc, ev, object_phrase(doc, cl, tc), DG_ROLE_TARGET,
+                       found);
+}
+
+/* Verbs whose object is an event their subject takes part in ("held
+ * talks", "issued a warning", "paid a visit", "attended the summit"). */
+static const char *const support_lemmas[] = {
+    "hold", "have", "conduct", "attend", "join", "host", "begin", "start",
+    "open", "resume", "continue", "launch", "pay", "make", "chair", "lead",
+    "wrap", "conclude", "complete", "end", "issue", "lodge", "voice",
+    "express", "deliver", "give", "release", "impose", "announce", "adopt",
+    "extend", "renew", "approve", "order", "undertake", "embark", "enter",
+    "sign", "offer", "send", "file", "level", "repeat", "reiterate",
+    "co-chair", "convene", "organize", "organise", "kick", "wind",
+    NULL
+};
+
+/* Prepositions of a phrase naming the talks a subject takes part in
+ * ("At the summit, X said", "X arrived for talks", "during the call"). */
+static const char *const talk_preps[] = {
+    "at", "during", "in", "for", "on", "after", "before", "following",
+    "ahead", NULL
+};
+
+/* The participants of a noun event that has no possessor or complement
+ * of its own, from its clause: the subject, when the noun is the object
+ * of a support verb ("X held talks", "X issued a warning") or, for
+ * talks, stands in a phrase about their time or place ("At the summit,
+ * X said"); the main clause's subject when the noun stands in a phrase
+ * before it ("After a three-day visit to Kenya, X warned ..."). */
+static int noun_clause_actors(const dg_doc *doc, dg_event *ev,
+                              const trigger_ctx *tc, dg_role sr, int *found)
+{
+    int c = dg_clause_at(doc, tc->tb), top;
+    const dg_clause *cl;
+    dg_span subj;
+    size_t k;
+
+    if (c < 0)
+        return 1;
+    cl = &doc->clauses[c];
+    subj = dg_clause_subject(doc, c, NULL);
+    /* "The summit was attended by the heads of state of X and Y" */
+    if (span_has(subj, tc->tb) && (cl->vflags & DG_VG_PASSIVE) &&
+        cl->lemma && dg_word_in(support_lemmas, cl->lemma))
+        return span_actors(doc, ev, cl->agent, sr, found);
+    if (span_has(subj, tc->tb))
+        return 1; /* "The talks focused on ...": the noun is the subject */
+    if (span_has(cl->obj, tc->tb) && cl->lemma &&
+        dg_word_in(support_lemmas, cl->lemma))
+        return span_actors(doc, ev, subj, sr, found);
+    if (is_talk(tc->lx->cls))
+        for (k = 0; k < cl->npps; k++)
+            if (span_has(cl->pps[k].np, tc->tb) &&
+                dg_word_in(talk_preps, doc->toks[cl->pps[k].prep].norm)) {
+                int before = *found;
+                if (!span_actors(doc, ev, subj, sr, found))
+                    return 0;
+                if (*found > before)
+                    return 1;
+                break;
+            }
+    /* a phrase before the main clause's subject */
+    for (top = c; doc->clauses[top].parent >= 0;)
+        top = doc->clauses[top].parent;
+    subj = dg_clause_subject(doc, top, NULL);
+    if (subj.b < subj.e && tc->te <= subj.b &&
+        doc->clauses[top].sent == cl->sent) {
+        const dg_clause *m = &doc->clauses[top];
+        if (!span_actors(doc, ev, subj, sr, found))
+            return 0;
+        /* "During the call, X wished Y ...": talks take the people the
+         * main clause names after its verb too */
+        if (is_talk(tc->lx->cls) && m->verb != (size_t)-1 &&
+            !collect_people(doc, ev, m->vg.e, m->e, object_role(sr), found))
+            return 0;
+    }
+    return 1;
+}
+
+/* Is the head verb of clause c one of the trigger's words? */
+static int heads_clause(const dg_doc *doc, int c, const trigger_ctx *tc)
+{
+    const dg_clause *cl;
+
+    if (c < 0)
+        return 0;
+    cl = &doc->clauses[c];
+    return cl->verb != (size_t)-1 && cl->verb >= tc->tb && cl->verb < tc->te;
+}
+
+/* Does the noun at token i take a "with" phrase of its own ("talks
+ * with Iran", "relations with China", "an agreement with X")? */
+static int noun_takes_with(const dg_doc *doc, size_t i)
+{
+    static const char *const relation_nouns[] = {
+        "relations", "ties", "relationship", "cooperation", "partnership",
+        "dialogue", "contacts", "border", "conflict", "dispute", "war",
+        "agreement", "deal", "treaty", "accord", NULL
+    };
+    const dg_lex_entry *hits[2];
+    size_t nh = 0;
+
+    if (dg_word_in(relation_nouns, doc->toks[i].norm))
+        return 1;
+    return !is_verb_token(doc, i) &&
+           dg_lexicon_match(doc->lex, doc->text, doc->toks, i + 1, i,
+                            1u << DG_LEX_TRIGGER, hits, 2, &nh) == 1 &&
+           nh > 0 && (hits[0]->flags & DG_LEXF_NOUN);
+}
+
+/* Participants of a verb trigger from its clause: the subject (carried
+ * into participles, infinitives and coordinated verbs), the object, the
+ * agent of a passive ("X was received by Y": Y hosts), and "with",
+ * "between" and "among" phrases. */
+static int verb_participants(const dg_doc *doc, dg_event *ev,
+                             trigger_ctx *tc, int c, int *found)
+{
+    const dg_clause *cl = &doc->clauses[c];
+    dg_role sr = subject_role(tc->lx), orole = object_role(sr);
+    /* "is opposed to", "are committed to": a state, not a passive */
+    int passive = (cl->vflags & DG_VG_PASSIVE) && cl->agent.b == cl->agent.e &&
+                  !(cl->verb + 1 < doc->ntoks &&
+                    dg_tok_is(&doc->toks[cl->verb + 1], "to")) ?
+                  1 : (cl->vflags & DG_VG_PASSIVE) && cl->agent.b < cl->agent.e;
+    dg_span subj = dg_clause_subject(doc, c, NULL);
+    size_t k;
+
+    if (passive) {
+        if (!span_actors(doc, ev, cl->agent, sr, found) ||
+            !span_actors(doc, ev, subj, orole, found))
+            return 0;
+    } else if (!span_actors(doc, ev, subj, sr, found)) {
+        return 0;
+    }
+    /* "They also discussed ...": more of the talks just reported */
+    tc->plural_only = subj.b < subj.e && span_person(doc, subj) < 0 &&
+                      plural_ref_in(doc, subj);
+    if (is_measure(tc->lx->cls) && !passive)
+        return measure_object(doc, ev, cl, tc, found);
+    if (cl->obj.b < cl->obj.e && cl->obj.b >= tc->te && !passive &&
+        strncmp(tc->lx->cameo, "01", 2) != 0) { /* "said X": no target */
+        int before = *found;
+        /* "rejected an offer from the Afghan government": what a speech
+         * act answers names its target */
+        dg_span obj = is_speech_act(tc->lx->cameo) ?
+                      object_phrase(doc, cl, tc) : cl->obj;
+        if (!collect_people(doc, ev, obj.b, obj.e, orole, found))
+            return 0;
+        if (*found == before && cl->lemma &&
+            !dg_word_in(topic_object_lemmas, cl->lemma) &&
+            !span_actors(doc, ev, obj, orole, found))
+            return 0;
+    }
+    for (k = 0; k < cl->npps; k++) {
+        const dg_pp *pp = &cl->pps[k];
+        const dg_token *p = &doc->toks[pp->prep];
+        int direct = pp->prep >= tc->tb && pp->prep < tc->te;
+        int joint = dg_tok_is(p, "with") || dg_tok_is(p, "between") ||
+                    dg_tok_is(p, "among");
+        /* "talks with X", "tensions between X and Y" after the verb: the
+         * phrase is the noun's, unless the noun is the trigger's own
+         * ("held a meeting with X") */
+        if (!direct && pp->prep > 0 && pp->prep != tc->te &&
+            (noun_takes_with(doc, pp->prep - 1) ||
+             (!dg_tok_is(p, "with") &&
+              doc->tags[pp->prep - 1].pos == DG_POS_NOUN)))
+            continue;
+        /* "cut ties with X", "recalled its ambassador from X" */
+        if (strcmp(tc->lx->cls, "ReduceRelations") == 0 &&
+            (dg_tok_is(p, "with") || dg_tok_is(p, "from") ||
+             dg_tok_is(p, "to")) &&
+            !span_actors(doc, ev, pp->np, DG_ROLE_TARGET, found))
+            return 0;
+        if ((direct || joint) &&
+            !span_actors(doc, ev, pp->np,
+                         sr == DG_ROLE_SPEAKER ? DG_ROLE_TARGET : orole,
+                         found))
+            return 0;
+    }
+    return 1;
+}
+
 static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
                                        trigger_ctx *tc)
 {
@@ -782,9 +1304,20 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
 
     tc->obj_end = object_end(doc, tc->te, tc->se);
     if (!noun) {
-        int inv = invited_visit(doc, ev, tc, cb);
+        int inv = invited_visit(doc, ev, tc, cb), c;
         if (inv != 0)
             return inv > 0;
+        c = dg_clause_at(doc, tc->tb);
+        if (!heads_clause(doc, c, tc))
+            return 1; /* a verb outside the clauses found: no event */
+        if (!verb_participants(doc, ev, tc, c, &found))
+            return 0;
+        if (found > 0 && is_measure(tc->lx->cls) &&
+            !measure_target(doc, ev, tc))
+            return 0;
+        if (sr == DG_ROLE_HOST && !has_role(ev, DG_ROLE_VISITOR))
+            ev->nparts = 0;
+        return 1;
     }
     if (noun && (strstr(tc->lx->surface, "meeting") ||
                  strstr(tc->lx->surface, "summit") ||
@@ -805,15 +1338,11 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
     if (noun) {
         int own = 0;
         if (!possessor(doc, ev, tc, sr, &own) ||
-            !noun_complement(doc, ev, tc, object_role(sr), &found))
+            !noun_complement(doc, ev, tc, sr, &found))
             return 0;
         found += own;
-        /* "condemned the sanctions and ...": a measure named as the object
-         * of another event's verb, with no one of its own, is no event */
-        if (found == 0 && tc->after_trigger && is_measure(tc->lx->cls))
-            return 1;
         /* "X held a meeting with Y": the clause's subject takes part */
-        if (own == 0 && !clause_subject(doc, ev, cb, tc->tb, sr, &found))
+        if (own == 0 && !noun_clause_actors(doc, ev, tc, sr, &found))
             return 0;
         /* "During the call, X wished Y ...": the people of the sentence */
         if (found == 0 && leads_clause(doc, tc) &&
@@ -916,6 +1445,21 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
     return best;
 }
 
+/* "The summit, held at Cusco and Ayacucho in Peru, ...": the place a
+ * relative clause about a noun event gives it, or -1. */
+static int described_location(const dg_doc *doc, const trigger_ctx *tc)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nclauses; k++) {
+        const dg_clause *cl = &doc->clauses[k];
+        if (cl->kind == DG_CL_RELATIVE && span_has(cl->ante, tc->tb) &&
+            cl->ante.e <= tc->te + 2)
+            return find_location(doc, cl->b, cl->e, 0);
+    }
+    return -1;
+}
+
 /* "to visit Washington": the place a visit verb takes as its object. */
 static int place_right_after(const dg_doc *doc, size_t te)
 {
@@ -945,6 +1489,17 @@ static int reported_speech(const dg_doc *doc, size_t i)
     return 0;
 }
 
+/* Is clause c inside reported speech ("said he would ...")? */
+static int reported_above(const dg_doc *doc, int c)
+{
+    int hops = 0;
+
+    for (; c >= 0 && hops++ < 12; c = doc->clauses[c].parent)
+        if (doc->clauses[c].kind == DG_CL_REPORTED)
+            return 1;
+    return 0;
+}
+
 /* Returns 1 (scheduled), 0 (reported), -1 (hypothetical) for a trigger
  * at tb looking back over its clause. */
 static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
@@ -964,12 +1519,169 @@ static int trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
 
     for (i = cb; i < tb; i++) {
         const char *w = doc->toks[i].norm;
+        if (doc->tags && doc->tags[i].clause != doc->tags[tb].clause)
+            continue; /* another clause's "will" is not this event's */
         if (i >= near && strcmp(w, "would") == 0 && reported_speech(doc, i))
             mood = 1; /* "said Putin would host": future in the past */
-        else if (i >= near && dg_word_in(hypothetical, w))
-            return -1;
         if (dg_word_in(future, w) || (i + 4 >= tb && dg_word_in(future_near, w)))
             mood = 1;
+    }
+    return mood;
+}
+
+/* Governors of an infinitive or "that" clause, by what they make of the
+ * event in it: not an event ("refused to meet", "hopes to visit"), or
+ * one planned ("agreed to meet", "plans to visit").  Others leave the
+ * event as reported ("began to", "continued to"). */
+static const char *const denying_lemmas[] = {
+    "refuse", "decline", "fail", "reject", "avoid", "cancel", "postpone",
+    "oppose", "deny", "stop", "cease", "abandon", "forgo", "halt", "block",
+    "prevent", "resist", "delay", "scrap", "shelve", "suspend", "hesitate",
+    "want", "hope", "wish", "seek", "try", "attempt", "aim", "propose",
+    "urge", "ask", "call", "encourage", "press", "request", "demand",
+    "appeal", "need", "consider", "threaten", "push", "lobby", "insist",
+    "suggest", "recommend", "advise", "warn", "caution", "struggle",
+    "like", "love", "prefer", "dream", "strive", "plead", "beg", NULL
+};
+static const char *const planning_lemmas[] = {
+    "plan", "intend", "agree", "decide", "expect", "schedule", "prepare",
+    "promise", "pledge", "vow", "commit", "arrange", "set", "invite",
+    "go", "be", "resolve", "vote", "announce", "confirm", "offer",
+    "undertake", "volunteer", "choose", "elect", NULL
+};
+/* Nouns that govern an infinitive the same way ("a plan to visit",
+ * "an attempt to mediate"). */
+static const char *const denying_nouns[] = {
+    "attempt", "attempts", "bid", "effort", "efforts", "desire", "call",
+    "calls", "request", "requests", "demand", "demands", "hope", "hopes",
+    "wish", "proposal", "proposals", "push", "pressure", "refusal",
+    "failure", "need", "suggestion", "idea", "threat", "threats",
+    "unwilling", "reluctant", "unable", "hesitant", NULL
+};
+static const char *const planning_nouns[] = {
+    "plan", "plans", "invitation", "agreement", "readiness", "willingness",
+    "commitment", "intention", "intent", "offer", "pledge", "promise",
+    "decision", "move", "schedule", "arrangement", "arrangements",
+    "willing", "ready", "prepared", "determined", "eager", "keen", "set",
+    "due", "likely", "expected", "scheduled", "poised", NULL
+};
+/* Words before a noun trigger that make it not (yet) an event. */
+static const char *const denying_modifiers[] = {
+    "possible", "potential", "proposed", "hypothetical", "cancelled",
+    "canceled", "postponed", "aborted", "failed", "hoped-for", NULL
+};
+static const char *const planning_modifiers[] = {
+    "upcoming", "planned", "scheduled", "forthcoming", "next", "future",
+    "expected", "anticipated", "coming", "impending", NULL
+};
+/* Verbs whose object event does not happen ("cancelled his visit"). */
+static const char *const cancelling_lemmas[] = {
+    "cancel", "postpone", "call", "scrap", "delay", "shelve", "suspend",
+    "reject", "refuse", "decline", "oppose", "propose", "seek", "want",
+    "urge", "demand", "request", "consider", "discuss", "plan", "offer",
+    "rule", "hope", "deny", "block", "prevent", "avoid", "boycott", NULL
+};
+
+/* The clause in which the governor of infinitive clause c stands: its
+ * parent, unless the infinitive follows a noun ("the decision to"), in
+ * which case *noun is that noun's token. */
+static int governor(const dg_doc *doc, int c, size_t *noun)
+{
+    const dg_clause *cl = &doc->clauses[c];
+    size_t to = cl->marker;
+
+    *noun = (size_t)-1;
+    if (to != (size_t)-1 && to > 0 &&
+        (doc->tags[to - 1].pos == DG_POS_NOUN ||
+         doc->tags[to - 1].pos == DG_POS_ADJ) &&
+        (dg_word_in(denying_nouns, doc->toks[to - 1].norm) ||
+         dg_word_in(planning_nouns, doc->toks[to - 1].norm)))
+        *noun = to - 1;
+    return cl->parent;
+}
+
+/* The mood of a trigger from its clause and the clauses above it:
+ * -1 when the text does not report it as happened or decided (negated:
+ * "did not meet"; hypothetical: "could meet", "if they meet"; refused
+ * or wished: "refused to meet", "hopes to visit"; cancelled: "cancelled
+ * his visit"), 1 when it is planned ("will meet", "agreed to meet",
+ * "said he would visit", "the planned visit"), else 0. */
+static int clause_mood(const dg_doc *doc, const trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb), mood = 0, hops = 0, carried = 1;
+    size_t k;
+
+    if (c < 0)
+        return 0;
+    if (tc->noun) {
+        const dg_clause *cl = &doc->clauses[c];
+        for (k = tc->tb; k-- > tc->sb && k + 4 > tc->tb;) {
+            const char *w = doc->toks[k].norm;
+            if (dg_word_in(denying_modifiers, w))
+                return -1;
+            if (dg_word_in(planning_modifiers, w))
+                mood = 1;
+            if (!(doc->tags[k].pos == DG_POS_ADJ ||
+                  doc->tags[k].pos == DG_POS_ADV ||
+                  doc->tags[k].pos == DG_POS_NUM ||
+                  doc->tags[k].pos == DG_POS_DEMONYM ||
+                  dg_tok_is(&doc->toks[k], "-")))
+                break;
+        }
+        /* "cancelled his visit", "called for talks" */
+        if (span_has(cl->obj, tc->tb) && cl->lemma &&
+            dg_word_in(cancelling_lemmas, cl->lemma) &&
+            !is_verb_token(doc, tc->tb))
+            return -1;
+        /* "held talks", "will hold talks", "refused to hold talks": the
+         * support verb carries the event; otherwise the noun's mood is
+         * its own and the clauses above add only their conditions */
+        carried = span_has(cl->obj, tc->tb) && cl->lemma &&
+                  dg_word_in(support_lemmas, cl->lemma);
+    }
+    for (; c >= 0 && hops++ < 12; c = doc->clauses[c].parent) {
+        const dg_clause *cl = &doc->clauses[c];
+        const char *marker = cl->marker != (size_t)-1 ?
+                             doc->toks[cl->marker].norm : "";
+        if (cl->kind == DG_CL_SUBORD &&
+            (strcmp(marker, "if") == 0 || strcmp(marker, "unless") == 0 ||
+             strcmp(marker, "whether") == 0))
+            return -1;
+        if (!carried)
+            continue;
+        {
+            if (cl->vflags & DG_VG_NEG)
+                return -1;
+            if (cl->vflags & DG_VG_MODAL) {
+                const char *m = doc->tags[cl->vg.b].lemma;
+                if (!(m && strcmp(m, "would") == 0 && reported_above(doc, c)))
+                    return -1;
+                mood = 1; /* "said he would visit" */
+            }
+            if (cl->vflags & DG_VG_FUTURE)
+                mood = 1;
+        }
+        if (cl->kind == DG_CL_INFINITIVE) {
+            size_t noun;
+            int g = governor(doc, c, &noun);
+            const char *gw = noun != (size_t)-1 ? doc->toks[noun].norm :
+                             g >= 0 && doc->clauses[g].lemma ?
+                             doc->clauses[g].lemma : "";
+            if (noun != (size_t)-1 ? dg_word_in(denying_nouns, gw)
+                                   : dg_word_in(denying_lemmas, gw))
+                return -1;
+            if (noun != (size_t)-1 ? dg_word_in(planning_nouns, gw)
+                                   : dg_word_in(planning_lemmas, gw))
+                mood = 1;
+        }
+        if (cl->kind == DG_CL_REPORTED) {
+            int g = cl->parent;
+            const char *gl = g >= 0 && doc->clauses[g].lemma ?
+                             doc->clauses[g].lemma : "";
+            if (strcmp(gl, "deny") == 0 || strcmp(gl, "hope") == 0 ||
+                strcmp(gl, "wish") == 0 || strcmp(gl, "doubt") == 0)
+                return -1;
+        }
     }
     return mood;
 }
@@ -1050,12 +1762,18 @@ static int places_agree(const dg_doc *doc, int a, int b)
     return doc->ents[a].country == b || doc->ents[b].country == a;
 }
 
+
 /* May these two event mentions name one event?  The same class, or a
  * meeting and a hosted visit (a host receiving a guest is both); a trip
  * stays apart from the meetings held during it. */
 static int same_kind(const dg_event *a, const dg_event *b)
 {
     if (strcmp(a->cls, b->cls) == 0)
+        return 1;
+    /* what one speaker says over several sentences is one statement:
+     * "said" goes with the condemnation, appeal ... of the same speaker */
+    if (is_speech_act(a->cameo) && is_speech_act(b->cameo) &&
+        (strncmp(a->cameo, "01", 2) == 0 || strncmp(b->cameo, "01", 2) == 0))
         return 1;
     if (strcmp(a->cls, "Meeting") == 0 && strcmp(b->cls, "Visit") == 0)
         return has_role(b, DG_ROLE_HOST);
@@ -1078,7 +1796,8 @@ static int earlier_mention(const dg_doc *doc, const dg_event *ev)
             continue;
         if (!same_date(&ev->date, &o->date) && strcmp(ev->cls, "Visit") != 0)
             continue; /* a visit lasts days; its mentions date them apart */
-        if (ev->nparts == 0 || subset(doc, ev, o) || subset(doc, o, ev))
+        if ((ev->nparts == 0 && strcmp(ev->cls, o->cls) == 0) ||
+            (ev->nparts > 0 && (subset(doc, ev, o) || subset(doc, o, ev))))
             return (int)k;
     }
     return -1;
@@ -1088,6 +1807,12 @@ static int merge_into(const dg_doc *doc, dg_event *o, dg_event *ev)
 {
     size_t i;
 
+    /* "X said ... X condemned ...": the statement was a condemnation */
+    if (strncmp(o->cameo, "01", 2) == 0 && strncmp(ev->cameo, "01", 2) != 0 &&
+        is_speech_act(ev->cameo)) {
+        o->cls = ev->cls;
+        o->cameo = ev->cameo;
+    }
     for (i = 0; i < ev->nparts; i++)
         if (!covered_by(doc, ev->parts[i].entity, o) &&
             !ev_add_part(o, ev->parts[i].entity, ev->parts[i].role))
@@ -1127,20 +1852,151 @@ static int settle_event(dg_doc *doc)
 /* The stage                                                           */
 /* ------------------------------------------------------------------ */
 
-/* Classes of talking together: a later "they discussed" continues them. */
-static int is_talk(const char *cls)
+
+/* The latest talks (meeting, call, visit, negotiation) before the event
+ * being built, or NULL. */
+static dg_event *latest_talk(dg_doc *doc)
 {
-    return strcmp(cls, "Meeting") == 0 || strcmp(cls, "PhoneCall") == 0 ||
-           strcmp(cls, "Negotiation") == 0 || strcmp(cls, "Summit") == 0 ||
-           strcmp(cls, "Visit") == 0;
+    size_t k;
+
+    for (k = doc->nevs - 1; k-- > 0;)
+        if (is_talk(doc->evs[k].cls))
+            return &doc->evs[k];
+    return NULL;
+}
+
+/* Verbs of yielding and cooperating: refusing them is a rejection ("will
+ * not accept", "would not lift the ban"; CAMEO 12). */
+static const char *const cooperative_lemmas[] = {
+    "accept", "allow", "permit", "recognize", "recognise", "lift", "ease",
+    "release", "comply", "cooperate", "hand", "extradite", "grant",
+    "honor", "honour", "respect", "abide", "tolerate", "yield", "concede",
+    "compromise", "surrender", "disarm", "rescind", "apologize",
+    "apologise", "negotiate", "ratify", "sign", "meet", NULL
+};
+
+/* Coercive and punitive actions: announcing them is a threat ("will
+ * withdraw its troops unless", "would boycott the talks"; CAMEO 13). */
+static const char *const coercive_lemmas[] = {
+    "withdraw", "boycott", "impose", "blockade", "cut", "halt", "suspend",
+    "sanction", "expel", "retaliate", "strike", "attack", "close", "ban",
+    "extend", "tighten", "freeze", "seize", "punish", "respond", "use",
+    "invade", "bomb", "fight", "declare", "sever", "break", "downgrade",
+    "recall", "deport", "arrest", "prosecute", "veto", "block", "pull",
+    "quit", "leave", "terminate", "cancel", "stop", "end", "shut",
+    "escalate", "deploy", "mobilize", "mobilise", "destroy", NULL
+};
+
+/* Verbs of giving and helping, whose announcement is an intent to
+ * cooperate ("will send a team", "would give technical assistance";
+ * CAMEO 03). */
+static const char *const yielding_lemmas[] = {
+    "give", "send", "help", "assist", "lay", "free", "share", "donate",
+    "offer", "train", "fund", "finance", "invest", "supply", "deliver",
+    "restore", "reopen", "establish", "build", "rebuild", "host", "welcome",
+    "contribute", "lend", "forgive", "waive", "cancel", NULL
+};
+
+/* A subordinate "if"/"unless" clause of clause c? */
+static int conditional_child(const dg_doc *doc, int c)
+{
+    size_t k;
+
+    for (k = (size_t)c + 1; k < doc->nclauses &&
+                            doc->clauses[k].sent == doc->clauses[c].sent; k++)
+        if (doc->clauses[k].parent == c &&
+            doc->clauses[k].kind == DG_CL_SUBORD &&
+            doc->clauses[k].marker != (size_t)-1 &&
+            (dg_tok_is(&doc->toks[doc->clauses[k].marker], "if") ||
+             dg_tok_is(&doc->toks[doc->clauses[k].marker], "unless")))
+            return 1;
+    return 0;
+}
+
+/* Whom a statement is addressed to: "told X", "said to X", "expressed
+ * condolences to X" (targets). */
+static int statement_addressee(const dg_doc *doc, dg_event *ev, int c)
+{
+    const dg_clause *cl = &doc->clauses[c];
+    int found = 0;
+    size_t k;
+
+    if (cl->lemma && strcmp(cl->lemma, "tell") == 0 &&
+        !span_actors(doc, ev, cl->obj, DG_ROLE_TARGET, &found))
+        return 0;
+    for (k = 0; k < cl->npps; k++)
+        if (dg_tok_is(&doc->toks[cl->pps[k].prep], "to") &&
+            !span_actors(doc, ev, cl->pps[k].np, DG_ROLE_TARGET, &found))
+            return 0;
+    return 1;
+}
+
+/* What a statement says can make it a demand ("said Libya must hand
+ * over the suspects"), a threat ("announced it will withdraw its troops
+ * unless ...") or a rejection ("said it will not accept"): the class of
+ * a plain statement from its reported clause, with that clause's actors
+ * as targets. */
+static int reported_act(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb), found = 0;
+    size_t k;
+
+    if (c < 0 || strncmp(ev->cameo, "01", 2) != 0 || tc->noun)
+        return 1;
+    for (k = 0; k < doc->nclauses; k++) {
+        const dg_clause *r = &doc->clauses[k];
+        const char *modal;
+        if (r->parent != c || r->kind != DG_CL_REPORTED || !r->lemma)
+            continue;
+        modal = r->verb != (size_t)-1 ? doc->tags[r->vg.b].lemma : NULL;
+        if ((r->vflags & DG_VG_NEG) &&
+            dg_word_in(cooperative_lemmas, r->lemma)) {
+            ev->cls = "Rejection";
+            ev->cameo = "120";
+            return span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
+        }
+        if ((r->vflags & DG_VG_MODAL) && modal &&
+            (strcmp(modal, "must") == 0 || strcmp(modal, "should") == 0)) {
+            ev->cls = "Demand";
+            ev->cameo = "10";
+            return span_actors(doc, ev, r->subj, DG_ROLE_TARGET, &found);
+        }
+        if (((r->vflags & DG_VG_FUTURE) ||
+             (modal && strcmp(modal, "would") == 0)) &&
+            (dg_word_in(coercive_lemmas, r->lemma) ||
+             conditional_child(doc, (int)k))) {
+            ev->cls = "Threat";
+            ev->cameo = "130";
+            return span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
+        }
+        /* "said they will release the hostages": an intent to yield */
+        if (((r->vflags & DG_VG_FUTURE) ||
+             (modal && strcmp(modal, "would") == 0)) &&
+            !(r->vflags & DG_VG_NEG) &&
+            (dg_word_in(cooperative_lemmas, r->lemma) ||
+             dg_word_in(yielding_lemmas, r->lemma))) {
+            ev->cls = "IntentToCooperate";
+            ev->cameo = "030";
+            return span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
+        }
+        /* "X said the embassy had conveyed ...": who it is about */
+        if (!span_people(doc, ev, r->subj, DG_ROLE_TARGET, &found))
+            return 0;
+    }
+    return statement_addressee(doc, ev, c);
 }
 
 static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
 {
+    dg_event *talk;
     size_t cb = clause_start(doc, tc->sb, tc->tb);
-    int mood = trigger_mood(doc, cb, tc->tb);
+    int mood = clause_mood(doc, tc), old = trigger_mood(doc, cb, tc->tb);
     dg_event *ev;
 
+    if (mood == 0 && old > 0)
+        mood = 1; /* "tomorrow", "upcoming", "next": a future cue */
+
+    tc->kept = 1;
     if (mood < 0)
         return 1;
     if (!(ev = push_event(doc)))
@@ -1148,13 +2004,27 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     ev->cls = tc->lx->cls;
     ev->cameo = tc->lx->cameo;
     ev->status = mood > 0 ? "scheduled" : NULL;
-    if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s))
+    if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s) ||
+        !reported_act(doc, ev, tc))
         return 0;
+    /* "called the decision a mistake", "X discussed the war": no call
+     * without someone called, no talks without a second side */
+    if ((tc->lx->flags & (DG_LEXF_NEEDS_OBJECT | DG_LEXF_RECIPROCAL)) &&
+        ev->nparts < 2)
+        ev->nparts = 0;
+    /* "was refused" with no one refusing: no act without its speaker */
+    if (is_speech_act(ev->cameo) && !has_role(ev, DG_ROLE_SPEAKER) &&
+        !has_role(ev, DG_ROLE_PARTICIPANT))
+        ev->nparts = 0;
+    if (ev->nparts == 0 && !tc->noun)
+        tc->kept = 0;
     ev->location = find_location(doc, cb > tc->prev_obj_end ? cb
                                                             : tc->prev_obj_end,
                                  tc->obj_end, strcmp(ev->cls, "Visit") == 0);
     if (ev->location < 0 && strcmp(ev->cls, "Visit") == 0 && !tc->noun)
         ev->location = place_right_after(doc, tc->te);
+    if (ev->location < 0 && tc->noun)
+        ev->location = described_location(doc, tc);
     find_date(ev, tc);
     if (!dg_topics_of_sentence(doc, ev, s))
         return 0;
@@ -1163,16 +2033,16 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
          strcmp(ev->cls, "Sanction") == 0) &&
         !dg_topics_after(doc, ev, tc->te, tc->se, 1))
         return 0;
-    if (tc->plural_only && is_talk(ev->cls) && doc->nevs >= 2 &&
-        is_talk(doc->evs[doc->nevs - 2].cls) &&
-        places_agree(doc, ev->location, doc->evs[doc->nevs - 2].location) &&
-        same_date(&ev->date, &doc->evs[doc->nevs - 2].date)) {
+    talk = latest_talk(doc);
+    if (talk && (tc->plural_only || ((tc->lx->flags & DG_LEXF_RECIPROCAL) &&
+                                     subset(doc, ev, talk))) &&
+        is_talk(ev->cls) && places_agree(doc, ev->location, talk->location) &&
+        same_date(&ev->date, &talk->date)) {
         /* "They also conferred about ...": more of the same talks */
-        int ok = merge_into(doc, &doc->evs[doc->nevs - 2], ev);
+        int ok = merge_into(doc, talk, ev);
         size_t t;
         for (t = 0; ok && t < ev->ntopics; t++)
-            ok = dg_event_add_topic(&doc->evs[doc->nevs - 2], ev->topics[t],
-                              ev->topic_keys[t]);
+            ok = dg_event_add_topic(talk, ev->topics[t], ev->topic_keys[t]);
         ev_release(ev);
         doc->nevs--;
         return ok;
@@ -1203,8 +2073,9 @@ static int is_interjection(const dg_doc *doc, size_t i, size_t se)
             dg_tok_is(t, "evening")) && i > 0 && dg_tok_is(&doc->toks[i - 1], "this");
 }
 
-/* The sentence's tokens without interjections, for trigger matching;
- * orig[] maps each back to its index in doc->toks. */
+/* The sentence's tokens without interjections, for trigger matching,
+ * verbs in their lemma form; orig[] maps each back to its index in
+ * doc->toks. */
 static dg_token *compact_sentence(const dg_doc *doc, size_t sb, size_t se,
                                   size_t **orig, size_t *n)
 {
@@ -1219,73 +2090,163 @@ static dg_token *compact_sentence(const dg_doc *doc, size_t sb, size_t se,
     }
     *n = 0;
     for (i = sb; i < se; i++) {
+        const dg_tag *tg = &doc->tags[i];
         if (is_interjection(doc, i, se) && *n > 0)
             continue;
         v[*n] = doc->toks[i];
+        /* verbs are matched by their lemma ("held talks" = "hold talks") */
+        if ((tg->pos == DG_POS_VERB || tg->pos == DG_POS_AUX) && tg->lemma)
+            v[*n].norm = tg->lemma;
         (*orig)[(*n)++] = i;
     }
     (*orig)[*n] = se;
     return v;
 }
 
-/* Is the trigger at token i used as a verb?  A verb has its subject
- * or an auxiliary just before it ("Sato met", "they also discussed",
- * "will visit"); otherwise ("a productive call", "similar sanctions
- * imposed by") the word is a noun. */
-static int verb_context(const dg_doc *doc, size_t i, size_t sb, size_t se)
+/* Is token i a verb (or an auxiliary used as one: "had talks")? */
+static int is_verb_token(const dg_doc *doc, size_t i)
 {
-    static const char *const before_verb[] = {
-        "he", "she", "they", "we", "who", "and", "also", "will", "would",
-        "to", "have", "has", "had", "then", "jointly", "i", "it", "both",
-        "later", "today", "yesterday", "again", "not", "never", "subsequently",
-        NULL
-    };
-    size_t k = i;
-
-    while (k > sb) {
-        const dg_token *p = &doc->toks[k - 1];
-        int m = dg_mention_at(doc, k - 1);
-        size_t n = strlen(p->norm);
-        if (m >= 0) /* a subject: a name, or a title that names someone */
-            return doc->ments[m].type == DG_MENT_NAME ||
-                   (doc->ments[m].type == DG_MENT_TITLE &&
-                    (doc->ments[m].entity >= 0 ||
-                     (doc->ments[m].lex->flags & DG_LEXF_PLURAL)));
-        if (dg_word_in(before_verb, p->norm))
-            return 1;
-        /* adverbs ("warmly", "separately") and time words stand between */
-        if ((n > 3 && strcmp(p->norm + n - 2, "ly") == 0) ||
-            is_interjection(doc, k - 1, se)) {
-            k--;
-            continue;
-        }
-        return 0;
-    }
-    return 0;
+    return doc->tags[i].pos == DG_POS_VERB || doc->tags[i].pos == DG_POS_AUX;
 }
 
-
-/* The entry for the reading the context asks for (a noun after a
- * determiner or adjective, a verb after its subject); where the lexicon
- * has one reading only, that one. */
-static const dg_lex_entry *pick_trigger(const dg_doc *doc, size_t i,
-                                        size_t sb, size_t se,
-                                        const dg_lex_entry **hits, size_t nh,
-                                        int *noun)
+/* Is token i an auxiliary of the verb after it ("has called", "had
+ * been invited"), not a verb of its own ("had talks")? */
+static int auxiliary(const dg_doc *doc, size_t i)
 {
-    unsigned want;
-    size_t k;
+    int c = dg_clause_at(doc, i);
 
-    *noun = !verb_context(doc, i, sb, se);
-    want = *noun ? DG_LEXF_NOUN : DG_LEXF_VERB;
+    if (doc->tags[i].pos != DG_POS_AUX && doc->tags[i].pos != DG_POS_MODAL)
+        return 0;
+    if (c >= 0 && doc->clauses[c].verb != (size_t)-1 &&
+        i >= doc->clauses[c].vg.b && i < doc->clauses[c].verb)
+        return 1;
+    return i + 1 < doc->ntoks && (doc->tags[i + 1].pos == DG_POS_VERB ||
+                                  doc->tags[i + 1].pos == DG_POS_AUX);
+}
+
+/* The readings of a matched trigger that fit the token's part of speech
+ * (verb entries for a verb, noun entries otherwise), in lexicon order,
+ * into out[]; returns how many. */
+static size_t pick_triggers(const dg_doc *doc, size_t i,
+                            const dg_lex_entry **hits, size_t nh,
+                            const dg_lex_entry **out)
+{
+    unsigned want = is_verb_token(doc, i) ? DG_LEXF_VERB : DG_LEXF_NOUN;
+    size_t k, n = 0;
+
     for (k = 0; k < nh; k++)
-        if (hits[k]->flags & want)
-            return hits[k];
-    /* one reading only: it holds, except that an -ing verb after a
-     * determiner or adjective is a noun ("Australia's sanctioning") */
-    if (!(*noun && is_gerund(hits[0])))
-        *noun = (hits[0]->flags & DG_LEXF_NOUN) != 0;
-    return hits[0];
+        if ((hits[k]->flags & want) && !(hits[k]->flags & DG_LEXF_GAP))
+            out[n++] = hits[k];
+    return n;
+}
+
+/* May token k stand in the gap of a "verb ... noun" trigger: a word of a
+ * noun phrase ("imposed new EU sanctions", "recalled its ambassador")? */
+static int gap_word(const dg_doc *doc, size_t k)
+{
+    switch (doc->tags[k].pos) {
+    case DG_POS_DET: case DG_POS_POSSPRON: case DG_POS_ADJ: case DG_POS_NUM:
+    case DG_POS_NOUN: case DG_POS_NAME: case DG_POS_DEMONYM:
+    case DG_POS_POSS: case DG_POS_TITLE:
+        return 1;
+    default:
+        return dg_tok_is(&doc->toks[k], "-");
+    }
+}
+
+#define GAP_MAX 7
+
+/* Matches the words of a gap trigger's surface (w[0..nw), "..." a gap)
+ * against view tokens from i; returns the tokens matched (0: none). */
+static size_t match_gap(const dg_doc *doc, const dg_token *view,
+                        const size_t *orig, size_t nv, size_t i,
+                        char w[][32], size_t nw)
+{
+    size_t k = i, j;
+
+    for (j = 0; j < nw; j++) {
+        if (strcmp(w[j], "...") == 0) {
+            size_t gap = 0, best = 0;
+            /* the shortest gap after which the rest matches */
+            for (gap = 0; gap <= GAP_MAX && k + gap <= nv; gap++) {
+                size_t m;
+                if (gap > 0 && !gap_word(doc, orig[k + gap - 1]))
+                    break;
+                m = match_gap(doc, view, orig, nv, k + gap, w + j + 1,
+                              nw - j - 1);
+                if (m > 0 || j + 1 == nw) {
+                    best = gap + m;
+                    return k - i + best;
+                }
+            }
+            return 0;
+        }
+        /* words after the verb match as written: "have ... call" is not
+         * "has called" */
+        if (k >= nv || strcmp(view[k].norm, w[j]) != 0 ||
+            (j > 0 && strcmp(doc->toks[orig[k]].norm, w[j]) != 0))
+            return 0;
+        k++;
+    }
+    return k - i;
+}
+
+/* Splits a surface into lower-case words; returns how many (0 when one
+ * is too long or there are too many). */
+static size_t surface_words(const char *s, char w[][32], size_t max)
+{
+    size_t n = 0;
+
+    while (*s && n < max) {
+        size_t len = strcspn(s, " ");
+        size_t k;
+        if (len >= 32)
+            return 0;
+        for (k = 0; k < len; k++)
+            w[n][k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+        w[n][len] = '\0';
+        n++;
+        s += len;
+        s += strspn(s, " ");
+    }
+    return *s ? 0 : n;
+}
+
+/* The "verb ... noun" triggers that match at view token i (a verb):
+ * those with the most words matched, into out[]; returns how many and
+ * sets *len to the tokens matched. */
+static size_t match_gap_triggers(const dg_doc *doc, const dg_token *view,
+                                 const size_t *orig, size_t nv, size_t i,
+                                 const dg_lex_entry **out, size_t max,
+                                 size_t *len)
+{
+    const dg_lex_entry *all[64];
+    size_t n, k, nout = 0, best_words = 0;
+
+    *len = 0;
+    if (!is_verb_token(doc, orig[i]))
+        return 0;
+    n = dg_lexicon_starting(doc->lex, view[i].norm, 1u << DG_LEX_TRIGGER, all,
+                            64);
+    for (k = 0; k < n; k++) {
+        char w[8][32];
+        size_t nw, m;
+        if (!(all[k]->flags & DG_LEXF_GAP))
+            continue;
+        if ((nw = surface_words(all[k]->surface, w, 8)) == 0 ||
+            (m = match_gap(doc, view, orig, nv, i, w, nw)) == 0)
+            continue;
+        if (nw > best_words) {
+            best_words = nw;
+            nout = 0;
+        }
+        if (nw == best_words && nout < max) {
+            out[nout++] = all[k];
+            if (m > *len)
+                *len = m;
+        }
+    }
+    return nout;
 }
 
 /* Events of sentence s without a place, held "on the margins of" a
@@ -1338,7 +2299,7 @@ static int margins_of(dg_doc *doc, size_t s, const dg_date_expr *dates,
             continue;
         {
             trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0, sb, dates,
-                              ndates, 0};
+                              ndates, 0, 0};
             dg_event *ev = push_event(doc);
             if (!ev || !ev_add_part(ev, doc->ments[k].entity,
                                     DG_ROLE_PARTICIPANT) || !ev_add_sent(ev, s))
@@ -1351,6 +2312,49 @@ static int margins_of(dg_doc *doc, size_t s, const dg_date_expr *dates,
             if (!settle_event(doc))
                 return 0;
         }
+    }
+    return 1;
+}
+
+/* "X will not accept ...", "X did not sign ...": a refusal to yield or
+ * cooperate is a rejection by the clause's subject (CAMEO 12), unless a
+ * statement reported it (reported_act). */
+static int negated_cooperation(dg_doc *doc, size_t s, const dg_date_expr *dates,
+                               size_t ndates)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nclauses; k++) {
+        const dg_clause *cl = &doc->clauses[k];
+        dg_event *ev;
+        int found = 0;
+        if (cl->sent != s || !(cl->vflags & DG_VG_NEG) || !cl->lemma ||
+            !dg_word_in(cooperative_lemmas, cl->lemma) ||
+            (cl->kind == DG_CL_REPORTED && cl->parent >= 0) ||
+            (strcmp(cl->lemma, "meet") == 0 &&
+             !(cl->vflags & (DG_VG_FUTURE | DG_VG_MODAL))))
+            continue;
+        if (!(ev = push_event(doc)))
+            return 0;
+        ev->cls = "Rejection";
+        ev->cameo = "120";
+        if (!span_actors(doc, ev, dg_clause_subject(doc, (int)k, NULL),
+                         DG_ROLE_SPEAKER, &found) ||
+            (found > 0 && !span_actors(doc, ev, cl->obj, DG_ROLE_TARGET,
+                                       &found)) ||
+            !ev_add_sent(ev, s))
+            return 0;
+        {
+            trigger_ctx tc;
+            memset(&tc, 0, sizeof tc);
+            tc.tb = cl->verb;
+            tc.te = cl->verb + 1;
+            tc.dates = dates;
+            tc.ndates = ndates;
+            find_date(ev, &tc);
+        }
+        if (!settle_event(doc))
+            return 0;
     }
     return 1;
 }
@@ -1368,37 +2372,45 @@ static int sentence_events(dg_doc *doc, size_t s)
     if (!view)
         return 0;
     for (i = 0; i < nv;) {
-        const dg_lex_entry *hits[4];
-        size_t nh = 0, n;
-        if (dg_mention_at(doc, orig[i]) >= 0) {
+        const dg_lex_entry *hits[8], *cands[8];
+        size_t nh = 0, n = 0, ng = 0, nc, k;
+        if (dg_mention_at(doc, orig[i]) >= 0 || auxiliary(doc, orig[i])) {
             i++;
             continue;
         }
+        nc = match_gap_triggers(doc, view, orig, nv, i, cands, 8, &ng);
         n = dg_lexicon_match(doc->lex, doc->text, view, nv, i,
-                             1u << DG_LEX_TRIGGER, hits, 4, &nh);
-        if (n == 0 || nh == 0) {
+                             1u << DG_LEX_TRIGGER, hits, 8, &nh);
+        if (n > 0 && nh > 0 && n >= ng)
+            nc = pick_triggers(doc, orig[i], hits, nh, cands);
+        else
+            n = ng;
+        if (nc == 0) {
             i++;
             continue;
         }
-        trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se, 0,
-                          seen_trigger, prev_obj_end, dates, ndates, 0};
+        trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se,
+                          !is_verb_token(doc, orig[i]), seen_trigger,
+                          prev_obj_end, dates, ndates, 0, 0};
         seen_trigger = 1;
-        tc.lx = pick_trigger(doc, orig[i], sb, se, hits, nh, &tc.noun);
-        if (!tc.lx) {
-            i += n;
-            continue;
-        }
-        if (!build_event(doc, &tc, s)) {
-            free(view);
-            free(orig);
-            return 0;
+        /* the first reading that gives an event ("welcomed the
+         * minister": a visit; "welcomed the decision": praise) */
+        for (k = 0; k < nc && !tc.kept; k++) {
+            tc.lx = cands[k];
+            tc.plural_only = 0;
+            if (!build_event(doc, &tc, s)) {
+                free(view);
+                free(orig);
+                return 0;
+            }
         }
         prev_obj_end = tc.obj_end < se ? tc.obj_end : tc.te;
         i += n;
     }
     free(view);
     free(orig);
-    if (!margins_of(doc, s, dates, ndates))
+    if (!margins_of(doc, s, dates, ndates) ||
+        !negated_cooperation(doc, s, dates, ndates))
         return 0;
     if (doc->nevs == before && doc->nevs > 0) {
         dg_event *last = &doc->evs[doc->nevs - 1];
@@ -1410,6 +2422,64 @@ static int sentence_events(dg_doc *doc, size_t s)
     return 1;
 }
 
+/* The talk event (meeting, call, visit, negotiation, summit) of the
+ * article that has every participant of ev that is not its target, or
+ * NULL. */
+static dg_event *said_in_talks(dg_doc *doc, const dg_event *ev)
+{
+    size_t k, i;
+
+    for (k = 0; k < doc->nevs; k++) {
+        const dg_event *t = &doc->evs[k];
+        int all = 1;
+        if (t == ev || !is_talk(t->cls) || t->status)
+            continue;
+        for (i = 0; i < ev->nparts && all; i++)
+            if (ev->parts[i].role != DG_ROLE_TARGET &&
+                !covered_by(doc, ev->parts[i].entity, t))
+                all = 0;
+        if (all)
+            return &doc->evs[k];
+    }
+    return NULL;
+}
+
+/* What the participants of talks said or pledged there is part of the
+ * talks, not an event of its own ("Wang emphasized ...", "the leaders
+ * committed to ..."); their condemnations, appeals and threats stay. */
+static int drop_talk_statements(dg_doc *doc)
+{
+    size_t k, n = 0;
+    unsigned char *drop = calloc(doc->nevs + 1, 1);
+
+    if (!drop)
+        return 0;
+    for (k = 0; k < doc->nevs; k++) {
+        const dg_event *ev = &doc->evs[k];
+        dg_event *talk;
+        size_t t;
+        if (strncmp(ev->cameo, "01", 2) != 0 && strncmp(ev->cameo, "03", 2) != 0)
+            continue;
+        if (!(talk = said_in_talks(doc, ev)))
+            continue;
+        drop[k] = 1; /* what was said there is what the talks were about */
+        for (t = 0; t < ev->ntopics; t++)
+            if (!dg_event_add_topic(talk, ev->topics[t], ev->topic_keys[t])) {
+                free(drop);
+                return 0;
+            }
+    }
+    for (k = 0; k < doc->nevs; k++) {
+        if (drop[k])
+            ev_release(&doc->evs[k]);
+        else
+            doc->evs[n++] = doc->evs[k];
+    }
+    doc->nevs = n;
+    free(drop);
+    return 1;
+}
+
 dg_status dg_find_events(dg_doc *doc)
 {
     size_t s;
@@ -1417,7 +2487,7 @@ dg_status dg_find_events(dg_doc *doc)
     for (s = 0; s < doc->nsents; s++)
         if (!sentence_events(doc, s))
             return DG_ERR_NOMEM;
-    return DG_OK;
+    return drop_talk_statements(doc) ? DG_OK : DG_ERR_NOMEM;
 }
 
 void dg_doc_release(dg_doc *doc)
@@ -1441,6 +2511,8 @@ void dg_doc_release(dg_doc *doc)
     free(doc->ents);
     free(doc->ent_index);
     free(doc->ments);
+    free(doc->tags);
+    free(doc->clauses);
     free(doc->sents);
     dg_tokens_free(doc->toks, doc->ntoks);
     memset(doc, 0, sizeof *doc);

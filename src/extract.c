@@ -112,6 +112,8 @@ static dg_status run_stages(dg_doc *doc, dg_diag_fn diag, void *ctx)
         st = DG_ERR_LIMIT;
     }
     if (st == DG_OK)
+        st = dg_find_clauses(doc);
+    if (st == DG_OK)
         st = dg_find_events(doc);
     return st;
 }

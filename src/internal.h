@@ -144,7 +144,13 @@ enum {
     DG_LEXF_CAPITAL = 1u << 1, /* PLACE: a capital city (metonymy) */
     DG_LEXF_NOUN = 1u << 2,    /* TRIGGER: a noun ("talks", "visit") */
     DG_LEXF_VERB = 1u << 3,    /* TRIGGER: a verb ("met", "hosted") */
-    DG_LEXF_PLURAL = 1u << 4   /* TRIGGER/TITLE: plural form */
+    DG_LEXF_PLURAL = 1u << 4,  /* TRIGGER/TITLE: plural form */
+    DG_LEXF_NEEDS_OBJECT = 1u << 5, /* TRIGGER: an event only with a person,
+                                       state or organization as object */
+    DG_LEXF_RECIPROCAL = 1u << 6,   /* TRIGGER: a joint activity, an event
+                                       only with two sides */
+    DG_LEXF_GAP = 1u << 7      /* TRIGGER: the surface has "...", a gap of
+                                  up to four noun-phrase words */
 };
 
 typedef struct {
@@ -181,6 +187,14 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
                         unsigned kind_mask, const dg_lex_entry **hits,
                         size_t max, size_t *nhits);
 
+/* The entries of the kinds in kind_mask whose first token's folded
+ * form is norm, in load order: up to max of them into out[] (borrowed);
+ * returns how many.  For matchers of their own ("verb ... noun"
+ * triggers, events.c). */
+size_t dg_lexicon_starting(const dg_lexicon *lex, const char *norm,
+                           unsigned kind_mask, const dg_lex_entry **out,
+                           size_t max);
+
 /* Every spell (post held, with its years) that people.tsv gives the
  * person of entry `person` (any of the person's entries): stores up to
  * max of them in out[] in file order and returns how many.  A hashed
@@ -208,6 +222,55 @@ const dg_lex_entry *dg_lexicon_country(const dg_lexicon *lex,
 /* All entries of one kind, in file order (borrowed). */
 size_t dg_lexicon_entries(const dg_lexicon *lex, dg_lex_kind kind,
                           const dg_lex_entry *const **entries);
+
+/* ------------------------------------------------------------------ */
+/* Word classes (wordclass.c)                                          */
+/* ------------------------------------------------------------------ */
+
+/* Word classes as bits, in WordNet's order (noun, verb, adj, adv). */
+enum {
+    DG_WC_NOUN = 1u << 0,
+    DG_WC_VERB = 1u << 1,
+    DG_WC_ADJ = 1u << 2,
+    DG_WC_ADV = 1u << 3
+};
+
+/* The form of a verb reading. */
+typedef enum {
+    DG_VF_NONE = 0,   /* no verb reading */
+    DG_VF_BASE,       /* "meet" */
+    DG_VF_S,          /* "meets" */
+    DG_VF_ED,         /* "met", "agreed", "spoken": past or participle */
+    DG_VF_ING         /* "meeting" */
+} dg_verb_form;
+
+typedef struct dg_wordclass dg_wordclass;
+
+/* Loads WordNet's index.{noun,verb,adj,adv} and verb.exc from dir
+ * (Debian's wordnet-base: /usr/share/wordnet).  *out owns the result;
+ * free with dg_wordclass_free (NULL accepted).  Errors: DG_ERR_IO (a
+ * file is missing; the diagnostic names it), DG_ERR_SYNTAX,
+ * DG_ERR_NOMEM. */
+dg_status dg_wordclass_load(const char *dir, dg_wordclass **out,
+                            dg_diag_fn diag, void *ctx);
+void dg_wordclass_free(dg_wordclass *wc);
+
+/* The DG_WC_* classes WordNet lists for the folded word w (its lemma
+ * form as written: "talk", not "talks"); counts[] (may be NULL) gets,
+ * per class, the word's semantically tagged senses + 1 (0: not in the
+ * class), a rough frequency.  0 when wc is NULL or w unknown. */
+unsigned dg_wordclass_of(const dg_wordclass *wc, const char *w,
+                         unsigned counts[4]);
+
+/* The verb reading of the folded word w: its form, *lemma (borrowed
+ * from wc) and *count (the lemma's tagged verb senses + 1), found with
+ * verb.exc and WordNet's detachment rules ("agreed" -> agree, ED).
+ * DG_VF_NONE when w is no form of a verb. */
+dg_verb_form dg_wordclass_verb(const dg_wordclass *wc, const char *w,
+                               const char **lemma, unsigned *count);
+
+/* The lexicon's word classes (loaded with it), or NULL. */
+const dg_wordclass *dg_lexicon_wordclass(const dg_lexicon *lex);
 
 /* ------------------------------------------------------------------ */
 /* Dates (dates.c)                                                     */
@@ -346,6 +409,106 @@ typedef struct {
     size_t nsents;
 } dg_event;
 
+/* Part-of-speech guesses of the clause stage (clauses.c): coarse
+ * classes, enough to find noun phrases, verb groups and clause
+ * boundaries. */
+typedef enum {
+    DG_POS_NONE = 0,
+    DG_POS_PUNCT,     /* punctuation other than a comma */
+    DG_POS_COMMA,
+    DG_POS_NAME,      /* a NAME mention, or a capitalized unknown word */
+    DG_POS_TITLE,     /* a TITLE mention ("Foreign Minister") */
+    DG_POS_DEMONYM,   /* "Chinese" */
+    DG_POS_DET,       /* "the", "a", "this", "both" */
+    DG_POS_POSSPRON,  /* "his", "their" */
+    DG_POS_PRON,      /* "he", "they", "it", "him" */
+    DG_POS_POSS,      /* the possessive "'s" */
+    DG_POS_PREP,      /* "in", "with", "by" */
+    DG_POS_TO,        /* "to" */
+    DG_POS_CONJ,      /* "and", "or", "but" */
+    DG_POS_SUB,       /* "after", "because", "if", "while" (may be a PREP) */
+    DG_POS_REL,       /* "who", "which", "where", "whom", "whose" */
+    DG_POS_THAT,      /* "that" */
+    DG_POS_AUX,       /* forms of be, have, do */
+    DG_POS_MODAL,     /* "will", "would", "can", "may" */
+    DG_POS_NEG,       /* "not", "n't", "never" */
+    DG_POS_ADV,       /* "also", "warmly" */
+    DG_POS_NUM,       /* "12", "three" */
+    DG_POS_ADJ,
+    DG_POS_NOUN,
+    DG_POS_VERB
+} dg_pos;
+
+/* One token's tag (doc->tags[] runs parallel to doc->toks[]). */
+typedef struct {
+    unsigned char pos;    /* dg_pos */
+    unsigned char vform;  /* dg_verb_form of a VERB or AUX */
+    unsigned char neg;    /* a negated auxiliary ("didn't") */
+    const char *lemma;    /* VERB, AUX: the verb's lemma ("meet"), borrowed */
+    int clause;           /* index into doc->clauses, or -1 */
+} dg_tag;
+
+typedef enum {
+    DG_CL_MAIN,        /* a sentence's main clause */
+    DG_CL_COORD,       /* "... and (she) spoke with Y" */
+    DG_CL_SUBORD,      /* "after X met Y", "because ...", "if ..." */
+    DG_CL_RELATIVE,    /* "who met Y", "where he met Y", "imposed by X" */
+    DG_CL_PARTICIPLE,  /* "After meeting Y, ...", "..., saying ..." */
+    DG_CL_REPORTED,    /* "(said) that ...", "..., X said" */
+    DG_CL_INFINITIVE   /* "(agreed) to meet Y" */
+} dg_clause_kind;
+
+/* Verb group flags. */
+enum {
+    DG_VG_FINITE = 1u << 0,   /* has tense: "met", "will meet", "has met" */
+    DG_VG_PASSIVE = 1u << 1,  /* "was received" */
+    DG_VG_NEG = 1u << 2,      /* "did not meet", "never met" */
+    DG_VG_MODAL = 1u << 3,    /* would, could, might, may, should, can, must */
+    DG_VG_FUTURE = 1u << 4,   /* will, shall, "is to", "is going to" */
+    DG_VG_PAST = 1u << 5,     /* "met", "had met", "was received" */
+    DG_VG_PERFECT = 1u << 6,  /* "has met" */
+    DG_VG_COPULA = 1u << 7    /* the head is a form of "be" */
+};
+
+typedef struct {
+    size_t b, e;          /* tokens [b, e); empty when b == e */
+} dg_span;
+
+/* A prepositional phrase of a clause: the preposition and its noun
+ * phrase. */
+typedef struct {
+    size_t prep;
+    dg_span np;
+} dg_pp;
+
+#define DG_CLAUSE_PPS 8
+
+/* A clause.  Its tokens are those whose tag has its index; b and e
+ * bound them (a clause may hold other clauses: "X, who ..., met Y").
+ * Spans are empty when the clause has no such part. */
+typedef struct {
+    dg_clause_kind kind;
+    size_t sent;          /* its sentence */
+    size_t b, e;          /* first token, one past its last */
+    int parent;           /* the clause it depends on, or -1 */
+    size_t marker;        /* the word that opened it ("after", "who",
+                             "that", "to", "and"), or (size_t)-1 */
+    dg_span subj;         /* subject noun phrase (a group: "X and Y") */
+    int subj_from;        /* where an absent subject comes from: the
+                             clause whose subject (or, with subj_obj, whose
+                             object) it shares; -1 */
+    int subj_obj;         /* 1: "invited X to visit": parent's object */
+    dg_span ante;         /* RELATIVE: the noun phrase it is about */
+    dg_span vg;           /* the verb group ("has not yet met") */
+    size_t verb;          /* its head verb token ((size_t)-1: none) */
+    const char *lemma;    /* the head's lemma, or NULL */
+    unsigned vflags;      /* DG_VG_* */
+    dg_span obj;          /* direct object noun phrase (a group) */
+    dg_span agent;        /* the "by" phrase of a passive */
+    dg_pp pps[DG_CLAUSE_PPS];
+    size_t npps;
+} dg_clause;
+
 typedef struct {
     const char *name;     /* article name for diagnostics (borrowed) */
     const char *text;     /* borrowed */
@@ -365,6 +528,9 @@ typedef struct {
     size_t ent_index_cap;
     dg_event *evs;
     size_t nevs, cap_evs;
+    dg_tag *tags;         /* per token (clauses.c), or NULL */
+    dg_clause *clauses;   /* in text order of their first token */
+    size_t nclauses, cap_clauses;
 } dg_doc;
 
 /* The mention covering token i (mentions are in text order after
@@ -403,6 +569,15 @@ int dg_is_bullet(const dg_token *t);
 dg_status dg_segment(dg_doc *doc);
 dg_status dg_find_mentions(dg_doc *doc);
 dg_status dg_resolve_entities(dg_doc *doc);
+dg_status dg_find_clauses(dg_doc *doc);
+
+/* clauses.c: the clause holding token i (-1 when none, or before the
+ * clause stage ran); the subject of clause c as written or as carried
+ * from the clause it depends on ("After meeting X, Y flew ...": the
+ * participle's subject is Y; "invited X to visit": X), *carried (may
+ * be NULL) set to 1 when carried; an empty span when none. */
+int dg_clause_at(const dg_doc *doc, size_t i);
+dg_span dg_clause_subject(const dg_doc *doc, int c, int *carried);
 dg_status dg_find_events(dg_doc *doc);
 
 /* Adds the triples of an analysed doc to g (rdfmap.c): article_iri is

@@ -38,6 +38,9 @@
 #ifndef DG_ISO_3166_3_JSON
 #define DG_ISO_3166_3_JSON "/usr/share/iso-codes/json/iso_3166-3.json"
 #endif
+#ifndef DG_WORDNET_DIR
+#define DG_WORDNET_DIR "/usr/share/wordnet"
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Data structures                                                     */
@@ -85,6 +88,7 @@ struct dg_lexicon {
     relabel *pend;            /* pending label changes of this load */
     size_t npend, cappend;
     int iso_loaded;
+    dg_wordclass *wc;         /* WordNet's word classes (wordclass.c) */
 };
 
 /* What a file reader knows for its diagnostics. */
@@ -776,6 +780,7 @@ static const char *const trigger_pos[] = { "verb", "noun", NULL };
 static const char *const trigger_roles[] = {
     "participant", "host", "visitor", "speaker", "target", NULL
 };
+static const char *const trigger_needs[] = { "-", "object", "pair", NULL };
 
 static int is_class_name(const char *s)
 {
@@ -800,11 +805,13 @@ static int is_cameo(const char *s)
     return 1;
 }
 
-/* triggers.tsv: surface <TAB> class <TAB> CAMEO <TAB> pos <TAB> role */
+/* triggers.tsv: surface <TAB> class <TAB> CAMEO <TAB> pos <TAB> role
+ * <TAB> needs */
 static dg_status line_trigger(reader *r, char **f)
 {
     dg_lex_entry t;
     int pos = one_of(f[3], trigger_pos), role = one_of(f[4], trigger_roles);
+    int needs = one_of(f[5], trigger_needs);
 
     memset(&t, 0, sizeof t);
     t.kind = DG_LEX_TRIGGER;
@@ -820,7 +827,16 @@ static dg_status line_trigger(reader *r, char **f)
     if (role < 0)
         return syntax(r, "unknown role \"%s\" (expected participant, host, "
                       "visitor, speaker or target)", f[4]);
+    if (needs < 0)
+        return syntax(r, "unknown requirement \"%s\" (expected -, object or "
+                      "pair)", f[5]);
     t.flags = pos == 0 ? DG_LEXF_VERB : DG_LEXF_NOUN;
+    if (needs == 1)
+        t.flags |= DG_LEXF_NEEDS_OBJECT;
+    else if (needs == 2)
+        t.flags |= DG_LEXF_RECIPROCAL;
+    if (strstr(f[0], "..."))
+        t.flags |= DG_LEXF_GAP;
     t.role = trigger_roles[role];
     NEED(t.cls = arena_strdup(r->lex, f[1]));
     NEED(t.cameo = arena_strdup(r->lex, f[2]));
@@ -1018,7 +1034,7 @@ static const file_spec files[] = {
     { "places.tsv", 5, 0, line_place },
     { "organizations.tsv", 4, 0, line_org },
     { "titles.tsv", 3, 0, line_title },
-    { "triggers.tsv", 5, 0, line_trigger },
+    { "triggers.tsv", 6, 0, line_trigger },
     { "topics.tsv", 3, 0, line_topic },
     { "title-countries.tsv", 2, 1, line_title_country },
     { "people.tsv", 6, 1, line_person },
@@ -1310,6 +1326,9 @@ static dg_status load_dir(dg_lexicon *lex, const char *dir, int first,
             return st;
         lex->iso_loaded = 1;
     }
+    if (!lex->wc &&
+        (st = dg_wordclass_load(DG_WORDNET_DIR, &lex->wc, diag, ctx)) != DG_OK)
+        return st;
     for (i = 0; i < sizeof files / sizeof files[0]; i++) {
         st = load_file(lex, dir, &files[i], files[i].optional || !first,
                        diag, ctx);
@@ -1357,6 +1376,11 @@ dg_status dg_lexicon_load(const char *dir, dg_lexicon **out,
     return DG_OK;
 }
 
+const dg_wordclass *dg_lexicon_wordclass(const dg_lexicon *lex)
+{
+    return lex ? lex->wc : NULL;
+}
+
 void dg_lexicon_free(dg_lexicon *lex)
 {
     size_t i;
@@ -1370,6 +1394,7 @@ void dg_lexicon_free(dg_lexicon *lex)
         free(lex->kind[i]);
     free(lex->all);
     free(lex->pend);
+    dg_wordclass_free(lex->wc);
     while (lex->arena) {
         arena_block *b = lex->arena;
         lex->arena = b->next;
@@ -1403,6 +1428,21 @@ static int entry_matches(const lex_ent *e, const char *text,
         }
     }
     return 1;
+}
+
+size_t dg_lexicon_starting(const dg_lexicon *lex, const char *norm,
+                           unsigned kind_mask, const dg_lex_entry **out,
+                           size_t max)
+{
+    const bucket *b;
+    size_t n = 0, k;
+
+    if (!lex || !(b = tab_find(lex, norm)))
+        return 0;
+    for (k = 0; k < b->n && n < max; k++)
+        if (kind_mask & (1u << b->v[k]->pub.kind))
+            out[n++] = &b->v[k]->pub;
+    return n;
 }
 
 size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
