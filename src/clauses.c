@@ -122,6 +122,14 @@ static const char *const w_number[] = {
     "millions", NULL
 };
 
+/* Participles used as adjectives before a title or name ("the visiting
+ * Japanese Prime Minister", "the outgoing president"). */
+static const char *const w_title_participles[] = {
+    "visiting", "outgoing", "incoming", "ruling", "retiring", "departing",
+    "serving", "sitting", "reigning", "governing", "presiding", "leading",
+    NULL
+};
+
 /* Particles of phrasal verbs ("wrap up", "break off", "pull out"). */
 static const char *const w_particle[] = {
     "up", "down", "out", "off", "back", "away", "over", "forward", "aside",
@@ -484,6 +492,12 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
         return 0;
     case DG_POS_PREP:
     case DG_POS_SUB:
+        /* "with visiting Japanese Prime Minister X": an adjective */
+        if (vf == DG_VF_ING && in(w_title_participles, norm(doc, i)) &&
+            i + 1 < sc->se && (pos_at(doc, i + 1) == DG_POS_DEMONYM ||
+                               pos_at(doc, i + 1) == DG_POS_TITLE ||
+                               pos_at(doc, i + 1) == DG_POS_NAME))
+            return 0;
         /* "after meeting X", "by imposing sanctions": a gerund */
         return vf == DG_VF_ING && (obj || (i + 1 < sc->se &&
                                            pos_at(doc, i + 1) == DG_POS_PREP));

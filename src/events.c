@@ -1192,6 +1192,23 @@ static int noun_clause_actors(const dg_doc *doc, dg_event *ev,
     return 1;
 }
 
+/* The agents of passive relative clauses about a noun phrase ("the
+ * sanctions imposed by X"), as targets. */
+static int relative_agents(const dg_doc *doc, dg_event *ev, dg_span np,
+                           int *found)
+{
+    size_t k;
+
+    for (k = 0; k < doc->nclauses; k++) {
+        const dg_clause *r = &doc->clauses[k];
+        if (r->kind == DG_CL_RELATIVE && r->ante.b >= np.b &&
+            r->ante.e <= np.e && r->ante.b < r->ante.e &&
+            !span_actors(doc, ev, r->agent, DG_ROLE_TARGET, found))
+            return 0;
+    }
+    return 1;
+}
+
 /* Is the head verb of clause c one of the trigger's words? */
 static int heads_clause(const dg_doc *doc, int c, const trigger_ctx *tc)
 {
@@ -1264,6 +1281,10 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
         if (*found == before && cl->lemma &&
             !dg_word_in(topic_object_lemmas, cl->lemma) &&
             !span_actors(doc, ev, obj, orole, found))
+            return 0;
+        /* "condemned the sanctions imposed by X": X is the target */
+        if (*found == before && is_speech_act(tc->lx->cameo) &&
+            !relative_agents(doc, ev, obj, found))
             return 0;
     }
     for (k = 0; k < cl->npps; k++) {
@@ -1406,7 +1427,8 @@ static int place_rank(const dg_entity *en)
 }
 
 /* The best place after "in"/"at"/"to" in [b, e). */
-static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
+static int find_location(const dg_doc *doc, size_t b, size_t e, int visit,
+                         int clause)
 {
     int best = -1, rank = 0;
     size_t k;
@@ -1418,6 +1440,8 @@ static int find_location(const dg_doc *doc, size_t b, size_t e, int visit)
         int r;
         if (m->entity < 0 || m->tok_b == 0)
             continue;
+        if (clause >= 0 && dg_clause_at(doc, m->tok_b) != clause)
+            continue; /* another clause's place is another event's */
         if (m->type != DG_MENT_NAME || m->metonymy)
             continue;
         if (m->tok_e < doc->ntoks && (dg_tok_is(&doc->toks[m->tok_e], "-") ||
@@ -1455,7 +1479,7 @@ static int described_location(const dg_doc *doc, const trigger_ctx *tc)
         const dg_clause *cl = &doc->clauses[k];
         if (cl->kind == DG_CL_RELATIVE && span_has(cl->ante, tc->tb) &&
             cl->ante.e <= tc->te + 2)
-            return find_location(doc, cl->b, cl->e, 0);
+            return find_location(doc, cl->b, cl->e, 0, (int)k);
     }
     return -1;
 }
@@ -2018,9 +2042,17 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         ev->nparts = 0;
     if (ev->nparts == 0 && !tc->noun)
         tc->kept = 0;
-    ev->location = find_location(doc, cb > tc->prev_obj_end ? cb
-                                                            : tc->prev_obj_end,
-                                 tc->obj_end, strcmp(ev->cls, "Visit") == 0);
+    {
+        int c = dg_clause_at(doc, tc->tb);
+        if (c >= 0 && !tc->noun)
+            ev->location = find_location(doc, doc->clauses[c].b,
+                                         doc->clauses[c].e,
+                                         strcmp(ev->cls, "Visit") == 0, c);
+        else
+            ev->location = find_location(doc, cb > tc->prev_obj_end ? cb
+                                         : tc->prev_obj_end, tc->obj_end,
+                                         strcmp(ev->cls, "Visit") == 0, c);
+    }
     if (ev->location < 0 && strcmp(ev->cls, "Visit") == 0 && !tc->noun)
         ev->location = place_right_after(doc, tc->te);
     if (ev->location < 0 && tc->noun)
@@ -2306,7 +2338,7 @@ static int margins_of(dg_doc *doc, size_t s, const dg_date_expr *dates,
                 return 0;
             ev->cls = "Summit";
             ev->cameo = summit_cameo(doc);
-            ev->location = find_location(doc, sb, se, 0);
+            ev->location = find_location(doc, sb, se, 0, -1);
             find_date(ev, &tc);
             side_meetings_at(doc, s, ev->location);
             if (!settle_event(doc))

@@ -195,6 +195,11 @@ size_t dg_lexicon_starting(const dg_lexicon *lex, const char *norm,
                            unsigned kind_mask, const dg_lex_entry **out,
                            size_t max);
 
+/* 1 when the folded word norm is a form of a verb that starts a trigger
+ * ("met", "visits": verb triggers are written in the base form), by
+ * WordNet's morphology (dg_wordclass_verb). */
+int dg_lexicon_trigger_verb(const dg_lexicon *lex, const char *norm);
+
 /* Every spell (post held, with its years) that people.tsv gives the
  * person of entry `person` (any of the person's entries): stores up to
  * max of them in out[] in file order and returns how many.  A hashed

@@ -1445,6 +1445,22 @@ size_t dg_lexicon_starting(const dg_lexicon *lex, const char *norm,
     return n;
 }
 
+int dg_lexicon_trigger_verb(const dg_lexicon *lex, const char *norm)
+{
+    const dg_lex_entry *e[64];
+    const char *lemma = NULL;
+    unsigned count;
+    size_t n, k;
+
+    if (!lex || dg_wordclass_verb(lex->wc, norm, &lemma, &count) == DG_VF_NONE)
+        return 0;
+    n = dg_lexicon_starting(lex, lemma, 1u << DG_LEX_TRIGGER, e, 64);
+    for (k = 0; k < n; k++)
+        if (e[k]->flags & DG_LEXF_VERB)
+            return 1;
+    return 0;
+}
+
 size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
                         const dg_token *toks, size_t ntoks, size_t i,
                         unsigned kind_mask, const dg_lex_entry **hits,

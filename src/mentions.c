@@ -1375,15 +1375,18 @@ static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
         dg_tok_is(&doc->toks[i - 2], "according"))
         return 1;
     if (i + run < e && (dg_word_in(person_verbs, doc->toks[i + run].norm) ||
-                        lex_at(doc, i + run, e, 1u << DG_LEX_TRIGGER, &hit)))
+                        lex_at(doc, i + run, e, 1u << DG_LEX_TRIGGER, &hit) ||
+                        dg_lexicon_trigger_verb(doc->lex,
+                                                doc->toks[i + run].norm)))
         return 1; /* "Kenji Sato met ...", "... Sato said" */
     if (person_apposition(doc, i + run, e) &&
         !(i > sb && dg_word_in(place_preps, doc->toks[i - 1].norm)))
         return 1; /* not "the prison at Kilo Bay, who ..." */
     if (i > sb && dg_word_in(person_preps, doc->toks[i - 1].norm))
         return 1; /* "met with Kenji Sato", "hosted Kenji Sato" */
-    if (i > sb && lex_at(doc, i - 1, i, 1u << DG_LEX_TRIGGER, &hit) &&
-        (hit->flags & DG_LEXF_VERB))
+    if (i > sb && ((lex_at(doc, i - 1, i, 1u << DG_LEX_TRIGGER, &hit) &&
+                    (hit->flags & DG_LEXF_VERB)) ||
+                   dg_lexicon_trigger_verb(doc->lex, doc->toks[i - 1].norm)))
         return 1;
     if (i > sb + 1 && dg_tok_is(&doc->toks[i - 1], "and") && doc->nments > 0) {
         k = doc->nments - 1;
@@ -1477,7 +1480,9 @@ static size_t lone_surname(dg_doc *doc, size_t i, size_t sb, size_t e)
                      (dg_word_in(person_verbs, doc->toks[i + 1].norm) ||
                       (doc->toks[i + 1].flags & DG_TOK_POSS) ||
                       dg_tok_is(&doc->toks[i + 1], ",") ||
-                      lex_at(doc, i + 1, e, 1u << DG_LEX_TRIGGER, &hit))))
+                      lex_at(doc, i + 1, e, 1u << DG_LEX_TRIGGER, &hit) ||
+                      dg_lexicon_trigger_verb(doc->lex,
+                                              doc->toks[i + 1].norm))))
         return i;
     {
         dg_mention p = new_mention(i, i + 1, DG_MENT_NAME, DG_ENT_PERSON,

@@ -30,6 +30,7 @@ static void run(const char *text)
     CU_ASSERT_FATAL(dg_segment(&g_doc) == DG_OK);
     CU_ASSERT_FATAL(dg_find_mentions(&g_doc) == DG_OK);
     CU_ASSERT_FATAL(dg_resolve_entities(&g_doc) == DG_OK);
+    CU_ASSERT_FATAL(dg_find_clauses(&g_doc) == DG_OK);
     CU_ASSERT_FATAL(dg_find_events(&g_doc) == DG_OK);
 }
 
@@ -252,8 +253,9 @@ static void test_visit_twice(void)
     run("Kenji Sato visited Kenya on Monday. Sato's visit to Kenya "
         "focused on trade.");
     CU_ASSERT_EQUAL(g_doc.nevs, 1);
-    event(0, "Visit", "042", NULL, "Kenya", "2023-06-19", 0, 1, 2);
+    event(0, "Visit", "042", NULL, "Kenya", "2023-06-19", 0, 2, 2);
     part(0, 0, "Kenji Sato", DG_ROLE_VISITOR);
+    part(0, 1, "Kenya", DG_ROLE_HOST); /* the state visited hosts */
     CU_ASSERT_EQUAL(g_doc.evs[0].sents[0], 0);
     CU_ASSERT_EQUAL(g_doc.evs[0].sents[1], 1);
 }
@@ -297,7 +299,8 @@ static void test_visited_place(void)
     event(0, "Visit", "042", NULL, "Athens", "2023-06-20", 0, 1, 1);
     part(0, 0, "Kenji Sato", DG_ROLE_VISITOR);
     run("Kenji Sato visited Kenya.");
-    event(0, "Visit", "042", NULL, "Kenya", NULL, 0, 1, 1);
+    event(0, "Visit", "042", NULL, "Kenya", NULL, 0, 2, 1);
+    part(0, 1, "Kenya", DG_ROLE_HOST);
 }
 
 static void test_arrived_in(void)

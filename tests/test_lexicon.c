@@ -239,20 +239,27 @@ static void test_triggers(void)
     const dg_lex_entry *h[8];
     size_t nh;
 
-    CU_ASSERT_EQUAL(match_at("They held talks on trade", 1,
+    /* verb triggers are written in the base form (the events stage
+     * matches a verb by its lemma) */
+    CU_ASSERT_EQUAL(match_at("They hold talks on trade", 1,
                              K(DG_LEX_TRIGGER), h, &nh), 2);
     CU_ASSERT_EQUAL_FATAL(nh, 1);
     CU_ASSERT_STRING_EQUAL(h[0]->cls, "Meeting");
     CU_ASSERT_STRING_EQUAL(h[0]->cameo, "040");
     CU_ASSERT_STRING_EQUAL(h[0]->role, "participant");
     CU_ASSERT(h[0]->flags & DG_LEXF_VERB);
-    CU_ASSERT_EQUAL(match_at("Xi hosted Blinken", 1, K(DG_LEX_TRIGGER), h,
+    CU_ASSERT_EQUAL(match_at("They held talks on trade", 1,
+                             K(DG_LEX_TRIGGER), h, &nh), 0);
+    CU_ASSERT(dg_lexicon_trigger_verb(lex, "held"));
+    CU_ASSERT(dg_lexicon_trigger_verb(lex, "meets"));
+    CU_ASSERT(!dg_lexicon_trigger_verb(lex, "slept"));
+    CU_ASSERT_EQUAL(match_at("Xi will host Blinken", 2, K(DG_LEX_TRIGGER), h,
                              &nh), 1);
     CU_ASSERT_STRING_EQUAL(h[0]->cls, "Visit");
     CU_ASSERT_STRING_EQUAL(h[0]->cameo, "043");
     CU_ASSERT_STRING_EQUAL(h[0]->role, "host");
     /* triggers match in any case */
-    CU_ASSERT_EQUAL(match_at("CONDEMNED", 0, K(DG_LEX_TRIGGER), h, &nh), 1);
+    CU_ASSERT_EQUAL(match_at("CONDEMN", 0, K(DG_LEX_TRIGGER), h, &nh), 1);
     CU_ASSERT_STRING_EQUAL(h[0]->cls, "Criticism");
     CU_ASSERT_STRING_EQUAL(h[0]->cameo, "111");
     CU_ASSERT_STRING_EQUAL(h[0]->role, "speaker");
@@ -385,10 +392,18 @@ static void test_additions(void)
                            "capital, city, region, sea or venue)");
     remove_file(dir, "places.tsv");
 
-    write_file(dir, "triggers.tsv", "parleyed\tMeeting\t40\tverb\tboss\n");
+    write_file(dir, "triggers.tsv", "parley\tMeeting\t40\tverb\tboss\t-\n");
     CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
     CU_ASSERT_STRING_EQUAL(last_msg, "unknown role \"boss\" (expected "
                            "participant, host, visitor, speaker or target)");
+    write_file(dir, "triggers.tsv", "parley\tMeeting\t40\tverb\thost\tboth\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
+    CU_ASSERT_STRING_EQUAL(last_msg, "unknown requirement \"both\" "
+                           "(expected -, object or pair)");
+    write_file(dir, "triggers.tsv", "parley\tMeeting\t40\tverb\thost\n");
+    CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
+    CU_ASSERT_STRING_EQUAL(last_msg, "expected 6 tab-separated fields, "
+                           "found 5");
     remove_file(dir, "triggers.tsv");
 
     /* a country relabelled by a user file */
