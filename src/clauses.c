@@ -171,6 +171,8 @@ static int in(const char *const *list, const char *w)
 /* Tagging                                                             */
 /* ------------------------------------------------------------------ */
 
+static int is_speech(const char *lemma);
+
 /* What one sentence's analysis works on. */
 typedef struct {
     dg_doc *doc;
@@ -307,8 +309,15 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
             }
             return 1;
         }
-    if (strcmp(w, "to") == 0)
+    /* "have all condemned": a quantifier floating in a verb group */
+    if ((strcmp(w, "all") == 0 || strcmp(w, "both") == 0 ||
+         strcmp(w, "each") == 0) && i > sc->sb &&
+        (pos_at(doc, i - 1) == DG_POS_AUX || pos_at(doc, i - 1) == DG_POS_MODAL))
+        tg->pos = DG_POS_ADV;
+    else if (strcmp(w, "to") == 0)
         tg->pos = DG_POS_TO;
+    else if (strcmp(w, "than") == 0)
+        tg->pos = DG_POS_PREP;
     else if (strcmp(w, "that") == 0)
         tg->pos = i > sc->sb && pos_at(doc, i - 1) == DG_POS_PREP ?
                   DG_POS_DET : DG_POS_THAT;
@@ -408,7 +417,7 @@ static void tag_word(sent_ctx *sc, size_t i)
         tg->pos = DG_POS_VERB; /* a candidate, decided in context */
         tg->vform = (unsigned char)vf;
         tg->lemma = lemma;
-    } else if (c[2] && c[2] >= sc->ncount[i - sc->sb])
+    } else if (c[2] && c[2] > sc->ncount[i - sc->sb])
         tg->pos = DG_POS_ADJ;
     else if (c[3] && !c[0] && !c[2])
         tg->pos = DG_POS_ADV;
@@ -451,6 +460,22 @@ static int object_follows(const sent_ctx *sc, size_t i)
            p == DG_POS_TITLE || p == DG_POS_DEMONYM || p == DG_POS_NUM ||
            (p == DG_POS_PRON && !in(w_subject_pron, norm(sc->doc, i))) ||
            p == DG_POS_THAT;
+}
+
+/* Is the noun phrase ending at token p the subject of a "that" clause
+ * ("that the regent ...")? */
+static int that_before(const sent_ctx *sc, size_t p)
+{
+    size_t k;
+
+    for (k = p + 1; k-- > sc->sb && k + 6 > p;) {
+        dg_pos q = pos_at(sc->doc, k);
+        if (q == DG_POS_THAT)
+            return 1;
+        if (!nominal(q) && q != DG_POS_DET && q != DG_POS_POSSPRON)
+            return 0;
+    }
+    return 0;
 }
 
 /* Is the verb candidate at i a verb here?  Decided from the word before
@@ -515,6 +540,11 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
             return (obj && vc * 4 >= nc) || vc > 2 * nc;
         if (vf == DG_VF_ING)
             return vc * 2 >= nc;
+        /* "demanded that the regent resign": a subjunctive */
+        if (vf == DG_VF_BASE && !finite_seen && vc > 0 &&
+            that_before(sc, p) &&
+            (i + 1 >= sc->se || !nominal(pos_at(doc, i + 1))))
+            return 1;
         /* "the two leaders meet", "challenges remain," */
         return (obj && vc > nc) ||
                (vc >= nc && pos_at(doc, p) == DG_POS_NOUN &&
@@ -617,7 +647,9 @@ static void tag_sentence(sent_ctx *sc)
                    (i + 1 >= sc->se || !nominal(pos_at(doc, i + 1)))) {
             tg->pos = DG_POS_PRON; /* "met her on Monday" */
         } else if (p == DG_POS_VERB) {
-            finite_seen = 1; /* the clause has its predicate */
+            /* the clause has its predicate; after "said" a reported
+             * clause may follow without "that" */
+            finite_seen = !is_speech(tg->lemma);
         }
     }
     verbless_repair(sc, sc->vf, sc->lemma);
@@ -850,7 +882,10 @@ static verb_group read_group(const sent_ctx *sc, size_t i)
 
 /* Nouns whose "that" clause reports what was said or thought. */
 static const char *const speech_nouns[] = {
-    "statement", "announcement", "assurance", "assurances", "hope", "hopes",
+    "statement", "statements", "letter", "declaration", "communique",
+    "communiqué", "resolution", "speech", "interview", "tweet", "post",
+    "message", "note", "announcement", "assurance", "assurances", "hope",
+    "hopes",
     "fear", "fears", "belief", "claim", "claims", "news", "report",
     "reports", "warning", "sign", "signs", "evidence", "indication",
     "message", "view", "concern", "concerns", "promise", "pledge", "word",
@@ -1147,16 +1182,20 @@ static int open_at(builder *bd, size_t i)
         }
         /* "the sanctions imposed by X", "officials attending the talks":
          * a reduced relative clause */
+        /* "issued a statement Saturday condemning ...": past the time */
+        while (prev != NONE && prev > sc->sb && (sc->timex[prev - sc->sb] ||
+                                                 pos_at(doc, prev) == DG_POS_ADV))
+            prev--;
         if ((vf == DG_VF_ED || vf == DG_VF_ING) && prev != NONE &&
             nominal(pos_at(doc, prev)) && pos_at(doc, prev) != DG_POS_POSS &&
             (c->verb != NONE || (vf == DG_VF_ED && i + 1 < sc->se &&
                                  dg_tok_is(&doc->toks[i + 1], "by")))) {
-            size_t b = coord_left(doc, c->b, np_start(doc, c->b, i));
+            size_t b = coord_left(doc, c->b, np_start(doc, c->b, prev + 1));
             if (!push(bd, DG_CL_RELATIVE, i, NONE))
                 return 0;
             c = clause(bd, top(bd));
             c->ante.b = b;
-            c->ante.e = i;
+            c->ante.e = prev + 1;
             return 1;
         }
     }
@@ -1341,6 +1380,14 @@ static void fill_clauses(builder *bd, size_t first)
             c->subj = c->ante; /* "the sanctions imposed by X" */
             if (doc->tags[c->verb].vform == DG_VF_ED)
                 c->vflags |= DG_VG_PASSIVE;
+            /* "issued a statement condemning X": the issuer condemns */
+            else if (c->ante.b < c->ante.e &&
+                     in(speech_nouns, norm(doc, c->ante.e - 1))) {
+                c->subj.b = c->subj.e = c->b;
+                c->subj_from = c->parent;
+                find_complements(sc, c, (int)ci);
+                continue;
+            }
         }
         if (c->kind == DG_CL_INFINITIVE && noun_infinitive(sc, c, par)) {
             find_complements(sc, c, (int)ci);

@@ -992,6 +992,24 @@ static int in_phrase(const dg_doc *doc, dg_span sp, size_t i)
     return 0;
 }
 
+/* Does the noun phrase after a possessive ("X's ...") up to e name
+ * someone who acts for X: a title or a body ("X's foreign minister", "X's
+ * government"), not kin or things ("X's children", "X's safety")? */
+static int possessum_acts(const dg_doc *doc, size_t b, size_t e)
+{
+    size_t k;
+
+    for (k = b; k < e; k++) {
+        if (doc->tags[k].pos == DG_POS_TITLE ||
+            dg_word_in(agent_nouns, doc->toks[k].norm))
+            return 1;
+        if (doc->tags[k].pos != DG_POS_ADJ && doc->tags[k].pos != DG_POS_ADV &&
+            doc->tags[k].pos != DG_POS_DEMONYM && doc->tags[k].pos != DG_POS_NUM)
+            return 0;
+    }
+    return 0;
+}
+
 /* The people a noun phrase names ("X and Y", "Baerbock, Germany's top
  * diplomat"), without a person named only as a possessor when another
  * is there ("Trump's defense secretary, James Mattis"). */
@@ -1016,8 +1034,9 @@ static int span_people(const dg_doc *doc, dg_event *ev, dg_span sp,
                                        m->entity < 0) ||
             (agent && in_phrase(doc, sp, m->tok_b)))
             continue;
-        if (n > poss && m->tok_e < sp.e &&
-            (doc->toks[m->tok_e].flags & DG_TOK_POSS))
+        /* "Trump's defense secretary, James Mattis"; "X's children" */
+        if (m->tok_e < sp.e && (doc->toks[m->tok_e].flags & DG_TOK_POSS) &&
+            (n > poss || !possessum_acts(doc, m->tok_e + 1, sp.e)))
             continue;
         if (!ev_add_part(ev, m->entity, role))
             return 0;
@@ -1126,7 +1145,7 @@ static const char *const support_lemmas[] = {
     "extend", "renew", "approve", "order", "undertake", "embark", "enter",
     "sign", "offer", "send", "file", "level", "repeat", "reiterate",
     "co-chair", "convene", "organize", "organise", "kick", "wind",
-    NULL
+    "engage", "participate", "take", "resume", NULL
 };
 
 /* Prepositions of a phrase naming the talks a subject takes part in
@@ -1163,10 +1182,13 @@ static int noun_clause_actors(const dg_doc *doc, dg_event *ev,
     if (span_has(cl->obj, tc->tb) && cl->lemma &&
         dg_word_in(support_lemmas, cl->lemma))
         return span_actors(doc, ev, subj, sr, found);
-    if (is_talk(tc->lx->cls))
-        for (k = 0; k < cl->npps; k++)
-            if (span_has(cl->pps[k].np, tc->tb) &&
-                dg_word_in(talk_preps, doc->toks[cl->pps[k].prep].norm)) {
+    if (is_talk(tc->lx->cls)) {
+        int chain = 0; /* "in a third round of talks" */
+        for (k = 0; k < cl->npps; k++) {
+            const char *prep = doc->toks[cl->pps[k].prep].norm;
+            int ok = dg_word_in(talk_preps, prep) ||
+                     (chain && strcmp(prep, "of") == 0);
+            if (ok && span_has(cl->pps[k].np, tc->tb)) {
                 int before = *found;
                 if (!span_actors(doc, ev, subj, sr, found))
                     return 0;
@@ -1174,6 +1196,10 @@ static int noun_clause_actors(const dg_doc *doc, dg_event *ev,
                     return 1;
                 break;
             }
+            chain = ok && cl->pps[k].np.e == (k + 1 < cl->npps ?
+                                              cl->pps[k + 1].prep : 0);
+        }
+    }
     /* a phrase before the main clause's subject */
     for (top = c; doc->clauses[top].parent >= 0;)
         top = doc->clauses[top].parent;
@@ -2176,17 +2202,24 @@ static size_t pick_triggers(const dg_doc *doc, size_t i,
  * noun phrase ("imposed new EU sanctions", "recalled its ambassador")? */
 static int gap_word(const dg_doc *doc, size_t k)
 {
+    const dg_token *t = &doc->toks[k];
+
     switch (doc->tags[k].pos) {
     case DG_POS_DET: case DG_POS_POSSPRON: case DG_POS_ADJ: case DG_POS_NUM:
     case DG_POS_NOUN: case DG_POS_NAME: case DG_POS_DEMONYM:
     case DG_POS_POSS: case DG_POS_TITLE:
         return 1;
     default:
-        return dg_tok_is(&doc->toks[k], "-");
+        /* "more than $22 million in aid", "non-humanitarian" */
+        return dg_tok_is(t, "-") || dg_tok_is(t, "$") || dg_tok_is(t, "€") ||
+               (k + 1 < doc->ntoks && dg_tok_is(&doc->toks[k + 1], "-")) ||
+               dg_tok_is(t, "£") || dg_tok_is(t, "than") ||
+               ((dg_tok_is(t, "in") || dg_tok_is(t, "of")) && k > 0 &&
+                doc->tags[k - 1].pos == DG_POS_NUM);
     }
 }
 
-#define GAP_MAX 7
+#define GAP_MAX 10
 
 /* Matches the words of a gap trigger's surface (w[0..nw), "..." a gap)
  * against view tokens from i; returns the tokens matched (0: none). */

@@ -197,8 +197,11 @@ size_t dg_lexicon_starting(const dg_lexicon *lex, const char *norm,
 
 /* 1 when the folded word norm is a form of a verb that starts a trigger
  * ("met", "visits": verb triggers are written in the base form), by
- * WordNet's morphology (dg_wordclass_verb). */
-int dg_lexicon_trigger_verb(const dg_lexicon *lex, const char *norm);
+ * WordNet's morphology (dg_wordclass_verb); with talks, only a trigger of
+ * talks between people (meeting, visit, call, negotiation: "met X",
+ * "hosted X", whose objects are people). */
+int dg_lexicon_trigger_verb(const dg_lexicon *lex, const char *norm,
+                            int talks);
 
 /* Every spell (post held, with its years) that people.tsv gives the
  * person of entry `person` (any of the person's entries): stores up to
@@ -251,7 +254,7 @@ typedef enum {
 
 typedef struct dg_wordclass dg_wordclass;
 
-/* Loads WordNet's index.{noun,verb,adj,adv} and verb.exc from dir
+/* Loads WordNet's index.{noun,verb,adj,adv}, cntlist.rev and verb.exc from dir
  * (Debian's wordnet-base: /usr/share/wordnet).  *out owns the result;
  * free with dg_wordclass_free (NULL accepted).  Errors: DG_ERR_IO (a
  * file is missing; the diagnostic names it), DG_ERR_SYNTAX,
@@ -262,8 +265,9 @@ void dg_wordclass_free(dg_wordclass *wc);
 
 /* The DG_WC_* classes WordNet lists for the folded word w (its lemma
  * form as written: "talk", not "talks"); counts[] (may be NULL) gets,
- * per class, the word's semantically tagged senses + 1 (0: not in the
- * class), a rough frequency.  0 when wc is NULL or w unknown. */
+ * per class, how often the semantic concordance tags the word's senses
+ * of the class, + 1 (0: not in the class), a frequency.  0 when wc is
+ * NULL or w unknown. */
 unsigned dg_wordclass_of(const dg_wordclass *wc, const char *w,
                          unsigned counts[4]);
 

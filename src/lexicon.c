@@ -1445,7 +1445,8 @@ size_t dg_lexicon_starting(const dg_lexicon *lex, const char *norm,
     return n;
 }
 
-int dg_lexicon_trigger_verb(const dg_lexicon *lex, const char *norm)
+int dg_lexicon_trigger_verb(const dg_lexicon *lex, const char *norm,
+                            int talks)
 {
     const dg_lex_entry *e[64];
     const char *lemma = NULL;
@@ -1456,7 +1457,11 @@ int dg_lexicon_trigger_verb(const dg_lexicon *lex, const char *norm)
         return 0;
     n = dg_lexicon_starting(lex, lemma, 1u << DG_LEX_TRIGGER, e, 64);
     for (k = 0; k < n; k++)
-        if (e[k]->flags & DG_LEXF_VERB)
+        if ((e[k]->flags & DG_LEXF_VERB) &&
+            (!talks || strcmp(e[k]->cls, "Meeting") == 0 ||
+             strcmp(e[k]->cls, "Visit") == 0 ||
+             strcmp(e[k]->cls, "PhoneCall") == 0 ||
+             strcmp(e[k]->cls, "Negotiation") == 0))
             return 1;
     return 0;
 }

@@ -1377,7 +1377,7 @@ static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
     if (i + run < e && (dg_word_in(person_verbs, doc->toks[i + run].norm) ||
                         lex_at(doc, i + run, e, 1u << DG_LEX_TRIGGER, &hit) ||
                         dg_lexicon_trigger_verb(doc->lex,
-                                                doc->toks[i + run].norm)))
+                                                doc->toks[i + run].norm, 0)))
         return 1; /* "Kenji Sato met ...", "... Sato said" */
     if (person_apposition(doc, i + run, e) &&
         !(i > sb && dg_word_in(place_preps, doc->toks[i - 1].norm)))
@@ -1386,7 +1386,8 @@ static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
         return 1; /* "met with Kenji Sato", "hosted Kenji Sato" */
     if (i > sb && ((lex_at(doc, i - 1, i, 1u << DG_LEX_TRIGGER, &hit) &&
                     (hit->flags & DG_LEXF_VERB)) ||
-                   dg_lexicon_trigger_verb(doc->lex, doc->toks[i - 1].norm)))
+                   dg_lexicon_trigger_verb(doc->lex, doc->toks[i - 1].norm,
+                                           1)))
         return 1;
     if (i > sb + 1 && dg_tok_is(&doc->toks[i - 1], "and") && doc->nments > 0) {
         k = doc->nments - 1;
@@ -1482,7 +1483,7 @@ static size_t lone_surname(dg_doc *doc, size_t i, size_t sb, size_t e)
                       dg_tok_is(&doc->toks[i + 1], ",") ||
                       lex_at(doc, i + 1, e, 1u << DG_LEX_TRIGGER, &hit) ||
                       dg_lexicon_trigger_verb(doc->lex,
-                                              doc->toks[i + 1].norm))))
+                                              doc->toks[i + 1].norm, 0))))
         return i;
     {
         dg_mention p = new_mention(i, i + 1, DG_MENT_NAME, DG_ENT_PERSON,

@@ -2,15 +2,17 @@
  * wordclass.c: which word classes an English word can belong to, and the
  * lemma and form of its verb reading, from WordNet 3.0 as Debian's
  * wordnet-base installs it (/usr/share/wordnet: index.noun, index.verb,
- * index.adj, index.adv and verb.exc; format in wndb(5WN)).  The clause
+ * index.adj, index.adv, cntlist.rev and verb.exc; formats in wndb(5WN)
+ * and cntlist(5WN)).  The clause
  * stage (clauses.c) uses it to tell "talks" the noun from "talks" the
  * verb and to find the verb of a clause.
  *
- * Only one-word lemmas are kept.  Each has, per word class, the number
- * of its senses tagged in WordNet's semantic concordance (tagsense_cnt,
- * plus one so that an untagged sense still counts), a rough measure of
- * how often the word is used in that class; "state" is far more often a
- * noun than a verb.  Inflected verb forms are found by the detachment
+ * Only one-word lemmas are kept.  Each has, per word class, how often
+ * its senses are tagged in WordNet's semantic concordance (cntlist.rev:
+ * the tag counts of every sense of the class, plus one so that a word no
+ * text attests still counts), a measure of how often the word is used in
+ * that class: "state" as a noun 192 times, as a verb 90 times.
+ * Inflected verb forms are found by the detachment
  * rules of WordNet's morphy(7WN) ("agreed" -> "agree", "stopped" ->
  * "stop", "tries" -> "try") and by the exception list verb.exc
  * ("met" -> "meet", "spoke" -> "speak").
@@ -172,12 +174,50 @@ static dg_status read_index(dg_wordclass *wc, const char *path, int cls,
             return DG_ERR_SYNTAX;
         }
         tags = strtol(tok, NULL, 10);
+        (void)tags; /* the counts come from cntlist.rev */
         n = strlen(f[0]);
         if (!(e = entry(wc, f[0], n))) {
             fclose(fh);
             return DG_ERR_NOMEM;
         }
-        e->count[cls] = (uint16_t)(tags + 1 > 60000 ? 60000 : tags + 1);
+        e->count[cls] = 1;
+    }
+    fclose(fh);
+    return DG_OK;
+}
+
+/* Reads cntlist.rev: "lemma%ss_type:... sense_number tag_count" per
+ * line; adds each sense's tag count to its lemma's class (ss_type 1
+ * noun, 2 verb, 3 and 5 adjective, 4 adverb). */
+static dg_status read_counts(dg_wordclass *wc, const char *path,
+                             dg_diag_fn diag, void *ctx)
+{
+    static const int cls_of[] = { -1, 0, 1, 2, 3, 2 };
+    FILE *fh = fopen(path, "r");
+    char line[512];
+
+    if (!fh) {
+        dg_diagf(diag, ctx, DG_ERR_IO, path,
+                 "cannot read WordNet (install Debian's wordnet-base)");
+        return DG_ERR_IO;
+    }
+    while (fgets(line, sizeof line, fh)) {
+        char *pct = strchr(line, '%'), *sp;
+        wc_word *e;
+        long cnt;
+        int t;
+        if (!pct || pct[1] < '1' || pct[1] > '5' || memchr(line, '_',
+                                                             (size_t)(pct - line)))
+            continue;
+        t = cls_of[pct[1] - '0'];
+        if (!(sp = strrchr(line, ' ')))
+            continue;
+        cnt = strtol(sp + 1, NULL, 10);
+        e = (wc_word *)find(wc, line, (size_t)(pct - line));
+        if (!e || !e->count[t])
+            continue;
+        cnt += e->count[t];
+        e->count[t] = (uint16_t)(cnt > 60000 ? 60000 : cnt);
     }
     fclose(fh);
     return DG_OK;
@@ -237,6 +277,10 @@ dg_status dg_wordclass_load(const char *dir, dg_wordclass **out,
          i++) {
         snprintf(path, sizeof path, "%s/%s", dir, index_files[i].file);
         st = read_index(wc, path, index_files[i].cls, diag, ctx);
+    }
+    if (st == DG_OK) {
+        snprintf(path, sizeof path, "%s/cntlist.rev", dir);
+        st = read_counts(wc, path, diag, ctx);
     }
     if (st == DG_OK) {
         snprintf(path, sizeof path, "%s/verb.exc", dir);

@@ -250,9 +250,11 @@ static void test_triggers(void)
     CU_ASSERT(h[0]->flags & DG_LEXF_VERB);
     CU_ASSERT_EQUAL(match_at("They held talks on trade", 1,
                              K(DG_LEX_TRIGGER), h, &nh), 0);
-    CU_ASSERT(dg_lexicon_trigger_verb(lex, "held"));
-    CU_ASSERT(dg_lexicon_trigger_verb(lex, "meets"));
-    CU_ASSERT(!dg_lexicon_trigger_verb(lex, "slept"));
+    CU_ASSERT(dg_lexicon_trigger_verb(lex, "held", 0));
+    CU_ASSERT(dg_lexicon_trigger_verb(lex, "meets", 1));
+    CU_ASSERT(dg_lexicon_trigger_verb(lex, "praised", 0));
+    CU_ASSERT(!dg_lexicon_trigger_verb(lex, "praised", 1));
+    CU_ASSERT(!dg_lexicon_trigger_verb(lex, "slept", 0));
     CU_ASSERT_EQUAL(match_at("Xi will host Blinken", 2, K(DG_LEX_TRIGGER), h,
                              &nh), 1);
     CU_ASSERT_STRING_EQUAL(h[0]->cls, "Visit");
