@@ -685,6 +685,11 @@ static size_t np_end(const dg_doc *doc, size_t i, size_t lim)
         } else if (k > start && glue(doc, k) && k + 1 < lim &&
                    nominal(pos_at(doc, k + 1))) {
             k += 2;
+        } else if (k > start && pos_at(doc, k) == DG_POS_COMMA &&
+                   pos_at(doc, k - 1) == DG_POS_ADJ && k + 2 < lim &&
+                   pos_at(doc, k + 1) == DG_POS_ADJ &&
+                   nominal(pos_at(doc, k + 2))) {
+            k += 2; /* "the unjustified, baseless decision" */
         } else if (k > start && dg_tok_is(&doc->toks[k], "of") &&
                    k + 1 < lim && np_opener(pos_at(doc, k + 1)) &&
                    pos_at(doc, k + 1) != DG_POS_PRON &&

@@ -762,9 +762,86 @@ static int decision_owner(const dg_doc *doc, const trigger_ctx *tc)
     return -1;
 }
 
+static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
+                       dg_role role, int *found);
+
+/* Is the evaluation at the trigger what its clause says of its subject:
+ * the predicate of "be" ("the deal was a historic mistake", "the troops
+ * are a threat"), the head verb ("threatens our interests"), or what
+ * "called", "described as" name it ("which he called aggressive")?  A
+ * word that only names a topic ("discuss threats to the Alliance") is
+ * none. */
+static int judges(const dg_doc *doc, int c, const trigger_ctx *tc)
+{
+    static const char *const naming_lemmas[] = {
+        "call", "describe", "label", "brand", "term", "characterize",
+        "characterise", "dub", "denounce", "see", "view", "consider",
+        "regard", NULL
+    };
+    const dg_clause *cl = &doc->clauses[c];
+
+    if (cl->verb >= tc->tb && cl->verb < tc->te)
+        return 1;
+    if ((cl->vflags & DG_VG_COPULA) && cl->obj.b <= tc->tb &&
+        tc->tb < cl->obj.e)
+        return 1;
+    return cl->lemma && dg_word_in(naming_lemmas, cl->lemma) &&
+           tc->tb > cl->verb;
+}
+
+/* An evaluation inside reported speech ("said the deal was a historic
+ * mistake", "'... a threat,' according to X"): the speaker of the
+ * reporting clause judges the actors the reported clause is about.
+ * Outside reported speech the word is no event (found stays 0). */
+static int speech_participants(const dg_doc *doc, dg_event *ev,
+                               const trigger_ctx *tc, int *found)
+{
+    int c = dg_clause_at(doc, tc->tb), k, hops = 0;
+    size_t i;
+
+    if (c < 0 || !judges(doc, c, tc))
+        return 1;
+    for (k = c; k >= 0 && hops++ < 12; k = doc->clauses[k].parent) {
+        const dg_clause *r = &doc->clauses[k];
+        int before;
+        if (r->kind != DG_CL_REPORTED || r->parent < 0)
+            continue;
+        if (!span_actors(doc, ev, dg_clause_subject(doc, r->parent, NULL),
+                         DG_ROLE_SPEAKER, found))
+            return 0;
+        if (*found == 0)
+            return 1;
+        before = *found;
+        return span_actors(doc, ev, r->subj, DG_ROLE_TARGET, found) &&
+               (*found > before ||
+                span_actors(doc, ev, r->obj, DG_ROLE_TARGET, found));
+    }
+    /* "..., according to X" */
+    for (i = tc->sb; i + 2 < tc->se; i++)
+        if (dg_tok_is(&doc->toks[i], "according") &&
+            dg_tok_is(&doc->toks[i + 1], "to")) {
+            dg_span sp;
+            sp.b = i + 2;
+            sp.e = i + 2;
+            while (sp.e < tc->se && dg_mention_at(doc, sp.e) >= 0)
+                sp.e = doc->ments[dg_mention_at(doc, sp.e)].tok_e;
+            if (!span_actors(doc, ev, sp, DG_ROLE_SPEAKER, found))
+                return 0;
+            if (*found > 0 && c >= 0)
+                return span_actors(doc, ev, doc->clauses[c].subj,
+                                   DG_ROLE_TARGET, found);
+            return 1;
+        }
+    return 1;
+}
+
 static int find_participants(const dg_doc *doc, dg_event *ev,
                              trigger_ctx *tc)
 {
+    if (tc->lx->flags & DG_LEXF_IN_SPEECH) {
+        int found = 0;
+        return speech_participants(doc, ev, tc, &found);
+    }
     if (strcmp(tc->lx->cls, "Sanction") == 0 ||
         strcmp(tc->lx->cls, "Expulsion") == 0) {
         int owner = decision_owner(doc, tc);

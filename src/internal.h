@@ -149,8 +149,11 @@ enum {
                                        state or organization as object */
     DG_LEXF_RECIPROCAL = 1u << 6,   /* TRIGGER: a joint activity, an event
                                        only with two sides */
-    DG_LEXF_GAP = 1u << 7      /* TRIGGER: the surface has "...", a gap of
-                                  up to four noun-phrase words */
+    DG_LEXF_GAP = 1u << 7,     /* TRIGGER: the surface has "...", a gap of
+                                  noun-phrase words */
+    DG_LEXF_IN_SPEECH = 1u << 8 /* TRIGGER: an evaluation ("a historic
+                                   mistake"), an event only inside what
+                                   someone is reported to say */
 };
 
 typedef struct {

@@ -780,7 +780,9 @@ static const char *const trigger_pos[] = { "verb", "noun", NULL };
 static const char *const trigger_roles[] = {
     "participant", "host", "visitor", "speaker", "target", NULL
 };
-static const char *const trigger_needs[] = { "-", "object", "pair", NULL };
+static const char *const trigger_needs[] = {
+    "-", "object", "pair", "speech", NULL
+};
 
 static int is_class_name(const char *s)
 {
@@ -828,13 +830,15 @@ static dg_status line_trigger(reader *r, char **f)
         return syntax(r, "unknown role \"%s\" (expected participant, host, "
                       "visitor, speaker or target)", f[4]);
     if (needs < 0)
-        return syntax(r, "unknown requirement \"%s\" (expected -, object or "
-                      "pair)", f[5]);
+        return syntax(r, "unknown requirement \"%s\" (expected -, object, "
+                      "pair or speech)", f[5]);
     t.flags = pos == 0 ? DG_LEXF_VERB : DG_LEXF_NOUN;
     if (needs == 1)
         t.flags |= DG_LEXF_NEEDS_OBJECT;
     else if (needs == 2)
         t.flags |= DG_LEXF_RECIPROCAL;
+    else if (needs == 3)
+        t.flags |= DG_LEXF_IN_SPEECH;
     if (strstr(f[0], "..."))
         t.flags |= DG_LEXF_GAP;
     t.role = trigger_roles[role];

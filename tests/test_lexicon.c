@@ -401,7 +401,7 @@ static void test_additions(void)
     write_file(dir, "triggers.tsv", "parley\tMeeting\t40\tverb\thost\tboth\n");
     CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
     CU_ASSERT_STRING_EQUAL(last_msg, "unknown requirement \"both\" "
-                           "(expected -, object or pair)");
+                           "(expected -, object, pair or speech)");
     write_file(dir, "triggers.tsv", "parley\tMeeting\t40\tverb\thost\n");
     CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
     CU_ASSERT_STRING_EQUAL(last_msg, "expected 6 tab-separated fields, "
