@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 
 /* One article read from the input; every string is owned (malloc'd). */
 typedef struct {
@@ -28,13 +29,21 @@ typedef struct input_iter input_iter;
 
 /* Opens the input: `paths` (borrowed; "-" is standard input, a directory
  * is read recursively for *.txt, or *.jsonl with `jsonl`, in byte order
- * of names).  *total receives the bytes of the input when all are regular
- * files, else 0.  Returns NULL when out of memory (printed). */
-input_iter *input_open(char **paths, size_t n, int jsonl, size_t *total);
+ * of names, each directory once).  `out` (may be NULL) is the output
+ * file, named `out_name` in messages: it is never read (README: Exit
+ * codes).  *total receives the bytes of the input when all are regular
+ * files, else 0.  Returns NULL, after a message, when out of memory or
+ * when one of `paths` is the output file. */
+input_iter *input_open(char **paths, size_t n, int jsonl,
+                       const char *out_name, const struct stat *out,
+                       size_t *total);
 
 /* Reads the next article into *a (cleared first).  Returns 1 for an
  * article, 0 at the end, -1 for a bad file or record (printed;
- * `input_next` may be called again to go on with the next one). */
+ * `input_next` may be called again to go on with the next one), -2 when
+ * the output file was found among the inputs of a directory (printed):
+ * the run must stop, even with --keep-going, so that the output never
+ * replaces an input. */
 int input_next(input_iter *it, batch_article *a);
 void input_close(input_iter *it);
 /* Prints one message in the program's form to f:
@@ -55,6 +64,8 @@ char *input_messages(input_iter *it, size_t *len);
 typedef struct {
     const char *format, *base;
     const char *date, *source, *title;  /* defaults for every article */
+    const char *out_name;        /* the output file, never read (see */
+    const struct stat *out;      /* input_open), or NULL */
     const dg_lexicon *lex;
     int jobs;        /* worker threads; 1: none */
     int jsonl, keep_going, quiet, verbose, progress;
