@@ -78,12 +78,14 @@ static void on_slot_diag(void *ctx, dg_status st, const char *where,
 void batch_diag_print(FILE *f, const char *where, dg_status st,
                       const char *message)
 {
-    const char *warn = st == DG_OK ? "warning: " : "";
-
-    if (where)
-        fprintf(f, "%s: %s: %s%s\n", PROG, where, warn, message);
-    else
-        fprintf(f, "%s: %s%s\n", PROG, warn, message);
+    fprintf(f, "%s: ", PROG);
+    if (where) {
+        batch_put_escaped(f, where);
+        fputs(": ", f);
+    }
+    fputs(st == DG_OK ? "warning: " : "", f);
+    batch_put_escaped(f, message);
+    putc('\n', f);
 }
 
 static void process(const batch_opts *o, dg_blockser *bs, slot *s)

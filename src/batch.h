@@ -15,8 +15,9 @@
 
 /* One article read from the input; every string is owned (malloc'd). */
 typedef struct {
-    char *name;     /* for dg_article.name: the path, "-", or "FILE:LINE" */
-    char *where;    /* for messages: the path, "standard input", "FILE:LINE" */
+    char *name;     /* for dg_article.name: the path, "standard input", or
+                       "FILE:LINE", control characters escaped */
+    char *where;    /* for messages: the same */
     char *text;
     size_t len;     /* bytes in text */
     char *date, *source, *title;   /* JSON Lines fields, or NULL */
@@ -46,9 +47,16 @@ input_iter *input_open(char **paths, size_t n, int jsonl,
  * replaces an input. */
 int input_next(input_iter *it, batch_article *a);
 void input_close(input_iter *it);
+/* Writes s to f with each control character (below U+0020, and DEL) as
+ * \xNN: a file name or a field of the input then cannot move the
+ * terminal's cursor, set its title or fake a line of its own.  Every
+ * message about the input goes through it. */
+void batch_put_escaped(FILE *f, const char *s);
+
 /* Prints one message in the program's form to f:
  * "diplograph: WHERE: MESSAGE", "warning: " before MESSAGE when st is
- * DG_OK, and without "WHERE: " when where is NULL. */
+ * DG_OK, and without "WHERE: " when where is NULL; WHERE and MESSAGE
+ * with their control characters escaped (batch_put_escaped). */
 void batch_diag_print(FILE *f, const char *where, dg_status st,
                       const char *message);
 

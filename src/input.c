@@ -28,8 +28,13 @@
 #define STDIN_NAME "standard input"
 /* Longest JSON Lines record, in bytes without its line end (README:
  * Limits): ten times the article limit, room for an article written
- * with JSON escapes (\u00XX is six bytes for one) and its metadata. */
-#define MAX_LINE (10 * DG_MAX_ARTICLE_BYTES)
+ * with JSON escapes (\u00XX is six bytes for one) and its metadata.
+ * The fuzz harness (tests/fuzz/fuzz_jsonl.c) builds with a small
+ * INPUT_MAX_LINE, so that its inputs reach the cap. */
+#ifndef INPUT_MAX_LINE
+#define INPUT_MAX_LINE (10 * DG_MAX_ARTICLE_BYTES)
+#endif
+#define MAX_LINE ((size_t)(INPUT_MAX_LINE))
 /* read_line's answers besides a length. */
 #define LINE_END ((size_t)-1)       /* the end of the file */
 #define LINE_TOO_LONG ((size_t)-2)  /* longer than MAX_LINE */
@@ -80,24 +85,69 @@ static char *xstrdup(const char *s)
     return p;
 }
 
-/* A message about the input: to standard error, or kept for
- * input_messages (it NULL: standard error). */
-static void say(input_iter *it, const char *fmt, ...)
+void batch_put_escaped(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+
+        if (c < 0x20 || c == 0x7F)
+            fprintf(f, "\\x%02x", c);
+        else
+            putc(c, f);
+    }
+}
+
+/* s as batch_put_escaped writes it (malloc'd), or NULL (no memory). */
+static char *escaped(const char *s)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+
+    if (!f)
+        return NULL;
+    batch_put_escaped(f, s);
+    if (fclose(f) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* A message about the input, "diplograph: WHERE: MESSAGE" (where may be
+ * NULL) as one line with its control characters escaped: to standard
+ * error, or kept for input_messages (it NULL: standard error). */
+static void say(input_iter *it, const char *where, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void say(input_iter *it, const char *where, const char *fmt, ...)
 {
     FILE *f = stderr;
+    char *msg;
     va_list ap;
 
     if (it && it->hold && (it->msg || (it->msg = open_memstream(
                                &it->msgbuf, &it->msglen)) != NULL))
         f = it->msg;
     va_start(ap, fmt);
-    vfprintf(f, fmt, ap);
+    msg = dg_vstrdupf(fmt, ap);
     va_end(ap);
+    fprintf(f, "%s: ", PROG);
+    if (where) {
+        batch_put_escaped(f, where);
+        fputs(": ", f);
+    }
+    batch_put_escaped(f, msg ? msg : dg_strerror(DG_ERR_NOMEM));
+    putc('\n', f);
+    free(msg);
 }
 
 static void nomem(input_iter *it)
 {
-    say(it, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
+    say(it, NULL, "%s", dg_strerror(DG_ERR_NOMEM));
 }
 
 void input_hold_messages(input_iter *it)
@@ -142,8 +192,7 @@ static int is_output(const input_iter *it, const struct stat *sb)
 /* Says that input `path` is the output file. */
 static void say_is_output(input_iter *it, const char *path)
 {
-    say(it, "%s: %s: this input is also the output (%s)\n", PROG, path,
-        it->out_name);
+    say(it, path, "this input is also the output (%s)", it->out_name);
 }
 
 input_iter *input_open(char **paths, size_t n, int jsonl,
@@ -233,7 +282,7 @@ static int dir_push(input_iter *it, const char *path)
     size_t cap = 0;
 
     if (!dh) {
-        say(it, "%s: %s: %s\n", PROG, path, strerror(errno));
+        say(it, path, "%s", strerror(errno));
         return -1;
     }
     if (!(d = calloc(1, sizeof *d)) || !(d->path = xstrdup(path)))
@@ -366,7 +415,7 @@ static char *next_path(input_iter *it, int *err)
             if (!walked)
                 return p;
             if (has_suffix(p, suffix)) {
-                say(it, "%s: %s: %s\n", PROG, p, strerror(errno));
+                say(it, p, "%s", strerror(errno));
                 *err = 1;
             }
         } else if (S_ISDIR(sb.st_mode)) {
@@ -432,9 +481,9 @@ static int too_big(input_iter *it, FILE *fh, const char *where)
     if (fstat(fileno(fh), &sb) != 0 || !S_ISREG(sb.st_mode) ||
         (unsigned long long)sb.st_size <= DG_MAX_ARTICLE_BYTES)
         return 0;
-    say(it, "%s: %s: article is %llu bytes; the limit is %zu bytes\n"
-        "%s: %s: %s\n", PROG, where, (unsigned long long)sb.st_size,
-        DG_MAX_ARTICLE_BYTES, PROG, where, dg_strerror(DG_ERR_LIMIT));
+    say(it, where, "article is %llu bytes; the limit is %zu bytes",
+        (unsigned long long)sb.st_size, DG_MAX_ARTICLE_BYTES);
+    say(it, where, "%s", dg_strerror(DG_ERR_LIMIT));
     return 1;
 }
 
@@ -445,15 +494,15 @@ static int read_text(input_iter *it, const char *path, batch_article *a)
     FILE *fh = is_stdin ? stdin : fopen(path, "rb");
     int e;
 
-    if (!(a->name = xstrdup(is_stdin ? STDIN_NAME : path)) ||
-        !(a->where = xstrdup(is_stdin ? STDIN_NAME : path))) {
+    if (!(a->name = escaped(is_stdin ? STDIN_NAME : path)) ||
+        !(a->where = xstrdup(a->name))) {
         if (fh && !is_stdin)
             fclose(fh);
         nomem(it);
         return -1;
     }
     if (!fh) {
-        say(it, "%s: %s: %s\n", PROG, path, strerror(errno));
+        say(it, path, "%s", strerror(errno));
         return -1;
     }
     if (!is_stdin && too_big(it, fh, a->where))
@@ -463,14 +512,13 @@ static int read_text(input_iter *it, const char *path, batch_article *a)
     if (!is_stdin)
         fclose(fh);
     if (e) {
-        say(it, "%s: %s: %s\n", PROG, a->where, strerror(e));
+        say(it, a->where, "%s", strerror(e));
         return -1;
     }
     if (a->len > DG_MAX_ARTICLE_BYTES) { /* a stream; read_all stopped */
-        say(it, "%s: %s: article is more than %zu bytes; the limit "
-            "is %zu bytes\n%s: %s: %s\n", PROG, a->where,
-            DG_MAX_ARTICLE_BYTES, DG_MAX_ARTICLE_BYTES, PROG, a->where,
-            dg_strerror(DG_ERR_LIMIT));
+        say(it, a->where, "article is more than %zu bytes; the limit is "
+            "%zu bytes", DG_MAX_ARTICLE_BYTES, DG_MAX_ARTICLE_BYTES);
+        say(it, a->where, "%s", dg_strerror(DG_ERR_LIMIT));
         free(a->text);
         a->text = NULL;
         return -1;
@@ -547,12 +595,11 @@ static int json_field(input_iter *it, json_t *o, const char *key,
     if (!v || json_is_null(v)) {
         if (!required)
             return 0;
-        say(it, "%s: %s: missing field \"%s\"\n", PROG, where, key);
+        say(it, where, "missing field \"%s\"", key);
         return -1;
     }
     if (!json_is_string(v)) {
-        say(it, "%s: %s: field \"%s\" is not a string\n", PROG,
-            where, key);
+        say(it, where, "field \"%s\" is not a string", key);
         return -1;
     }
     n = json_string_length(v);
@@ -583,12 +630,12 @@ static int parse_record(input_iter *it, const char *line, size_t n,
     }
     o = json_loadb(line, n, JSON_REJECT_DUPLICATES, &jerr);
     if (!o) {
-        say(it, "%s: %s: bad JSON at column %d: %s\n", PROG, a->where,
-            jerr.column, jerr.text);
+        say(it, a->where, "bad JSON at column %d: %s", jerr.column,
+            jerr.text);
         return -1;
     }
     if (!json_is_object(o)) {
-        say(it, "%s: %s: not a JSON object\n", PROG, a->where);
+        say(it, a->where, "not a JSON object");
         goto out;
     }
     if (json_field(it, o, "id", 1, &id, NULL, a->where) ||
@@ -598,8 +645,7 @@ static int parse_record(input_iter *it, const char *line, size_t n,
         json_field(it, o, "date", 0, &a->date, NULL, a->where))
         goto out;
     if (a->source && !dg_iri_valid(a->source)) {
-        say(it, "%s: %s: \"url\" is not an absolute IRI\n", PROG,
-            a->where);
+        say(it, a->where, "\"url\" is not an absolute IRI");
         goto out;
     }
     rc = 0;
@@ -642,9 +688,9 @@ static int next_record(input_iter *it, batch_article *a)
         }
         if (n == LINE_TOO_LONG) {
             a->in_bytes = MAX_LINE + 1;
-            say(it, "%s: %s:%zu: line longer than %zu bytes (the limit); "
-                "the rest of the file is not read\n", PROG, it->fname,
-                it->line, MAX_LINE);
+            say(it, NULL, "%s:%zu: line longer than %zu bytes (the limit); "
+                "the rest of the file is not read", it->fname, it->line,
+                MAX_LINE);
             close_jsonl(it);
             return -1;
         }
@@ -658,7 +704,7 @@ static int next_record(input_iter *it, batch_article *a)
             return parse_record(it, line, n, a) == 0 ? 1 : -1;
     }
     if (ferror(it->fh))
-        say(it, "%s: %s: %s\n", PROG, it->fname, strerror(errno));
+        say(it, it->fname, "%s", strerror(errno));
     close_jsonl(it);
     return 0;
 }
@@ -670,11 +716,11 @@ static int open_jsonl(input_iter *it, const char *path)
 
     it->fh = is_stdin ? stdin : fopen(path, "rb");
     if (!it->fh) {
-        say(it, "%s: %s: %s\n", PROG, path, strerror(errno));
+        say(it, path, "%s", strerror(errno));
         return -1;
     }
     it->line = 0;
-    if (!(it->fname = xstrdup(is_stdin ? STDIN_NAME : path))) {
+    if (!(it->fname = escaped(is_stdin ? STDIN_NAME : path))) {
         nomem(it);
         close_jsonl(it);
         return -1;

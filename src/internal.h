@@ -39,12 +39,14 @@ void dg_diagf(dg_diag_fn diag, void *ctx, dg_status st, const char *where,
     ;
 
 /* A new string formatted printf-style (malloc'd, the caller frees), of
- * any length; NULL when out of memory. */
+ * any length; NULL when out of memory.  dg_vstrdupf: the same with a
+ * va_list. */
 char *dg_strdupf(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+char *dg_vstrdupf(const char *fmt, va_list ap);
 
 /* ------------------------------------------------------------------ */
 /* Text (text.c)                                                       */

@@ -309,6 +309,10 @@ static int check_options(const cli_options *o)
                     "rdfxml, json, json-triples, dot)", o->format);
         return EXIT_USAGE;
     }
+    if (o->output && !*o->output) {
+        usage_error("%s", "empty --output file name");
+        return EXIT_USAGE;
+    }
     if (!dg_iri_valid(o->base)) {
         usage_error("invalid base IRI '%s'", o->base);
         return EXIT_USAGE;

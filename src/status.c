@@ -62,14 +62,10 @@ void dg_diagf(dg_diag_fn diag, void *ctx, dg_status st, const char *where,
     free(big);
 }
 
-char *dg_strdupf(const char *fmt, ...)
+char *dg_vstrdupf(const char *fmt, va_list ap)
 {
-    char small[256], *big, *msg;
-    va_list ap;
+    char small[256], *big, *msg = vformat(small, sizeof small, &big, fmt, ap);
 
-    va_start(ap, fmt);
-    msg = vformat(small, sizeof small, &big, fmt, ap);
-    va_end(ap);
     if (msg == small) {
         size_t n = strlen(small) + 1;
 
@@ -77,4 +73,15 @@ char *dg_strdupf(const char *fmt, ...)
             memcpy(big, small, n);
     }
     return msg ? big : NULL;
+}
+
+char *dg_strdupf(const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+
+    va_start(ap, fmt);
+    s = dg_vstrdupf(fmt, ap);
+    va_end(ap);
+    return s;
 }

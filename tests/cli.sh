@@ -46,6 +46,8 @@ has_line "unknown format message" "$T/err" "diplograph: unknown format 'n3' (tur
 expect "bad base IRI" 2 "$DG" -b "not an iri" "$SAMPLE"
 has_line "bad base message" "$T/err" "diplograph: invalid base IRI 'not an iri'"
 expect "bad --source" 2 "$DG" --source "http://x/a b" "$SAMPLE"
+expect "empty -o" 2 "$DG" -o "" "$SAMPLE"
+has_line "empty -o message" "$T/err" "diplograph: empty --output file name"
 
 # a missing input file: exit 1, the message names it
 expect "missing file" 1 "$DG" "$T/no such file.txt"

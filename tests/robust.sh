@@ -191,6 +191,26 @@ then ok "JSON Lines noncharacters: only the good record is written"
 else bad "JSON Lines noncharacters: $n good records, titles: $(grep -c 'terms/title>' nonchar.nt)"
 fi
 
+# Control characters in what a message quotes (a file name, a JSON
+# field) are escaped as \xNN: the input cannot drive the terminal or
+# fake a line of the messages.
+esc=$(printf 'a\033[2Jb\nfake.txt')
+mkdir escdir
+cp fffe.txt "escdir/$esc"
+expect "a file name with ESC and a line feed" 1 "$DG" escdir
+same "a file name with ESC and a line feed: message" err 'diplograph: escdir/a\x1b[2Jb\x0afake.txt: byte 6: noncharacter U+FFFE in text
+diplograph: escdir/a\x1b[2Jb\x0afake.txt: invalid UTF-8'
+printf '{"id": "1", "text": "x", "date": "\\u001b]0;title\\u0007"}\n{"id": "2", "text": "\033[31m"}\n' >esc.jsonl
+expect "JSON Lines with escape sequences" 0 "$DG" -k --input-format jsonl esc.jsonl
+cat >want <<'EOF'
+diplograph: esc.jsonl:1: bad date "\x1b]0;title\x07": expected YYYY-MM-DD
+diplograph: esc.jsonl:1: invalid argument
+diplograph: esc.jsonl:2: bad JSON at column 21: control character 0x1b near '"'
+EOF
+if cmp -s want err; then ok "JSON Lines with escape sequences: messages"
+else bad "JSON Lines with escape sequences: messages:"; sed 's/^/    /' err
+fi
+
 # ------------------------------------------------------------------
 # Awkward but valid text: correct output, text and anchors unchanged.
 
