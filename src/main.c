@@ -696,38 +696,58 @@ static void guard_temp(char *path, struct sigaction *saved)
     }
 }
 
+/* The target of symbolic link p (malloc'd), or NULL with errno set.
+ * (Not sized by lstat: links of /proc report a size of 0 or 64.) */
+static char *read_link(const char *p)
+{
+    size_t cap = 256;
+    char *buf;
+    ssize_t n;
+
+    for (;;) {
+        if (!(buf = malloc(cap)))
+            return NULL;
+        if ((n = readlink(p, buf, cap)) < 0) {
+            free(buf);
+            return NULL;
+        }
+        if ((size_t)n < cap) {
+            buf[n] = '\0';
+            return buf;
+        }
+        free(buf);
+        cap *= 2;
+    }
+}
+
 /* The file `path` names once symbolic links are followed, as writing
  * through it would (malloc'd; path itself when it is not a link, a link's
  * target that does not exist yet too); NULL after a message. */
 static char *link_target(const char *path)
 {
-    char *p = strdup(path), *link = NULL, *q;
+    char *p = strdup(path), *link, *slash;
     struct stat sb;
     int hops;
 
     for (hops = 0; p && hops < 40; hops++) {
-        ssize_t n;
-        size_t dir;
-
         if (lstat(p, &sb) != 0 || !S_ISLNK(sb.st_mode))
             return p;
-        if (!(link = malloc((size_t)sb.st_size + 1)))
-            break;
-        n = readlink(p, link, (size_t)sb.st_size + 1);
-        if (n < 0 || n > sb.st_size) {   /* changed while read */
-            fprintf(stderr, "%s: %s: %s\n", PROG, path,
-                    strerror(n < 0 ? errno : EAGAIN));
-            free(link);
+        if (!(link = read_link(p))) {
+            fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
             free(p);
             return NULL;
         }
-        link[n] = '\0';
-        dir = strrchr(p, '/') ? (size_t)(strrchr(p, '/') - p) + 1 : 0;
-        q = link[0] == '/' ? strdup(link)
-                           : dg_strdupf("%.*s%s", (int)dir, p, link);
-        free(link);
-        free(p);
-        p = q;
+        slash = strrchr(p, '/');
+        if (link[0] == '/' || !slash) {
+            free(p);
+            p = link;
+        } else {   /* relative to the link's directory */
+            slash[1] = '\0';
+            slash = dg_strdupf("%s%s", p, link);
+            free(link);
+            free(p);
+            p = slash;
+        }
     }
     if (p) {
         fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(ELOOP));
