@@ -122,6 +122,39 @@ if grep -qE "^diplograph: 2 articles, 6 skipped, [0-9]+ triples, [0-9.]+ seconds
 cat "$T/b.nt" "$T/c.nt" >"$T/want-kept.nt"
 same "--keep-going keeps the good records" "$T/kept.nt" "$T/want-kept.nt"
 
+# Odd JSON: NUL and lone surrogate escapes, a repeated member, ids and
+# fields of other types, nesting past jansson's 2048 levels; each is a bad
+# record naming its line, and the surrogate pair of an emoji is text.
+$PY - >"$T/odd.jsonl" <<'EOF'
+print("\n".join([
+    r'{"id": "1", "text": "a\u0000b"}',
+    r'{"id": "2", "text": "a\ud800b"}',
+    r'{"id": "3", "text": "a", "text": "b"}',
+    r'{"id": 4, "text": "a"}',
+    r'{"id": "5", "text": ["a"]}',
+    r'{"id": "6", "text": "a", "date": 20240101}',
+    r'{"id": "7", "text": "a", "url": true}',
+    '{"id": "8", "text": "a", "z": ' + '[' * 2048 + ']' * 2048 + '}',
+    r'{"id": "9", "text": "The President of Brazil visited Argentina.\ud83d\ude00"}']))
+EOF
+expect "odd JSON, -k" 0 "$DG" -k -f ntriples --input-format jsonl "$T/odd.jsonl"
+sed "s|$T/||" "$T/err" >"$T/odd.err"
+cat >"$T/odd.want" <<'EOF'
+diplograph: odd.jsonl:1: bad JSON at column 30: \u0000 is not allowed without JSON_ALLOW_NUL near '"a\u0000b"'
+diplograph: odd.jsonl:2: bad JSON at column 30: invalid Unicode '\uD800' near '"a\ud800b"'
+diplograph: odd.jsonl:3: bad JSON at column 31: duplicate object key near '"text"'
+diplograph: odd.jsonl:4: field "id" is not a string
+diplograph: odd.jsonl:5: field "text" is not a string
+diplograph: odd.jsonl:6: field "date" is not a string
+diplograph: odd.jsonl:7: field "url" is not a string
+diplograph: odd.jsonl:8: bad JSON at column 2078: maximum parsing depth reached near '['
+EOF
+same "odd JSON: one message per bad record" "$T/odd.err" "$T/odd.want"
+if grep -qF 'nif-core#isString> "The President of Brazil visited Argentina.\U0001F600" .' "$T/out"
+then ok "odd JSON: an escaped surrogate pair is one code point"
+else bad "odd JSON: the emoji record:"; grep isString "$T/out"
+fi
+
 # A huge line: one article of 300 kB (the extractor is not linear in the
 # article length, so not more), far past the 64 kB first line buffer.
 $PY -c '
