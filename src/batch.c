@@ -75,19 +75,6 @@ static void on_slot_diag(void *ctx, dg_status st, const char *where,
     batch_diag_print(d->mem, where ? where : d->where, st, message);
 }
 
-void batch_diag_print(FILE *f, const char *where, dg_status st,
-                      const char *message)
-{
-    fprintf(f, "%s: ", PROG);
-    if (where) {
-        batch_put_escaped(f, where);
-        fputs(": ", f);
-    }
-    fputs(st == DG_OK ? "warning: " : "", f);
-    batch_put_escaped(f, message);
-    putc('\n', f);
-}
-
 static void process(const batch_opts *o, dg_blockser *bs, slot *s)
 {
     dg_options opts = {o->base};

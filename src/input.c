@@ -10,7 +10,9 @@
  * not grow with the number of files (only with that of directories: each
  * is entered once, by device and inode, so that symbolic links that loop
  * or lead to a directory read already add nothing).  The output file is
- * never read as an input.
+ * never read as an input.  The program's message form (batch_diag_print,
+ * control characters escaped) is here too, since every message about the
+ * input takes it.
  */
 #include "config.h"
 #include "batch.h"
@@ -97,6 +99,19 @@ void batch_put_escaped(FILE *f, const char *s)
     }
 }
 
+void batch_diag_print(FILE *f, const char *where, dg_status st,
+                      const char *message)
+{
+    fprintf(f, "%s: ", PROG);
+    if (where) {
+        batch_put_escaped(f, where);
+        fputs(": ", f);
+    }
+    fputs(st == DG_OK ? "warning: " : "", f);
+    batch_put_escaped(f, message);
+    putc('\n', f);
+}
+
 /* s as batch_put_escaped writes it (malloc'd), or NULL (no memory). */
 static char *escaped(const char *s)
 {
@@ -135,13 +150,8 @@ static void say(input_iter *it, const char *where, const char *fmt, ...)
     va_start(ap, fmt);
     msg = dg_vstrdupf(fmt, ap);
     va_end(ap);
-    fprintf(f, "%s: ", PROG);
-    if (where) {
-        batch_put_escaped(f, where);
-        fputs(": ", f);
-    }
-    batch_put_escaped(f, msg ? msg : dg_strerror(DG_ERR_NOMEM));
-    putc('\n', f);
+    batch_diag_print(f, where, DG_ERR_SYNTAX,
+                     msg ? msg : dg_strerror(DG_ERR_NOMEM));
     free(msg);
 }
 
