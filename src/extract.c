@@ -46,7 +46,7 @@ static unsigned long long fnv1a_field(unsigned long long h, char tag,
     return fnv1a(h, value, strlen(value));
 }
 
-/* The article's identity, its id in IRIs (README: Article identity):
+/* The article's identity, its id in IRIs (README: Output):
  * 64-bit FNV-1a of its text, then of its source, title and date where
  * given.  Two articles share their IRIs only when all four are equal,
  * and then they give the same triples; with no metadata the id is the
@@ -63,7 +63,8 @@ static unsigned long long article_id(const dg_doc *doc,
 }
 
 /* Reports the fault of text[0..len) at byte `bad` (dg_utf8_valid) as
- * "NAME: byte N: FAULT in text", or for a metadata field `field` as
+ * "NAME: byte N: invalid UTF-8 sequence" or "NAME: byte N: FAULT in
+ * text" (a NUL byte, a noncharacter), or for a metadata field `field` as
  * "NAME: FIELD: FAULT at byte N". */
 static void encoding_diag(dg_diag_fn diag, void *ctx, const char *name,
                           const char *field, const char *text, size_t len,
@@ -80,7 +81,8 @@ static void encoding_diag(dg_diag_fn diag, void *ctx, const char *name,
     }
     where = dg_strdupf("%s: byte %zu", name, bad);
     dg_diagf(diag, ctx, DG_ERR_ENCODING, where ? where : name, "%s%s",
-             fault, fault[0] == 'i' ? "" : " in text");
+             fault, strcmp(fault, "invalid UTF-8 sequence") == 0 ? ""
+                                                              : " in text");
     free(where);
 }
 
