@@ -31,8 +31,8 @@ typedef struct input_iter input_iter;
 /* Opens the input: `paths` (borrowed; "-" is standard input, a directory
  * is read recursively for *.txt, or *.jsonl with `jsonl`, in byte order
  * of names, each directory once).  `out` (may be NULL) is the output
- * file, named `out_name` in messages: it is never read (README: Exit
- * codes).  *total receives the bytes of the input when all are regular
+ * file, named `out_name` in messages: it is never read (README:
+ * Usage).  *total receives the bytes of the input when all are regular
  * files, else 0.  Returns NULL, after a message, when out of memory or
  * when one of `paths` is the output file. */
 input_iter *input_open(char **paths, size_t n, int jsonl,
@@ -72,8 +72,8 @@ char *input_messages(input_iter *it, size_t *len);
 typedef struct {
     const char *format, *base;
     const char *date, *source, *title;  /* defaults for every article */
-    const char *out_name;        /* the output file, never read (see */
-    const struct stat *out;      /* input_open), or NULL */
+    const char *out_name;        /* the output file, which no input may */
+    const struct stat *out;      /* be (input_open); NULL: none */
     const dg_lexicon *lex;
     int jobs;        /* worker threads; 1: none */
     int jsonl, keep_going, quiet, verbose, progress;
