@@ -27,6 +27,7 @@ enum { SLOT_FREE, SLOT_PENDING, SLOT_TAKEN, SLOT_DONE };
 typedef struct {
     batch_article a;
     int state;
+    int stop;            /* ends the run, even with keep_going */
     dg_status st;
     char *body;          /* the article's block */
     size_t body_len, triples;
@@ -72,17 +73,6 @@ static void on_slot_diag(void *ctx, dg_status st, const char *where,
     if (st == DG_OK && d->quiet)
         return;
     batch_diag_print(d->mem, where ? where : d->where, st, message);
-}
-
-void batch_diag_print(FILE *f, const char *where, dg_status st,
-                      const char *message)
-{
-    const char *warn = st == DG_OK ? "warning: " : "";
-
-    if (where)
-        fprintf(f, "%s: %s: %s%s\n", PROG, where, warn, message);
-    else
-        fprintf(f, "%s: %s%s\n", PROG, warn, message);
 }
 
 static void process(const batch_opts *o, dg_blockser *bs, slot *s)
@@ -167,7 +157,7 @@ static void emit(batch *b, slot *s)
         fwrite(s->diags, 1, s->diags_len, stderr);
     if (s->st != DG_OK) {
         b->stats->failed++;
-        if (!b->o->keep_going)
+        if (!b->o->keep_going || s->stop)
             b->fatal = 1;
     } else if (!b->fatal) {
         if (s->body_len) {
@@ -308,18 +298,21 @@ static void feed(batch *b, input_iter *it, dg_blockser *bs, int threads)
         if (rc < 0) {   /* a bad file or record: its message, in order */
             s->diags = input_messages(it, &s->diags_len);
             s->st = DG_ERR_SYNTAX;
+            s->stop = rc == -2;
         } else if (!threads) {
             process(b->o, bs, s);
         }
         if (!threads) {
             emit(b, s);
-            continue;
+        } else {
+            s->state = rc < 0 ? SLOT_DONE : SLOT_PENDING;
+            b->next_in++;
+            if (rc > 0)
+                pthread_cond_signal(&b->work);
+            pthread_mutex_unlock(&b->mu);
         }
-        s->state = rc < 0 ? SLOT_DONE : SLOT_PENDING;
-        b->next_in++;
-        if (rc > 0)
-            pthread_cond_signal(&b->work);
-        pthread_mutex_unlock(&b->mu);
+        if (rc == -2)
+            break;
     }
     batch_article_clear(&a);
     flush_messages(it);
@@ -415,12 +408,14 @@ int batch_run(const batch_opts *o, char **paths, size_t npaths, FILE *fh,
     clock_gettime(CLOCK_MONOTONIC, &b.t0);
     b.last_progress = b.t0;
     if (dg_blockser_new(o->format, o->base, &bs, NULL, NULL) != DG_OK ||
-        !(b.slots = calloc(b.nslots, sizeof *b.slots)) ||
-        !(it = input_open(paths, npaths, o->jsonl, &b.total))) {
+        !(b.slots = calloc(b.nslots, sizeof *b.slots))) {
         fprintf(stderr, "%s: cannot start the %s serializer\n", PROG,
                 o->format);
         goto out;
     }
+    if (!(it = input_open(paths, npaths, o->jsonl, o->out_name, o->out,
+                          &b.total)))
+        goto out;
     dg_blockser_frame(bs, &b.head, &b.foot, &b.sep, &b.empty);
     if (o->jobs > 1) {
         if (run_pool(&b, it) != 0) {

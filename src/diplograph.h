@@ -39,7 +39,8 @@ typedef enum {
     DG_OK = 0,
     DG_ERR_NOMEM,    /* an allocation failed */
     DG_ERR_IO,       /* reading or writing a file or stream failed */
-    DG_ERR_ENCODING, /* input is not valid UTF-8 (or holds a NUL byte) */
+    DG_ERR_ENCODING, /* input is not valid UTF-8 (or holds a NUL byte or a
+                        Unicode noncharacter) */
     DG_ERR_SYNTAX,   /* a lexicon file or an input record is malformed */
     DG_ERR_LIMIT,    /* input exceeds a documented limit */
     DG_ERR_ARG,      /* a bad argument or option value */
@@ -140,8 +141,9 @@ typedef struct {
     const char *text;   /* UTF-8 bytes, not necessarily NUL-terminated */
     size_t len;         /* bytes in text */
     const char *date;   /* publication date "YYYY-MM-DD", or NULL */
-    const char *source; /* the article's URL (dcterms:source), or NULL */
-    const char *title;  /* dcterms:title, or NULL */
+    const char *source; /* the article's URL (dcterms:source), an absolute
+                           IRI, or NULL */
+    const char *title;  /* dcterms:title (UTF-8), or NULL */
 } dg_article;
 
 /* The largest article dg_extract accepts, in bytes (README: Limits);
@@ -164,10 +166,14 @@ typedef struct {
  * Deterministic: the same article, lexicon and options give the same
  * triples in the same order.  If `graph_iri` is not NULL, *graph_iri
  * receives a malloc'd IRI naming the article's graph (for N-Quads and
- * uploads); the caller frees it.
- * Errors: DG_ERR_ENCODING (invalid UTF-8 or a NUL byte; the diagnostic
- * names the article and byte offset), DG_ERR_ARG (bad date or base IRI),
- * DG_ERR_LIMIT, DG_ERR_NOMEM.  On error nothing is added to `out`. */
+ * uploads); the caller frees it.  The article's IRIs carry a hash of its
+ * text, source, title and date (README: Output): articles that differ in
+ * any of them get other IRIs (but for a collision of the 64-bit hash).
+ * Errors: DG_ERR_ENCODING (text or title not valid UTF-8, or holding a
+ * NUL byte or one of the 66 Unicode noncharacters, which Raptor's
+ * writers would cut short; the diagnostic names the article and byte
+ * offset), DG_ERR_ARG (bad date, source or base IRI), DG_ERR_LIMIT,
+ * DG_ERR_NOMEM.  On error nothing is added to `out`. */
 dg_status dg_extract(const dg_lexicon *lex, const dg_options *opts,
                      const dg_article *art, dg_graph *out, char **graph_iri,
                      dg_diag_fn diag, void *ctx);

@@ -19,10 +19,10 @@
 #define DG_MAX_SENTENCE_TOKENS ((size_t)1000) /* tokens per sentence */
 #define DG_MAX_ENTITIES ((size_t)5000)        /* entities per article */
 
-/* 64-bit FNV-1a of the text: the article's id in IRIs. */
-static unsigned long long fnv1a(const char *s, size_t n)
+/* 64-bit FNV-1a of s[0..n), continuing from h. */
+static unsigned long long fnv1a(unsigned long long h, const char *s,
+                                size_t n)
 {
-    unsigned long long h = 0xcbf29ce484222325ULL;
     size_t i;
 
     for (i = 0; i < n; i++) {
@@ -30,6 +30,60 @@ static unsigned long long fnv1a(const char *s, size_t n)
         h *= 0x100000001b3ULL;
     }
     return h;
+}
+
+/* Adds metadata field `tag` = value to hash h: a NUL byte, the tag
+ * letter, the value.  The text and the values hold no NUL byte, so
+ * different articles are different byte strings. */
+static unsigned long long fnv1a_field(unsigned long long h, char tag,
+                                      const char *value)
+{
+    char head[2] = {'\0', tag};
+
+    if (!value)
+        return h;
+    h = fnv1a(h, head, 2);
+    return fnv1a(h, value, strlen(value));
+}
+
+/* The article's identity, its id in IRIs (README: Output):
+ * 64-bit FNV-1a of its text, then of its source, title and date where
+ * given.  Two articles share their IRIs only when all four are equal,
+ * and then they give the same triples; with no metadata the id is the
+ * hash of the text alone. */
+static unsigned long long article_id(const dg_doc *doc,
+                                     const dg_article *art)
+{
+    unsigned long long h = fnv1a(0xcbf29ce484222325ULL, doc->text,
+                                 doc->len);
+
+    h = fnv1a_field(h, 's', art->source);
+    h = fnv1a_field(h, 't', art->title);
+    return fnv1a_field(h, 'd', art->date);
+}
+
+/* Reports the fault of text[0..len) at byte `bad` (dg_utf8_valid) as
+ * "NAME: byte N: invalid UTF-8 sequence" or "NAME: byte N: FAULT in
+ * text" (a NUL byte, a noncharacter), or for a metadata field `field` as
+ * "NAME: FIELD: FAULT at byte N". */
+static void encoding_diag(dg_diag_fn diag, void *ctx, const char *name,
+                          const char *field, const char *text, size_t len,
+                          size_t bad)
+{
+    char buf[DG_UTF8_FAULT_MAX];
+    const char *fault = dg_utf8_fault(text, len, bad, buf);
+    char *where;
+
+    if (field) {
+        dg_diagf(diag, ctx, DG_ERR_ENCODING, name, "%s: %s at byte %zu",
+                 field, fault, bad);
+        return;
+    }
+    where = dg_strdupf("%s: byte %zu", name, bad);
+    dg_diagf(diag, ctx, DG_ERR_ENCODING, where ? where : name, "%s%s",
+             fault, strcmp(fault, "invalid UTF-8 sequence") == 0 ? ""
+                                                              : " in text");
+    free(where);
 }
 
 static dg_status check_input(const dg_article *art, const char *base,
@@ -44,17 +98,23 @@ static dg_status check_input(const dg_article *art, const char *base,
                  DG_MAX_ARTICLE_BYTES);
         return DG_ERR_LIMIT;
     }
-    if (!dg_utf8_valid(art->text, art->len, &bad)) {
-        char where[512];
-        snprintf(where, sizeof where, "%s: byte %zu", name, bad);
-        dg_diagf(diag, ctx, DG_ERR_ENCODING, where,
-                 (unsigned char)art->text[bad] == 0 ?
-                 "NUL byte in text" : "invalid UTF-8 sequence");
+    if (!dg_utf8_valid(doc->text, doc->len, &bad)) {
+        encoding_diag(diag, ctx, name, NULL, doc->text, doc->len, bad);
+        return DG_ERR_ENCODING;
+    }
+    if (art->title && !dg_utf8_valid(art->title, strlen(art->title), &bad)) {
+        encoding_diag(diag, ctx, name, "title", art->title,
+                      strlen(art->title), bad);
         return DG_ERR_ENCODING;
     }
     if (art->date && !dg_date_parse_iso(art->date, &doc->date)) {
         dg_diagf(diag, ctx, DG_ERR_ARG, name,
                  "bad date \"%s\": expected YYYY-MM-DD", art->date);
+        return DG_ERR_ARG;
+    }
+    if (art->source && !dg_iri_valid(art->source)) {
+        dg_diagf(diag, ctx, DG_ERR_ARG, name,
+                 "bad source IRI \"%s\"", art->source);
         return DG_ERR_ARG;
     }
     if (!dg_iri_valid(base)) {
@@ -68,30 +128,31 @@ static dg_status check_input(const dg_article *art, const char *base,
 static dg_status check_sentences(const dg_doc *doc, const char *name,
                                  dg_diag_fn diag, void *ctx)
 {
-    char where[512];
+    char *where = NULL;
     size_t i, n;
+    dg_status st = DG_OK;
 
     if (doc->nsents > DG_MAX_SENTENCES) {
-        snprintf(where, sizeof where, "%s: byte %zu", name,
-                 doc->sents[DG_MAX_SENTENCES].b);
-        dg_diagf(diag, ctx, DG_ERR_LIMIT, where,
+        where = dg_strdupf("%s: byte %zu", name,
+                           doc->sents[DG_MAX_SENTENCES].b);
+        dg_diagf(diag, ctx, DG_ERR_LIMIT, where ? where : name,
                  "more than %zu sentences (%zu); the limit is %zu sentences "
                  "per article", DG_MAX_SENTENCES, doc->nsents,
                  DG_MAX_SENTENCES);
-        return DG_ERR_LIMIT;
+        st = DG_ERR_LIMIT;
     }
-    for (i = 0; i < doc->nsents; i++) {
+    for (i = 0; st == DG_OK && i < doc->nsents; i++) {
         n = doc->sents[i].tok_e - doc->sents[i].tok_b;
         if (n > DG_MAX_SENTENCE_TOKENS) {
-            snprintf(where, sizeof where, "%s: byte %zu", name,
-                     doc->sents[i].b);
-            dg_diagf(diag, ctx, DG_ERR_LIMIT, where,
+            where = dg_strdupf("%s: byte %zu", name, doc->sents[i].b);
+            dg_diagf(diag, ctx, DG_ERR_LIMIT, where ? where : name,
                      "sentence of %zu tokens; the limit is %zu tokens "
                      "per sentence", n, DG_MAX_SENTENCE_TOKENS);
-            return DG_ERR_LIMIT;
+            st = DG_ERR_LIMIT;
         }
     }
-    return DG_OK;
+    free(where);
+    return st;
 }
 
 static dg_status run_stages(dg_doc *doc, dg_diag_fn diag, void *ctx)
@@ -151,7 +212,7 @@ static dg_status extract(const dg_lexicon *lex, const dg_options *opts,
     doc.lex = lex;
     if ((st = check_input(art, base, &doc, diag, ctx)) != DG_OK)
         return st;
-    snprintf(id, sizeof id, "%016llx", fnv1a(doc.text, doc.len));
+    snprintf(id, sizeof id, "%016llx", article_id(&doc, art));
     article = dg_iri_mint(base, "article", id);
     gname = dg_iri_mint(base, "graph", id);
     scratch = dg_graph_new();

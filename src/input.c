@@ -7,7 +7,12 @@
  * object with "id" and "text" (strings, required) and "url", "title",
  * "date" (strings or null, optional).  Lines are parsed with jansson.
  * Only one directory listing per level of depth is held, so memory does
- * not grow with the number of files.
+ * not grow with the number of files (only with that of directories: each
+ * is entered once, by device and inode, so that symbolic links that loop
+ * or lead to a directory read already add nothing).  The output file is
+ * never read as an input.  The program's message form (batch_diag_print,
+ * control characters escaped) is here too, since every message about the
+ * input takes it.
  */
 #include "config.h"
 #include "batch.h"
@@ -19,11 +24,30 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define PROG "diplograph"
 #define STDIN_NAME "standard input"
-/* Longest JSON Lines record read: the article limit plus escapes. */
-#define MAX_LINE ((size_t)80 * 1024 * 1024)
+/* Longest JSON Lines record, in bytes without its line end (README:
+ * Limits): ten times the article limit, room for an article written
+ * with JSON escapes (\u00XX is six bytes for one) and its metadata.
+ * The fuzz harness (tests/fuzz/fuzz_jsonl.c) builds with a small
+ * INPUT_MAX_LINE, so that its inputs reach the cap. */
+#ifndef INPUT_MAX_LINE
+#define INPUT_MAX_LINE (10 * DG_MAX_ARTICLE_BYTES)
+#endif
+#define MAX_LINE ((size_t)(INPUT_MAX_LINE))
+/* read_line's answers besides a length. */
+#define LINE_END ((size_t)-1)       /* the end of the file */
+#define LINE_TOO_LONG ((size_t)-2)  /* longer than MAX_LINE */
+#define LINE_NOMEM ((size_t)-3)
+
+/* The directories entered: a set of (device, inode), open addressing. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    int used;
+} dir_id;
 
 /* One directory being walked: its sorted entry names. */
 typedef struct dir_level {
@@ -43,6 +67,10 @@ struct input_iter {
     size_t line;
     char *buf;           /* line buffer */
     size_t cap;
+    dir_id *seen;        /* directories entered; cap_seen slots (2^k) */
+    size_t nseen, cap_seen;
+    const char *out_name;  /* the output, never read, or NULL */
+    struct stat out;
     int hold;            /* keep messages for input_messages */
     FILE *msg;           /* kept messages, or NULL */
     char *msgbuf;
@@ -59,24 +87,77 @@ static char *xstrdup(const char *s)
     return p;
 }
 
-/* A message about the input: to standard error, or kept for
- * input_messages (it NULL: standard error). */
-static void say(input_iter *it, const char *fmt, ...)
+void batch_put_escaped(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+
+        if (c < 0x20 || c == 0x7F)
+            fprintf(f, "\\x%02x", c);
+        else
+            putc(c, f);
+    }
+}
+
+void batch_diag_print(FILE *f, const char *where, dg_status st,
+                      const char *message)
+{
+    fprintf(f, "%s: ", PROG);
+    if (where) {
+        batch_put_escaped(f, where);
+        fputs(": ", f);
+    }
+    fputs(st == DG_OK ? "warning: " : "", f);
+    batch_put_escaped(f, message);
+    putc('\n', f);
+}
+
+/* s as batch_put_escaped writes it (malloc'd), or NULL (no memory). */
+static char *escaped(const char *s)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+
+    if (!f)
+        return NULL;
+    batch_put_escaped(f, s);
+    if (fclose(f) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* A message about the input, "diplograph: WHERE: MESSAGE" (where may be
+ * NULL) as one line with its control characters escaped: to standard
+ * error, or kept for input_messages (it NULL: standard error). */
+static void say(input_iter *it, const char *where, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void say(input_iter *it, const char *where, const char *fmt, ...)
 {
     FILE *f = stderr;
+    char *msg;
     va_list ap;
 
     if (it && it->hold && (it->msg || (it->msg = open_memstream(
                                &it->msgbuf, &it->msglen)) != NULL))
         f = it->msg;
     va_start(ap, fmt);
-    vfprintf(f, fmt, ap);
+    msg = dg_vstrdupf(fmt, ap);
     va_end(ap);
+    batch_diag_print(f, where, DG_ERR_SYNTAX,
+                     msg ? msg : dg_strerror(DG_ERR_NOMEM));
+    free(msg);
 }
 
 static void nomem(input_iter *it)
 {
-    say(it, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
+    say(it, NULL, "%s", dg_strerror(DG_ERR_NOMEM));
 }
 
 void input_hold_messages(input_iter *it)
@@ -111,11 +192,27 @@ void batch_article_clear(batch_article *a)
     memset(a, 0, sizeof *a);
 }
 
-input_iter *input_open(char **paths, size_t n, int jsonl, size_t *total)
+/* Is sb the output file? */
+static int is_output(const input_iter *it, const struct stat *sb)
+{
+    return it->out_name && sb->st_dev == it->out.st_dev &&
+           sb->st_ino == it->out.st_ino;
+}
+
+/* Says that input `path` is the output file. */
+static void say_is_output(input_iter *it, const char *path)
+{
+    say(it, path, "this input is also the output (%s)", it->out_name);
+}
+
+input_iter *input_open(char **paths, size_t n, int jsonl,
+                       const char *out_name, const struct stat *out,
+                       size_t *total)
 {
     input_iter *it = calloc(1, sizeof *it);
     struct stat sb;
     size_t i;
+    int all_regular = 1;
 
     if (!it) {
         nomem(it);
@@ -124,15 +221,29 @@ input_iter *input_open(char **paths, size_t n, int jsonl, size_t *total)
     it->paths = paths;
     it->npaths = n;
     it->jsonl = jsonl;
+    if (out_name && out) {
+        it->out_name = out_name;
+        it->out = *out;
+    }
     *total = 0;
     for (i = 0; i < n; i++) {
-        if (strcmp(paths[i], "-") == 0 || stat(paths[i], &sb) != 0 ||
-            !S_ISREG(sb.st_mode)) {
-            *total = 0;
-            break;
+        int is_stdin = strcmp(paths[i], "-") == 0;
+
+        if ((is_stdin ? fstat(STDIN_FILENO, &sb) : stat(paths[i], &sb)) != 0) {
+            all_regular = 0;
+            continue;
         }
+        if (S_ISREG(sb.st_mode) && is_output(it, &sb)) {
+            say_is_output(it, is_stdin ? STDIN_NAME : paths[i]);
+            free(it);
+            return NULL;
+        }
+        if (is_stdin || !S_ISREG(sb.st_mode))
+            all_regular = 0;
         *total += (size_t)sb.st_size;
     }
+    if (!all_regular)
+        *total = 0;
     return it;
 }
 
@@ -162,6 +273,7 @@ void input_close(input_iter *it)
     free(it->msgbuf);
     free(it->fname);
     free(it->buf);
+    free(it->seen);
     free(it);
 }
 
@@ -180,7 +292,7 @@ static int dir_push(input_iter *it, const char *path)
     size_t cap = 0;
 
     if (!dh) {
-        say(it, "%s: %s: %s\n", PROG, path, strerror(errno));
+        say(it, path, "%s", strerror(errno));
         return -1;
     }
     if (!(d = calloc(1, sizeof *d)) || !(d->path = xstrdup(path)))
@@ -222,50 +334,118 @@ static int has_suffix(const char *s, const char *suf)
     return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
+/* Marks directory sb as entered: 1 when it was not yet, 0 when it was
+ * (a symbolic link loop, or a second way to it), -1 out of memory. */
+static int dir_enter(input_iter *it, const struct stat *sb)
+{
+    size_t i, mask;
+
+    if (2 * (it->nseen + 1) > it->cap_seen) {   /* at most half full */
+        size_t cap = it->cap_seen ? 2 * it->cap_seen : 64;
+        dir_id *old = it->seen, *t = calloc(cap, sizeof *t);
+
+        if (!t)
+            return -1;
+        for (i = 0; i < it->cap_seen; i++) {
+            size_t j = ((size_t)old[i].ino * 31 + (size_t)old[i].dev) &
+                       (cap - 1);
+
+            if (!old[i].used)
+                continue;
+            while (t[j].used)
+                j = (j + 1) & (cap - 1);
+            t[j] = old[i];
+        }
+        free(old);
+        it->seen = t;
+        it->cap_seen = cap;
+    }
+    mask = it->cap_seen - 1;
+    for (i = ((size_t)sb->st_ino * 31 + (size_t)sb->st_dev) & mask;
+         it->seen[i].used; i = (i + 1) & mask)
+        if (it->seen[i].dev == sb->st_dev && it->seen[i].ino == sb->st_ino)
+            return 0;
+    it->seen[i].dev = sb->st_dev;
+    it->seen[i].ino = sb->st_ino;
+    it->seen[i].used = 1;
+    it->nseen++;
+    return 1;
+}
+
+/* The next name to look at (malloc'd): from the innermost directory
+ * being walked (*walked set), else from the argument list; NULL at the
+ * end, or with *err set when out of memory. */
+static char *next_name(input_iter *it, int *walked, int *err)
+{
+    dir_level *d;
+    size_t n;
+    char *p;
+
+    while ((d = it->dir) != NULL && d->next == d->n)
+        dir_pop(it);
+    *walked = d != NULL;
+    if (!d) {
+        if (it->next == it->npaths)
+            return NULL;
+        p = xstrdup(it->paths[it->next++]);
+    } else {
+        n = strlen(d->path) + strlen(d->names[d->next]) + 2;
+        if ((p = malloc(n)) != NULL)
+            snprintf(p, n, "%s/%s", d->path, d->names[d->next]);
+        d->next++;
+    }
+    if (!p) {
+        nomem(it);
+        *err = 1;
+    }
+    return p;
+}
+
 /* The next path to read (malloc'd) from the directory walk or the
- * argument list; NULL at the end (*err set on a failure). */
+ * argument list; NULL at the end, or with *err set after a message (a
+ * directory that cannot be read, a file of the walk that cannot be
+ * found, such as a dangling symbolic link; *err 2: the output file was
+ * found among the inputs).  Named paths are returned as they are (read_*
+ * reports a missing one); in a directory, only regular files with the
+ * input's suffix are (special files are skipped). */
 static char *next_path(input_iter *it, int *err)
 {
+    const char *suffix = it->jsonl ? ".jsonl" : ".txt";
     struct stat sb;
+    int walked;
+    char *p;
 
     *err = 0;
-    for (;;) {
-        dir_level *d = it->dir;
-        char *p;
-        size_t n;
+    while ((p = next_name(it, &walked, err)) != NULL) {
+        int rc = 0;
 
-        if (!d) {
-            if (it->next == it->npaths)
-                return NULL;
-            p = xstrdup(it->paths[it->next++]);
-        } else if (d->next == d->n) {
-            dir_pop(it);
-            continue;
-        } else {
-            n = strlen(d->path) + strlen(d->names[d->next]) + 2;
-            if ((p = malloc(n)) != NULL)
-                snprintf(p, n, "%s/%s", d->path, d->names[d->next]);
-            d->next++;
-        }
-        if (!p) {
-            nomem(it);
-            *err = 1;
-            return NULL;
-        }
-        if (strcmp(p, "-") == 0 || stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-            if (!d || (S_ISREG(sb.st_mode) &&
-                       has_suffix(p, it->jsonl ? ".jsonl" : ".txt")))
+        if (!walked && strcmp(p, "-") == 0)
+            return p;
+        if (stat(p, &sb) != 0) {
+            if (!walked)
                 return p;
-            free(p);
-            continue;
-        }
-        if (dir_push(it, p) != 0) {
-            free(p);
-            *err = 1;
-            return NULL;
+            if (has_suffix(p, suffix)) {
+                say(it, p, "%s", strerror(errno));
+                *err = 1;
+            }
+        } else if (S_ISDIR(sb.st_mode)) {
+            if ((rc = dir_enter(it, &sb)) < 0)
+                nomem(it);
+            if (rc < 0 || (rc > 0 && dir_push(it, p) != 0))
+                *err = 1;
+        } else if (!walked) {
+            return p;
+        } else if (S_ISREG(sb.st_mode) && has_suffix(p, suffix)) {
+            if (!is_output(it, &sb))
+                return p;
+            say_is_output(it, p);
+            *err = 2;
         }
         free(p);
+        if (*err)
+            return NULL;
     }
+    return NULL;
 }
 
 /* Reads fh into a malloc'd buffer (*buf, *len bytes), stopping one byte
@@ -311,9 +491,9 @@ static int too_big(input_iter *it, FILE *fh, const char *where)
     if (fstat(fileno(fh), &sb) != 0 || !S_ISREG(sb.st_mode) ||
         (unsigned long long)sb.st_size <= DG_MAX_ARTICLE_BYTES)
         return 0;
-    say(it, "%s: %s: article is %llu bytes; the limit is %zu bytes\n"
-        "%s: %s: %s\n", PROG, where, (unsigned long long)sb.st_size,
-        DG_MAX_ARTICLE_BYTES, PROG, where, dg_strerror(DG_ERR_LIMIT));
+    say(it, where, "article is %llu bytes; the limit is %zu bytes",
+        (unsigned long long)sb.st_size, DG_MAX_ARTICLE_BYTES);
+    say(it, where, "%s", dg_strerror(DG_ERR_LIMIT));
     return 1;
 }
 
@@ -324,15 +504,15 @@ static int read_text(input_iter *it, const char *path, batch_article *a)
     FILE *fh = is_stdin ? stdin : fopen(path, "rb");
     int e;
 
-    if (!(a->name = xstrdup(is_stdin ? STDIN_NAME : path)) ||
-        !(a->where = xstrdup(is_stdin ? STDIN_NAME : path))) {
+    if (!(a->name = escaped(is_stdin ? STDIN_NAME : path)) ||
+        !(a->where = xstrdup(a->name))) {
         if (fh && !is_stdin)
             fclose(fh);
         nomem(it);
         return -1;
     }
     if (!fh) {
-        say(it, "%s: %s: %s\n", PROG, path, strerror(errno));
+        say(it, path, "%s", strerror(errno));
         return -1;
     }
     if (!is_stdin && too_big(it, fh, a->where))
@@ -342,14 +522,13 @@ static int read_text(input_iter *it, const char *path, batch_article *a)
     if (!is_stdin)
         fclose(fh);
     if (e) {
-        say(it, "%s: %s: %s\n", PROG, a->where, strerror(e));
+        say(it, a->where, "%s", strerror(e));
         return -1;
     }
     if (a->len > DG_MAX_ARTICLE_BYTES) { /* a stream; read_all stopped */
-        say(it, "%s: %s: article is more than %zu bytes; the limit "
-            "is %zu bytes\n%s: %s: %s\n", PROG, a->where,
-            DG_MAX_ARTICLE_BYTES, DG_MAX_ARTICLE_BYTES, PROG, a->where,
-            dg_strerror(DG_ERR_LIMIT));
+        say(it, a->where, "article is more than %zu bytes; the limit is "
+            "%zu bytes", DG_MAX_ARTICLE_BYTES, DG_MAX_ARTICLE_BYTES);
+        say(it, a->where, "%s", dg_strerror(DG_ERR_LIMIT));
         free(a->text);
         a->text = NULL;
         return -1;
@@ -358,36 +537,60 @@ static int read_text(input_iter *it, const char *path, batch_article *a)
     return 0;
 }
 
-/* Reads one line into it->buf; returns its length, (size_t)-1 at the
- * end, (size_t)-2 when longer than MAX_LINE (the rest is skipped). */
+/* Makes room for line byte n and the NUL after it in it->buf (which
+ * grows by doubling up to MAX_LINE + 1 bytes); 0, or -1 out of memory. */
+static int line_room(input_iter *it, size_t n)
+{
+    size_t cap;
+    char *q;
+
+    if (n + 1 < it->cap)
+        return 0;
+    cap = it->cap ? 2 * it->cap : 65536;
+    if (cap > MAX_LINE + 1)
+        cap = MAX_LINE + 1;
+    if (!(q = realloc(it->buf, cap)))
+        return -1;
+    it->buf = q;
+    it->cap = cap;
+    return 0;
+}
+
+/* Reads one line, without its '\n', into it->buf (NUL-terminated) and
+ * returns its length in bytes; LINE_END at the end of the file;
+ * LINE_TOO_LONG when it is longer than MAX_LINE (reading stops one byte
+ * past the cap, so that a stream without line ends, /dev/zero, ends);
+ * LINE_NOMEM. */
 static size_t read_line(input_iter *it)
 {
     size_t n = 0;
-    int c, too_long = 0;
+    int c;
 
     /* only the main thread reads input: the unlocked getc is safe */
     while ((c = getc_unlocked(it->fh)) != EOF && c != '\n') {
-        if (too_long)
-            continue;
-        if (n + 1 >= it->cap) {
-            size_t cap = it->cap ? it->cap * 2 : 65536;
-            char *q = n >= MAX_LINE ? NULL : realloc(it->buf, cap);
-
-            if (!q) {
-                too_long = 1;
-                continue;
-            }
-            it->buf = q;
-            it->cap = cap;
-        }
+        if (n == MAX_LINE)
+            return LINE_TOO_LONG;
+        if (line_room(it, n) != 0)
+            return LINE_NOMEM;
         it->buf[n++] = (char)c;
     }
-    if (c == EOF && n == 0 && !too_long)
-        return (size_t)-1;
-    if (too_long)
-        return (size_t)-2;
+    if (c == EOF && n == 0)
+        return LINE_END;
+    if (line_room(it, n) != 0)
+        return LINE_NOMEM;
     it->buf[n] = '\0';
     return n;
+}
+
+/* Is line[0..n) blank: only JSON white space (space, tab, CR)? */
+static int blank_line(const char *line, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
+            return 0;
+    return 1;
 }
 
 /* Copies the string member `key` of o into *out: 0 done (absent or null
@@ -402,12 +605,11 @@ static int json_field(input_iter *it, json_t *o, const char *key,
     if (!v || json_is_null(v)) {
         if (!required)
             return 0;
-        say(it, "%s: %s: missing field \"%s\"\n", PROG, where, key);
+        say(it, where, "missing field \"%s\"", key);
         return -1;
     }
     if (!json_is_string(v)) {
-        say(it, "%s: %s: field \"%s\" is not a string\n", PROG,
-            where, key);
+        say(it, where, "field \"%s\" is not a string", key);
         return -1;
     }
     n = json_string_length(v);
@@ -422,38 +624,38 @@ static int json_field(input_iter *it, json_t *o, const char *key,
     return 0;
 }
 
-/* Turns line `it->line` (n bytes in it->buf) into an article. */
-static int parse_record(input_iter *it, size_t n, batch_article *a)
+/* Turns line `it->line` (n bytes at line) into an article. */
+static int parse_record(input_iter *it, const char *line, size_t n,
+                        batch_article *a)
 {
     json_error_t jerr;
     json_t *o;
-    char *id = NULL, where[4096];
+    char *id = NULL;
     int rc = -1;
 
-    snprintf(where, sizeof where, "%s:%zu", it->fname, it->line);
-    if (!(a->name = xstrdup(where)) || !(a->where = xstrdup(where))) {
+    if (!(a->name = dg_strdupf("%s:%zu", it->fname, it->line)) ||
+        !(a->where = xstrdup(a->name))) {
         nomem(it);
         return -1;
     }
-    o = json_loadb(it->buf, n, JSON_REJECT_DUPLICATES, &jerr);
+    o = json_loadb(line, n, JSON_REJECT_DUPLICATES, &jerr);
     if (!o) {
-        say(it, "%s: %s: bad JSON at column %d: %s\n", PROG, where,
-            jerr.column, jerr.text);
+        say(it, a->where, "bad JSON at column %d: %s", jerr.column,
+            jerr.text);
         return -1;
     }
     if (!json_is_object(o)) {
-        say(it, "%s: %s: not a JSON object\n", PROG, where);
+        say(it, a->where, "not a JSON object");
         goto out;
     }
-    if (json_field(it, o, "id", 1, &id, NULL, where) ||
-        json_field(it, o, "text", 1, &a->text, &a->len, where) ||
-        json_field(it, o, "url", 0, &a->source, NULL, where) ||
-        json_field(it, o, "title", 0, &a->title, NULL, where) ||
-        json_field(it, o, "date", 0, &a->date, NULL, where))
+    if (json_field(it, o, "id", 1, &id, NULL, a->where) ||
+        json_field(it, o, "text", 1, &a->text, &a->len, a->where) ||
+        json_field(it, o, "url", 0, &a->source, NULL, a->where) ||
+        json_field(it, o, "title", 0, &a->title, NULL, a->where) ||
+        json_field(it, o, "date", 0, &a->date, NULL, a->where))
         goto out;
     if (a->source && !dg_iri_valid(a->source)) {
-        say(it, "%s: %s: \"url\" is not an absolute IRI\n", PROG,
-            where);
+        say(it, a->where, "\"url\" is not an absolute IRI");
         goto out;
     }
     rc = 0;
@@ -463,33 +665,57 @@ out:
     return rc;
 }
 
-/* The next JSON Lines record of the open file; 0 at its end. */
-static int next_record(input_iter *it, batch_article *a)
+/* Closes the JSON Lines file being read. */
+static void close_jsonl(input_iter *it)
 {
-    size_t n;
-
-    for (;;) {
-        n = read_line(it);
-        if (n == (size_t)-1)
-            break;
-        it->line++;
-        a->in_bytes = n == (size_t)-2 ? MAX_LINE : n + 1;
-        if (n == (size_t)-2) {
-            say(it, "%s: %s:%zu: line longer than %zu bytes\n", PROG,
-                it->fname, it->line, MAX_LINE);
-            return -1;
-        }
-        if (n == 0 || (n == 1 && it->buf[0] == '\r'))
-            continue;   /* blank lines are allowed */
-        return parse_record(it, n, a) == 0 ? 1 : -1;
-    }
-    if (ferror(it->fh))
-        say(it, "%s: %s: %s\n", PROG, it->fname, strerror(errno));
     if (it->fh != stdin)
         fclose(it->fh);
     it->fh = NULL;
     free(it->fname);
     it->fname = NULL;
+}
+
+/* The next JSON Lines record of the open file: 1, or -1 for a bad one;
+ * 0 at the end of the file, which is then closed.  Blank lines are
+ * skipped; a byte-order mark opening the file is ignored (RFC 8259,
+ * 8.1).  A line over MAX_LINE ends the file: its end cannot be found
+ * without reading on without bound. */
+static int next_record(input_iter *it, batch_article *a)
+{
+    static const char bom[] = "\xef\xbb\xbf";
+    const char *line;
+    size_t n;
+
+    for (;;) {
+        n = read_line(it);
+        if (n == LINE_END)
+            break;
+        it->line++;
+        if (n == LINE_NOMEM) {
+            nomem(it);
+            close_jsonl(it);
+            return -1;
+        }
+        if (n == LINE_TOO_LONG) {
+            a->in_bytes = MAX_LINE + 1;
+            say(it, NULL, "%s:%zu: line longer than %zu bytes (the limit); "
+                "the rest of the file is not read", it->fname, it->line,
+                MAX_LINE);
+            close_jsonl(it);
+            return -1;
+        }
+        a->in_bytes = n + 1;
+        line = it->buf;
+        if (it->line == 1 && n >= 3 && memcmp(line, bom, 3) == 0) {
+            line += 3;
+            n -= 3;
+        }
+        if (!blank_line(line, n))
+            return parse_record(it, line, n, a) == 0 ? 1 : -1;
+    }
+    if (ferror(it->fh))
+        say(it, it->fname, "%s", strerror(errno));
+    close_jsonl(it);
     return 0;
 }
 
@@ -500,12 +726,13 @@ static int open_jsonl(input_iter *it, const char *path)
 
     it->fh = is_stdin ? stdin : fopen(path, "rb");
     if (!it->fh) {
-        say(it, "%s: %s: %s\n", PROG, path, strerror(errno));
+        say(it, path, "%s", strerror(errno));
         return -1;
     }
     it->line = 0;
-    if (!(it->fname = xstrdup(is_stdin ? STDIN_NAME : path))) {
+    if (!(it->fname = escaped(is_stdin ? STDIN_NAME : path))) {
         nomem(it);
+        close_jsonl(it);
         return -1;
     }
     return 0;
@@ -525,7 +752,7 @@ int input_next(input_iter *it, batch_article *a)
             batch_article_clear(a);
         }
         if (!(path = next_path(it, &err)))
-            return err ? -1 : 0;
+            return err == 2 ? -2 : err ? -1 : 0;
         if (!it->jsonl) {
             rc = read_text(it, path, a);
             free(path);

@@ -28,7 +28,9 @@
 /* Diagnostics helper                                                  */
 /* ------------------------------------------------------------------ */
 
-/* Formats a message (printf-style) and passes it to diag if not NULL. */
+/* Formats a message (printf-style) and passes it to diag if not NULL.
+ * The message is as long as it needs to be: never cut, unless memory
+ * runs out (then it keeps its first 1,023 bytes). */
 void dg_diagf(dg_diag_fn diag, void *ctx, dg_status st, const char *where,
               const char *fmt, ...)
 #if defined(__GNUC__)
@@ -36,14 +38,41 @@ void dg_diagf(dg_diag_fn diag, void *ctx, dg_status st, const char *where,
 #endif
     ;
 
+/* A new string formatted printf-style (malloc'd, the caller frees), of
+ * any length; NULL when out of memory.  dg_vstrdupf: the same with a
+ * va_list. */
+char *dg_strdupf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+char *dg_vstrdupf(const char *fmt, va_list ap);
+
 /* ------------------------------------------------------------------ */
 /* Text (text.c)                                                       */
 /* ------------------------------------------------------------------ */
 
-/* Checks that text[0..len) is UTF-8 without NUL bytes, overlong forms,
- * surrogates or code points above U+10FFFF.  Returns 1 when valid; else
- * 0 with *bad_byte the byte offset of the first bad sequence. */
+/* Checks that text[0..len) is UTF-8 that every output syntax carries
+ * unchanged: no NUL bytes, overlong forms, surrogates, code points above
+ * U+10FFFF, nor any of the 66 Unicode noncharacters (Raptor's writers
+ * stop a term at U+FFFE and U+FFFF and report success; XML 1.0 and
+ * RFC 3987 IRIs exclude them).  Returns 1 when valid; else 0 with
+ * *bad_byte (may be NULL) the byte offset of the first bad sequence. */
 int dg_utf8_valid(const char *text, size_t len, size_t *bad_byte);
+
+/* The Unicode noncharacters (Unicode 15, section 23.7): U+FDD0..U+FDEF
+ * and the last two code points of every plane, U+FFFE, U+FFFF, U+1FFFE,
+ * ..., U+10FFFF. */
+int dg_cp_is_noncharacter(uint32_t c);
+
+/* Bytes dg_utf8_fault may write into its buf. */
+#define DG_UTF8_FAULT_MAX 32
+
+/* Names the fault dg_utf8_valid found at byte `bad` of text[0..len):
+ * "NUL byte", "invalid UTF-8 sequence" or "noncharacter U+FFFE" (written
+ * into buf, DG_UTF8_FAULT_MAX bytes).  Returns a static string or buf. */
+const char *dg_utf8_fault(const char *text, size_t len, size_t bad,
+                          char *buf);
 
 /* Decodes the code point at text[*i] (valid UTF-8 assumed) and advances
  * *i past it. */
@@ -616,7 +645,7 @@ void dg_doc_release(dg_doc *doc);
 char *dg_iri_mint(const char *base, const char *kind, const char *key);
 
 /* 1 when s is an absolute IRI that Turtle and N-Triples accept (a scheme,
- * no white space, control characters, <>"{}|^`\). */
+ * no white space, control characters, <>"{}|^`\, noncharacters). */
 int dg_iri_valid(const char *s);
 
 /* ------------------------------------------------------------------ */

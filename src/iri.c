@@ -260,7 +260,9 @@ char *dg_iri_mint(const char *base, const char *kind, const char *key)
 
 /* 1 when s is an absolute IRI that Turtle and N-Triples accept: a scheme
  * (a letter, then letters, digits, '+', '-', '.') and ':', then valid
- * UTF-8 without control characters, space or any of <>"{}|^`\.  NULL: 0. */
+ * UTF-8 without control characters, space, any of <>"{}|^`\ or a Unicode
+ * noncharacter (RFC 3987 leaves them out of IRIs; Raptor cuts an IRI at
+ * U+FFFE).  NULL: 0. */
 int dg_iri_valid(const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -276,7 +278,7 @@ int dg_iri_valid(const char *s)
         uint32_t c = next_cp(u, &i);
 
         if (c == UINT32_MAX || c <= 0x20 || c == 0x7F ||
-            (c >= 0x80 && c <= 0x9F) ||
+            (c >= 0x80 && c <= 0x9F) || dg_cp_is_noncharacter(c) ||
             (c < 0x80 && strchr("<>\"{}|^`\\", (int)c)))
             return 0;
     }

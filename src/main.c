@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,12 +62,16 @@ typedef struct {
     char **files;         /* the inputs (set by main) */
     size_t nfiles;
     const dg_lexicon *lex;
+    char *out_name;       /* the output, when a regular file: its name */
+    struct stat out_sb;   /* in messages and its identity (find_output) */
 } cli_options;
 
-/* Context of the diag callback: the name used when `where` is NULL. */
+/* Context of the diag callback: the name used when `where` is NULL, and
+ * how many errors (not warnings) it printed. */
 typedef struct {
     const char *where;
     int quiet;
+    int errors;
 } diag_ctx;
 
 static void on_diag(void *ctx, dg_status st, const char *where,
@@ -74,15 +79,28 @@ static void on_diag(void *ctx, dg_status st, const char *where,
 {
     diag_ctx *d = ctx;
 
+    if (st != DG_OK)
+        d->errors++;
     if (st == DG_OK && d->quiet)
         return;
     batch_diag_print(stderr, where ? where : d->where, st, message);
 }
 
-static void usage_error(const char *fmt, const char *arg)
+static void usage_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Prints "diplograph: MESSAGE" and the hint to --help. */
+static void usage_error(const char *fmt, ...)
 {
+    va_list ap;
+
     fprintf(stderr, "%s: ", PROG);
-    fprintf(stderr, fmt, arg);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fprintf(stderr, "\nTry '%s --help' for more information.\n", PROG);
 }
 
@@ -254,7 +272,7 @@ static int check_push(const push_cli *p)
 {
     dg_push_options po;
     dg_uploader *up = NULL;
-    diag_ctx dc = {NULL, 0};
+    diag_ctx dc = {NULL, 0, 0};
     dg_status st;
 
     if (!p->url) {
@@ -284,10 +302,15 @@ static int check_push(const push_cli *p)
 static int check_options(const cli_options *o)
 {
     dg_date d;
+    size_t bad;
 
     if (!dg_format_known(o->format)) {
         usage_error("unknown format '%s' (turtle, ntriples, nquads, "
                     "rdfxml, json, json-triples, dot)", o->format);
+        return EXIT_USAGE;
+    }
+    if (o->output && !*o->output) {
+        usage_error("%s", "empty --output file name");
         return EXIT_USAGE;
     }
     if (!dg_iri_valid(o->base)) {
@@ -301,6 +324,13 @@ static int check_options(const cli_options *o)
     }
     if (o->source && !dg_iri_valid(o->source)) {
         usage_error("invalid --source IRI '%s'", o->source);
+        return EXIT_USAGE;
+    }
+    if (o->title && !dg_utf8_valid(o->title, strlen(o->title), &bad)) {
+        char buf[DG_UTF8_FAULT_MAX];
+
+        usage_error("invalid --title: %s at byte %zu",
+                    dg_utf8_fault(o->title, strlen(o->title), bad, buf), bad);
         return EXIT_USAGE;
     }
     return check_push(&o->push);
@@ -360,6 +390,29 @@ static int parse_args(int argc, char **argv, cli_options *o)
 /* ------------------------------------------------------------------ */
 /* Input                                                               */
 /* ------------------------------------------------------------------ */
+
+/* Finds the file the run writes, when it is a regular file: -o FILE as
+ * it stands (through symbolic links), or a standard output redirected to
+ * a file.  No input may be that file (input_open): o->out_name receives
+ * its name for messages (malloc'd), o->out_sb its identity; both stay
+ * unset when there is none.  0, or -1 out of memory (printed). */
+static int find_output(cli_options *o)
+{
+    if (o->output) {
+        if (stat(o->output, &o->out_sb) != 0 || !S_ISREG(o->out_sb.st_mode))
+            return 0;
+        o->out_name = dg_strdupf("-o %s", o->output);
+    } else {
+        if (o->push.url || fstat(STDOUT_FILENO, &o->out_sb) != 0 ||
+            !S_ISREG(o->out_sb.st_mode))
+            return 0;
+        o->out_name = dg_strdupf("standard output");
+    }
+    if (o->out_name)
+        return 0;
+    fprintf(stderr, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
+    return -1;
+}
 
 /* ------------------------------------------------------------------ */
 /* Lexicons                                                            */
@@ -477,37 +530,46 @@ static int graph_set_add(graph_set *gs, size_t *cap)
     return gs->graphs[gs->n++] ? 0 : -1;
 }
 
+/* Drops the last graph of gs (that of an article that failed). */
+static void graph_set_drop(graph_set *gs)
+{
+    gs->n--;
+    dg_graph_free(gs->graphs[gs->n]);
+    free(gs->iris[gs->n]);
+}
+
 /* Extracts every article into memory (dot, --push): one graph each for
- * N-Quads and uploads, else one in all. */
+ * N-Quads and uploads, else one in all.  A bad article leaves no graph
+ * behind, so that with --keep-going the others are all written and
+ * pushed; without it, the first bad one ends the reading. */
 static int extract_all(const cli_options *o, graph_set *gs, diag_ctx *dc)
 {
     int per_file = (strcmp(o->format, "nquads") == 0 || o->push.url) &&
                    !o->push.graph;
     batch_article a = {0};
     size_t total, cap = 0;
-    input_iter *it = input_open(o->files, o->nfiles, o->jsonl, &total);
-    int failed = 0, rc;
+    input_iter *it = input_open(o->files, o->nfiles, o->jsonl, o->out_name,
+                                o->out_name ? &o->out_sb : NULL, &total);
+    int stop = 0, rc;
 
     if (!it)
         return -1;
-    while ((rc = input_next(it, &a)) != 0) {
-        if (rc < 0 || ((per_file || gs->n == 0) && graph_set_add(gs, &cap))) {
-            if (rc > 0)
-                goto nomem;
-            failed = !o->keep_going;
-            continue;
+    while (!stop && (rc = input_next(it, &a)) != 0) {
+        if (rc > 0 && (per_file || gs->n == 0) && graph_set_add(gs, &cap)) {
+            batch_article_clear(&a);
+            input_close(it);
+            fprintf(stderr, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
+            return -1;
         }
-        if (extract_one(o, &a, gs, dc) != 0)
-            failed = failed || !o->keep_going;
+        if (rc > 0 && extract_one(o, &a, gs, dc) == 0)
+            continue;
+        if (rc > 0 && per_file)
+            graph_set_drop(gs);
+        stop = !o->keep_going || rc == -2;
     }
     batch_article_clear(&a);
     input_close(it);
-    return failed ? -1 : 0;
-nomem:
-    batch_article_clear(&a);
-    input_close(it);
-    fprintf(stderr, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
-    return -1;
+    return stop ? -1 : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -528,6 +590,8 @@ static int write_stream(const cli_options *o, FILE *fh, const char *where)
     bo.date = o->date;
     bo.source = o->source;
     bo.title = o->title;
+    bo.out_name = o->out_name;
+    bo.out = o->out_name ? &o->out_sb : NULL;
     bo.lex = o->lex;
     bo.jobs = (int)(o->jobs ? o->jobs : cores > 0 ? cores : 1);
     bo.jsonl = o->jsonl;
@@ -553,16 +617,24 @@ static int write_graphs(const cli_options *o, const graph_set *gs, FILE *fh,
     dg_serializer *s = NULL;
     dg_status st;
     size_t i;
+    int errors;
 
     dc->where = o->output ? o->output : "standard output";
     if (!gs)
         return write_stream(o, fh, dc->where);
+    errors = dc->errors;
     st = dg_serializer_new(o->format, o->base, fh, &s, on_diag, dc);
     for (i = 0; st == DG_OK && i < gs->n; i++)
         st = dg_serializer_write(s, gs->graphs[i], gs->iris[i]);
-    if (st == DG_OK)
-        st = dg_serializer_finish(s);
+    if (s) {   /* finish also reports a write error of a failed write */
+        dg_status fst = dg_serializer_finish(s);
+
+        if (st == DG_OK)
+            st = fst;
+    }
     dg_serializer_free(s);
+    if (st != DG_OK && dc->errors == errors) /* every failure is told */
+        fprintf(stderr, "%s: %s: %s\n", PROG, dc->where, dg_strerror(st));
     return st == DG_OK ? 0 : -1;
 }
 
@@ -624,35 +696,129 @@ static void guard_temp(char *path, struct sigaction *saved)
     }
 }
 
-/* Writes to a temporary file beside o->output and renames it over
- * o->output; on any failure, or a signal, removes the temporary. */
-static int write_file(const cli_options *o, const graph_set *gs,
-                      diag_ctx *dc)
+/* The target of symbolic link p (malloc'd), or NULL with errno set.
+ * (Not sized by lstat: links of /proc report a size of 0 or 64.) */
+static char *read_link(const char *p)
 {
-    size_t n = strlen(o->output);
-    char *tmp = malloc(n + 8);
-    FILE *fh = NULL;
-    struct sigaction saved[NFATAL];
-    mode_t mask;
-    int fd, rc = -1;
+    size_t cap = 256;
+    char *buf;
+    ssize_t n;
 
-    if (!tmp) {
+    for (;;) {
+        if (!(buf = malloc(cap)))
+            return NULL;
+        if ((n = readlink(p, buf, cap)) < 0) {
+            free(buf);
+            return NULL;
+        }
+        if ((size_t)n < cap) {
+            buf[n] = '\0';
+            return buf;
+        }
+        free(buf);
+        cap *= 2;
+    }
+}
+
+/* The file `path` names once symbolic links are followed, as writing
+ * through it would (malloc'd; path itself when it is not a link, a link's
+ * target that does not exist yet too); NULL after a message. */
+static char *link_target(const char *path)
+{
+    char *p = strdup(path), *link, *slash;
+    struct stat sb;
+    int hops;
+
+    for (hops = 0; p && hops < 40; hops++) {
+        if (lstat(p, &sb) != 0 || !S_ISLNK(sb.st_mode))
+            return p;
+        if (!(link = read_link(p))) {
+            fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(errno));
+            free(p);
+            return NULL;
+        }
+        slash = strrchr(p, '/');
+        if (link[0] == '/' || !slash) {
+            free(p);
+            p = link;
+        } else {   /* relative to the link's directory */
+            slash[1] = '\0';
+            slash = dg_strdupf("%s%s", p, link);
+            free(link);
+            free(p);
+            p = slash;
+        }
+    }
+    if (p) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(ELOOP));
+        free(p);
+        return NULL;
+    }
+    fprintf(stderr, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
+    return NULL;
+}
+
+/* A new temporary file in the directory of `target`, with a short name
+ * (".diplograph-XXXXXX", hidden, so that a directory walk skips it), so
+ * that it fits wherever the target's name does; *path receives its name
+ * (malloc'd).  It takes the mode of the file it replaces (and its owner
+ * and group where allowed), else 0666 less the umask.  Returns the
+ * descriptor, or -1 after a message. */
+static int open_temp(const char *target, const char *name, char **path)
+{
+    const char *slash = strrchr(target, '/');
+    int dir = slash ? (int)(slash - target) + 1 : 0, fd;
+    struct stat sb;
+    mode_t mode;
+
+    if (!(*path = dg_strdupf("%.*s.diplograph-XXXXXX", dir, target))) {
         fprintf(stderr, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));
         return -1;
     }
-    memcpy(tmp, o->output, n);
-    memcpy(tmp + n, ".XXXXXX", 8);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
+    if ((fd = mkstemp(*path)) < 0) {
         fprintf(stderr, "%s: %s: cannot create a temporary file: %s\n",
-                PROG, o->output, strerror(errno));
-        free(tmp);
+                PROG, name, strerror(errno));
+        free(*path);
+        *path = NULL;
+        return -1;
+    }
+    if (stat(target, &sb) == 0) {
+        if (fchown(fd, sb.st_uid, sb.st_gid) != 0)
+            (void)fchown(fd, (uid_t)-1, sb.st_gid);  /* the group at least */
+        mode = sb.st_mode & 0777;
+    } else {
+        mode = umask(0);
+        umask(mode);
+        mode = 0666 & ~mode;
+    }
+    if (fchmod(fd, mode) != 0) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, *path, strerror(errno));
+        close(fd);
+        unlink(*path);
+        free(*path);
+        *path = NULL;
+        return -1;
+    }
+    return fd;
+}
+
+/* Writes to a temporary file beside o->output (beside the file it links
+ * to, when it is a symbolic link) and renames it over that file; on any
+ * failure, or a signal, removes the temporary. */
+static int write_file(const cli_options *o, const graph_set *gs,
+                      diag_ctx *dc)
+{
+    char *target = link_target(o->output), *tmp = NULL;
+    FILE *fh = NULL;
+    struct sigaction saved[NFATAL];
+    int fd, rc = -1;
+
+    if (!target || (fd = open_temp(target, o->output, &tmp)) < 0) {
+        free(target);
         return -1;
     }
     guard_temp(tmp, saved);
-    mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !(fh = fdopen(fd, "wb"))) {
+    if (!(fh = fdopen(fd, "wb"))) {
         fprintf(stderr, "%s: %s: %s\n", PROG, tmp, strerror(errno));
         close(fd);
         goto out;
@@ -662,7 +828,7 @@ static int write_file(const cli_options *o, const graph_set *gs,
         fprintf(stderr, "%s: %s: %s\n", PROG, o->output, strerror(errno));
         rc = -1;
     }
-    if (rc == 0 && rename(tmp, o->output) != 0) {
+    if (rc == 0 && rename(tmp, target) != 0) {
         fprintf(stderr, "%s: %s: %s\n", PROG, o->output, strerror(errno));
         rc = -1;
     }
@@ -671,6 +837,7 @@ out:
         unlink(tmp);
     guard_temp(NULL, saved);
     free(tmp);
+    free(target);
     return rc;
 }
 
@@ -774,15 +941,11 @@ static int push_all(const cli_options *o, const graph_set *gs, diag_ctx *dc)
     st = dg_uploader_new(&po, &up, on_diag, dc);
     if (st != DG_OK)
         return st == DG_ERR_ARG ? EXIT_USAGE : EXIT_FAIL;
-    for (i = 0; i < gs->n && rc == EXIT_OK; i++) {
-        const char *iri = o->push.graph ? o->push.graph : gs->iris[i];
-        if (!iri) {
-            fprintf(stderr, "%s: no graph IRI for the upload; use --graph\n", PROG);
+    /* every graph has its IRI: extract_all keeps no failed article's */
+    for (i = 0; i < gs->n && rc == EXIT_OK; i++)
+        if (push_graph(o, up, gs->graphs[i],
+                       o->push.graph ? o->push.graph : gs->iris[i]) != 0)
             rc = EXIT_FAIL;
-        } else if (push_graph(o, up, gs->graphs[i], iri) != 0) {
-            rc = EXIT_FAIL;
-        }
-    }
     if (pp.shown)
         fputc('\n', stderr); /* end the terminal's progress line */
     dg_uploader_free(up);
@@ -794,11 +957,9 @@ static int push_all(const cli_options *o, const graph_set *gs, diag_ctx *dc)
 int main(int argc, char **argv)
 {
     static char *stdin_only[] = {"-"};
-    cli_options o = {"turtle", NULL, DG_DEFAULT_BASE, NULL, NULL, NULL,
-                     NULL, 0, 0, 0,
-                     {NULL, NULL, NULL, NULL, DG_PUSH_GSP, 0, 0, 0, 0, 0, -1},
-                     0, 0, 0, NULL, 0, NULL};
-    diag_ctx dc = {NULL, 0};
+    cli_options o = {.format = "turtle", .base = DG_DEFAULT_BASE,
+                     .push = {.protocol = DG_PUSH_GSP, .retries = -1}};
+    diag_ctx dc = {NULL, 0, 0};
     dg_lexicon *lex = NULL;
     graph_set gs = {NULL, NULL, 0};
     int rc, stream;
@@ -815,7 +976,7 @@ int main(int argc, char **argv)
     o.files = optind < argc ? argv + optind : stdin_only;
     o.nfiles = optind < argc ? (size_t)(argc - optind) : 1;
     rc = EXIT_FAIL;
-    if (load_lexicons(&o, &lex, &dc) != 0)
+    if (find_output(&o) != 0 || load_lexicons(&o, &lex, &dc) != 0)
         goto out;
     o.lex = lex;
     stream = !o.push.url && dg_format_blocks(o.format);
@@ -829,6 +990,7 @@ out:
     graph_set_free(&gs);
     dg_lexicon_free(lex);
     free(o.lexicons);
+    free(o.out_name);
     /* Catches what is still buffered (--help too) and close errors. */
     if (fclose(stdout) != 0 && rc == EXIT_OK) {
         fprintf(stderr, "%s: standard output: %s\n", PROG, strerror(errno));

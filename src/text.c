@@ -10,6 +10,7 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Length of the sequence a lead byte starts, 0 for a bad lead byte. */
@@ -26,9 +27,19 @@ static int utf8_seq_len(unsigned char c)
     return 0;
 }
 
-int dg_utf8_valid(const char *text, size_t len, size_t *bad_byte)
+int dg_cp_is_noncharacter(uint32_t c)
 {
-    const unsigned char *s = (const unsigned char *)text;
+    return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/* What dg_utf8_valid refuses, first of all at byte *at of text. */
+typedef enum { TEXT_OK, TEXT_BAD_UTF8, TEXT_NUL, TEXT_NONCHAR } text_fault;
+
+/* Scans text[0..len): TEXT_OK, or the first fault with *at its byte
+ * offset and *cp the code point (TEXT_NONCHAR). */
+static text_fault text_check(const unsigned char *s, size_t len, size_t *at,
+                             uint32_t *cp)
+{
     size_t i = 0;
 
     while (i < len) {
@@ -36,24 +47,59 @@ int dg_utf8_valid(const char *text, size_t len, size_t *bad_byte)
         uint32_t c;
         int k;
 
-        if (s[i] == 0 || n == 0 || i + (size_t)n > len)
-            goto bad;
+        *at = i;
+        if (s[i] == 0)
+            return TEXT_NUL;
+        if (n == 0 || i + (size_t)n > len)
+            return TEXT_BAD_UTF8;
         c = n == 1 ? s[i] : (uint32_t)(s[i] & (0xFF >> (n + 1)));
         for (k = 1; k < n; k++) {
             if ((s[i + k] & 0xC0) != 0x80)
-                goto bad;
+                return TEXT_BAD_UTF8;
             c = (c << 6) | (s[i + k] & 0x3F);
         }
         if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
             (c >= 0xD800 && c <= 0xDFFF))
-            goto bad;
+            return TEXT_BAD_UTF8;
+        if (dg_cp_is_noncharacter(c)) {
+            *cp = c;
+            return TEXT_NONCHAR;
+        }
         i += (size_t)n;
     }
-    return 1;
-bad:
+    return TEXT_OK;
+}
+
+int dg_utf8_valid(const char *text, size_t len, size_t *bad_byte)
+{
+    size_t at = 0;
+    uint32_t c;
+
+    if (text_check((const unsigned char *)text, len, &at, &c) == TEXT_OK)
+        return 1;
     if (bad_byte)
-        *bad_byte = i;
+        *bad_byte = at;
     return 0;
+}
+
+const char *dg_utf8_fault(const char *text, size_t len, size_t bad,
+                          char *buf)
+{
+    size_t at = 0;
+    uint32_t c = 0;
+
+    if (bad >= len)
+        return "invalid UTF-8 sequence";
+    switch (text_check((const unsigned char *)text + bad, len - bad, &at,
+                       &c)) {
+    case TEXT_NUL:
+        return "NUL byte";
+    case TEXT_NONCHAR:
+        snprintf(buf, DG_UTF8_FAULT_MAX, "noncharacter U+%04X", (unsigned)c);
+        return buf;
+    default:
+        return "invalid UTF-8 sequence";
+    }
 }
 
 uint32_t dg_utf8_next(const char *text, size_t len, size_t *i)

@@ -41,6 +41,42 @@ n=$(wc -l <"$T/files.nt")
 has_line "-v per article" "$T/err" "diplograph: $D/dir/sub/c.txt: $(wc -l <"$T/c.nt") triples"
 if grep -qE "^diplograph: 3 articles, $n triples, [0-9]+\.[0-9][0-9] seconds\$" "$T/err"; then
     ok "-v closing summary"; else bad "-v closing summary:"; cat "$T/err"; fi
+# Symbolic links: each directory is entered once (by device and inode),
+# so a link back to a parent, two directories linking to each other or a
+# second link to a directory read already add nothing.
+"$DG" -f ntriples "$D/dir/a.txt" >"$T/one.nt"
+mkdir -p "$T/loop1/a" "$T/loop2/a" "$T/loop2/b"
+cp "$D/dir/a.txt" "$T/loop1/a/x.txt"
+ln -s .. "$T/loop1/a/up"
+ln -s a "$T/loop1/alias"
+cp "$D/dir/a.txt" "$T/loop2/a/x.txt"
+ln -s ../b "$T/loop2/a/to-b"
+ln -s ../a "$T/loop2/b/to-a"
+for d in loop1 loop2; do
+    expect "$d: a directory link loop ends" 0 timeout 60 "$DG" -f ntriples "$T/$d"
+    same "$d: the article once" "$T/out" "$T/one.nt"
+done
+expect "one directory named twice" 0 timeout 60 "$DG" -f ntriples "$T/loop1" "$T/loop1/a"
+same "one directory named twice: the article once" "$T/out" "$T/one.nt"
+
+# A *.txt entry of a directory that cannot be read (a dangling symbolic
+# link) is an error naming it, whatever the entry before it was (a file,
+# an empty directory); --keep-going goes on.  Links and special files of
+# other names, and FIFOs, are skipped.
+mkdir -p "$T/dang1" "$T/dang2/m"
+cp "$D/dir/a.txt" "$T/dang1/a.txt"
+ln -s missing.txt "$T/dang1/b.txt"
+ln -s missing "$T/dang1/c.md"
+mkfifo "$T/dang1/d.txt"
+ln -s missing.txt "$T/dang2/n.txt"
+expect "a dangling *.txt link after a file" 1 timeout 60 "$DG" -f ntriples "$T/dang1"
+has_line "a dangling link after a file: message" "$T/err" "diplograph: $T/dang1/b.txt: No such file or directory"
+expect "a dangling *.txt link after an empty directory" 1 "$DG" -f ntriples "$T/dang2"
+has_line "a dangling link after a directory: message" "$T/err" "diplograph: $T/dang2/n.txt: No such file or directory"
+expect "dangling links, FIFOs, -k" 0 timeout 60 "$DG" -k -f ntriples "$T/dang1" "$T/dang2"
+same "dangling links, -k: the other article" "$T/out" "$T/one.nt"
+equal "dangling links, -k: two messages" "$(wc -l <"$T/err" | tr -d ' ')" 2
+
 expect "missing directory" 1 "$DG" "$T/nodir"
 has_line "missing directory message" "$T/err" "diplograph: $T/nodir: No such file or directory"
 
@@ -86,6 +122,39 @@ if grep -qE "^diplograph: 2 articles, 6 skipped, [0-9]+ triples, [0-9.]+ seconds
 cat "$T/b.nt" "$T/c.nt" >"$T/want-kept.nt"
 same "--keep-going keeps the good records" "$T/kept.nt" "$T/want-kept.nt"
 
+# Odd JSON: NUL and lone surrogate escapes, a repeated member, ids and
+# fields of other types, nesting past jansson's 2048 levels; each is a bad
+# record naming its line, and the surrogate pair of an emoji is text.
+$PY - >"$T/odd.jsonl" <<'EOF'
+print("\n".join([
+    r'{"id": "1", "text": "a\u0000b"}',
+    r'{"id": "2", "text": "a\ud800b"}',
+    r'{"id": "3", "text": "a", "text": "b"}',
+    r'{"id": 4, "text": "a"}',
+    r'{"id": "5", "text": ["a"]}',
+    r'{"id": "6", "text": "a", "date": 20240101}',
+    r'{"id": "7", "text": "a", "url": true}',
+    '{"id": "8", "text": "a", "z": ' + '[' * 2048 + ']' * 2048 + '}',
+    r'{"id": "9", "text": "The President of Brazil visited Argentina.\ud83d\ude00"}']))
+EOF
+expect "odd JSON, -k" 0 "$DG" -k -f ntriples --input-format jsonl "$T/odd.jsonl"
+sed "s|$T/||" "$T/err" >"$T/odd.err"
+cat >"$T/odd.want" <<'EOF'
+diplograph: odd.jsonl:1: bad JSON at column 30: \u0000 is not allowed without JSON_ALLOW_NUL near '"a\u0000b"'
+diplograph: odd.jsonl:2: bad JSON at column 30: invalid Unicode '\uD800' near '"a\ud800b"'
+diplograph: odd.jsonl:3: bad JSON at column 31: duplicate object key near '"text"'
+diplograph: odd.jsonl:4: field "id" is not a string
+diplograph: odd.jsonl:5: field "text" is not a string
+diplograph: odd.jsonl:6: field "date" is not a string
+diplograph: odd.jsonl:7: field "url" is not a string
+diplograph: odd.jsonl:8: bad JSON at column 2078: maximum parsing depth reached near '['
+EOF
+same "odd JSON: one message per bad record" "$T/odd.err" "$T/odd.want"
+if grep -qF 'nif-core#isString> "The President of Brazil visited Argentina.\U0001F600" .' "$T/out"
+then ok "odd JSON: an escaped surrogate pair is one code point"
+else bad "odd JSON: the emoji record:"; grep isString "$T/out"
+fi
+
 # A huge line: one article of 300 kB (the extractor is not linear in the
 # article length, so not more), far past the 64 kB first line buffer.
 $PY -c '
@@ -97,6 +166,56 @@ print(json.dumps({"id": "big", "text": big}))' "$D/dir/a.txt" "$T/big.txt" >"$T/
 expect "huge line" 0 "$DG" -f ntriples --input-format jsonl "$T/big.jsonl"
 "$DG" -f ntriples "$T/big.txt" >"$T/big-file.nt"
 same "huge line = the same text as a file" "$T/out" "$T/big-file.nt"
+
+# Blank lines anywhere (the first line too), lines of only white space,
+# CRLF line ends, a last line without its line end, a byte-order mark:
+# the records are those of good.jsonl, the line numbers right.
+r1='{"id": "a2", "text": "Japan and India signed a trade agreement in Tokyo.\n"}'
+r2='{"id": "a3", "text": "The President of Brazil visited Argentina.\n"}'
+printf '%s\n%s\n' "$r1" "$r2" >"$T/plain.jsonl"
+"$DG" -f ntriples --input-format jsonl "$T/plain.jsonl" >"$T/plain.nt"
+printf '\n%s\n%s\n' "$r1" "$r2" >"$T/blank-1.jsonl"
+printf '\n \t\r\n%s\r\n\r\n   \n%s' "$r1" "$r2" >"$T/blank-2.jsonl"
+printf '\357\273\277%s\n\n%s\n\n' "$r1" "$r2" >"$T/blank-3.jsonl"
+for f in blank-1 blank-2 blank-3; do
+    expect "JSON Lines $f" 0 "$DG" -f ntriples --input-format jsonl "$T/$f.jsonl"
+    same "JSON Lines $f: the records" "$T/out" "$T/plain.nt"
+done
+for text in '' '\n' '\n\n' ' ' '\r\n' '\t \n  '; do
+    printf "$text" >"$T/empty.jsonl"
+    expect "JSON Lines of only blank lines: '$text'" 0 "$DG" -f ntriples --input-format jsonl "$T/empty.jsonl"
+    equal "JSON Lines of only blank lines: no triples" "$(wc -c <"$T/out" | tr -d ' ')" 0
+done
+printf '\n\n \n{"id": \n%s\n' "$r1" >"$T/blank-bad.jsonl"
+expect "a bad record after blank lines" 1 "$DG" --input-format jsonl "$T/blank-bad.jsonl"
+has_line "a bad record after blank lines: its line" "$T/err" \
+    "diplograph: $T/blank-bad.jsonl:4: bad JSON at column 7: unexpected token near end of file"
+
+# A line longer than the cap (80 MiB, 83886080 bytes without its line
+# end) is refused as soon as one byte past the cap is read, so that a
+# stream without line ends (/dev/zero) ends; the rest of that file is not
+# read.  A line of exactly the cap is a record.
+cap=83886080
+rec='{"id": "c", "text": "The President of Brazil visited Argentina.\n"}'
+{ printf '%s' "$rec"; head -c $((cap - ${#rec})) /dev/zero | tr '\0' ' '; printf '\n'; } >"$T/cap.jsonl"
+equal "the cap line is $cap bytes" "$(head -n 1 "$T/cap.jsonl" | wc -c | tr -d ' ')" $((cap + 1))
+expect "a line of $cap bytes" 0 "$DG" -f ntriples --input-format jsonl "$T/cap.jsonl"
+same "a line of $cap bytes: the record" "$T/out" "$T/c.nt"
+{ printf ' '; cat "$T/cap.jsonl"; printf '%s\n' "$r1"; } >"$T/cap1.jsonl"
+rm -f "$T/cap.jsonl"
+expect "a line of $((cap + 1)) bytes" 1 "$DG" -f ntriples --input-format jsonl "$T/cap1.jsonl"
+has_line "a line of $((cap + 1)) bytes: message" "$T/err" \
+    "diplograph: $T/cap1.jsonl:1: line longer than $cap bytes (the limit); the rest of the file is not read"
+expect "a line of $((cap + 1)) bytes, -k" 0 "$DG" -k -f ntriples --input-format jsonl "$T/cap1.jsonl" "$T/plain.jsonl"
+same "-k: the next file is read" "$T/out" "$T/plain.nt"
+rm -f "$T/cap1.jsonl"
+expect "/dev/zero as JSON Lines ends" 1 timeout 120 "$DG" --input-format jsonl /dev/zero
+has_line "/dev/zero as JSON Lines: message" "$T/err" \
+    "diplograph: /dev/zero:1: line longer than $cap bytes (the limit); the rest of the file is not read"
+expect "an endless line on standard input ends" 1 timeout 120 sh -c \
+    "yes x | tr -d '\\n' | \"$DG\" --input-format jsonl"
+has_line "an endless line on standard input: message" "$T/err" \
+    "diplograph: standard input:1: line longer than $cap bytes (the limit); the rest of the file is not read"
 
 # ---------------------------------------------------------------- -j
 i=0

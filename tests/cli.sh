@@ -46,6 +46,8 @@ has_line "unknown format message" "$T/err" "diplograph: unknown format 'n3' (tur
 expect "bad base IRI" 2 "$DG" -b "not an iri" "$SAMPLE"
 has_line "bad base message" "$T/err" "diplograph: invalid base IRI 'not an iri'"
 expect "bad --source" 2 "$DG" --source "http://x/a b" "$SAMPLE"
+expect "empty -o" 2 "$DG" -o "" "$SAMPLE"
+has_line "empty -o message" "$T/err" "diplograph: empty --output file name"
 
 # a missing input file: exit 1, the message names it
 expect "missing file" 1 "$DG" "$T/no such file.txt"
@@ -88,6 +90,20 @@ test -s "$T/out" && ok "stdin output not empty" || bad "stdin output empty"
 expect "stdin as -" 0 sh -c "\"$DG\" -f ntriples - <\"$T/small.txt\""
 has "stdin N-Triples" "$T/out" "<https://w3id.org/diplograph/ns#Article> ."
 
+# A port on 127.0.0.1 with nothing listening.
+closed=$(/usr/bin/python3 -c 'import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+# Messages are never cut: a graph IRI of 3000 bytes leaves the end of the
+# upload's message (curl's reason) in place.
+long=http://example.org/$(printf '%03000d' 0)
+expect "--push with a long graph IRI" 1 "$DG" --push "http://127.0.0.1:$closed/gsp" \
+    --retries 0 --graph "$long" "$T/small.txt"
+if grep -q "^diplograph: POST http://127.0.0.1:$closed/gsp?graph-uri=http%3A%2F%2Fexample.org%2F0\{3000\}: .*: Couldn't connect to server\$" "$T/err"
+then ok "a long message keeps its end"
+else bad "a long message lost its end:"; cut -c 1-80,3050- "$T/err"
+fi
+
 # write errors
 if [ -w /dev/full ]; then
     expect "stdout is /dev/full" 1 sh -c "\"$DG\" \"$T/small.txt\" >/dev/full"
@@ -95,6 +111,14 @@ if [ -w /dev/full ]; then
     expect "-o /dev/full" 1 "$DG" -o /dev/full "$T/small.txt"
     has "-o /dev/full message" "$T/err" "diplograph: /dev/full: write error"
     expect "--help to /dev/full" 1 sh -c "\"$DG\" --help >/dev/full"
+    # -o with --push (the whole graph in memory): a write error is told
+    # too, in every format (nothing is pushed: the port is closed).
+    for f in ntriples nquads turtle dot; do
+        expect "-f $f -o /dev/full --push" 1 "$DG" -f $f -o /dev/full \
+            --push "http://127.0.0.1:$closed/gsp" --retries 0 "$SAMPLE"
+        has_line "-f $f -o /dev/full --push: message" "$T/err" \
+            "diplograph: /dev/full: write error: No space left on device"
+    done
     test -c /dev/full && ok "/dev/full still a device" || bad "/dev/full replaced"
 else
     echo "skip: /dev/full not writable"

@@ -133,6 +133,85 @@ else known_bug "standard input is named '-' in the byte message: $(head -n 1 err
 fi
 
 # ------------------------------------------------------------------
+# Unicode noncharacters (U+FDD0..U+FDEF, U+FFFE, U+FFFF and the last
+# two code points of every plane): Raptor's writers cut a term at U+FFFE
+# and U+FFFF and report success, so each is refused wherever text comes
+# in, as a NUL byte is: the article's text, --title, --source, -b,
+# --graph and every field of a JSON Lines record.
+
+printf 'Macron met Scholz in Paris.\n' >plain.txt
+printf 'Paris \357\277\276 Berlin' >fffe.txt
+printf 'Paris Berlin \357\277\277' >ffff.txt
+printf 'A \357\267\220 b' >fdd0.txt
+printf 'A b \360\237\277\276' >1fffe.txt
+for case in fffe.txt:6:U+FFFE ffff.txt:13:U+FFFF fdd0.txt:2:U+FDD0 \
+    1fffe.txt:4:U+1FFFE; do
+    f=${case%%:*}
+    rest=${case#*:}
+    byte=${rest%%:*}
+    cp=${rest#*:}
+    for fmt in turtle ntriples; do
+        expect "$f -f $fmt" 1 "$DG" -f $fmt "$f"
+        same "$f -f $fmt: message" err "diplograph: $f: byte $byte: noncharacter $cp in text
+diplograph: $f: invalid UTF-8"
+        if [ -s out ]; then bad "$f -f $fmt: wrote output"; else ok "$f -f $fmt: no output"; fi
+    done
+done
+expect "--title with U+FFFF" 2 "$DG" --title "$(printf 'A title \357\277\277 cut')" plain.txt
+same "--title with U+FFFF: message" err "diplograph: invalid --title: noncharacter U+FFFF at byte 8
+Try 'diplograph --help' for more information."
+expect "--title with invalid UTF-8" 2 "$DG" --title "$(printf 'caf\351')" plain.txt
+head -n 1 err >err1
+same "--title with invalid UTF-8: message" err1 "diplograph: invalid --title: invalid UTF-8 sequence at byte 3"
+src=$(printf 'http://example.org/\357\277\276')
+expect "--source with U+FFFE" 2 "$DG" --source "$src" plain.txt
+head -n 1 err >err1
+same "--source with U+FFFE: message" err1 "diplograph: invalid --source IRI '$src'"
+expect "-b with U+FFFE" 2 "$DG" -b "$src/" plain.txt
+expect "--graph with U+FDD0" 2 "$DG" --push http://127.0.0.1:1/gsp \
+    --graph "$(printf 'http://example.org/\357\267\220')" plain.txt
+printf '%s\n' '{"id": "1", "text": "Paris \uFFFE Berlin"}' \
+    '{"id": "2", "text": "Macron met Scholz.", "title": "T \uffff"}' \
+    '{"id": "3", "text": "Macron met Scholz.", "url": "http://example.org/\uFFFE"}' \
+    '{"id": "4", "text": "Macron met Scholz.", "title": "T \uDBFF\uDFFF"}' \
+    '{"id": "5", "text": "Macron met Scholz in Paris."}' >nonchar.jsonl
+expect "JSON Lines noncharacters, -k" 0 "$DG" -k -f ntriples --input-format jsonl nonchar.jsonl
+same "JSON Lines noncharacters: messages" err 'diplograph: nonchar.jsonl:1: byte 6: noncharacter U+FFFE in text
+diplograph: nonchar.jsonl:1: invalid UTF-8
+diplograph: nonchar.jsonl:2: title: noncharacter U+FFFF at byte 2
+diplograph: nonchar.jsonl:2: invalid UTF-8
+diplograph: nonchar.jsonl:3: "url" is not an absolute IRI
+diplograph: nonchar.jsonl:4: title: noncharacter U+10FFFF at byte 2
+diplograph: nonchar.jsonl:4: invalid UTF-8'
+mv out nonchar.nt
+parses "JSON Lines noncharacters: the good record" nonchar.nt
+n=$(grep -c 'nif-core#isString> "Macron met Scholz in Paris\." \.$' nonchar.nt)
+if [ "$n" -eq 1 ] && ! grep -q 'terms/title>' nonchar.nt
+then ok "JSON Lines noncharacters: only the good record is written"
+else bad "JSON Lines noncharacters: $n good records, titles: $(grep -c 'terms/title>' nonchar.nt)"
+fi
+
+# Control characters in what a message quotes (a file name, a JSON
+# field) are escaped as \xNN: the input cannot drive the terminal or
+# fake a line of the messages.
+esc=$(printf 'a\033[2Jb\nfake.txt')
+mkdir escdir
+cp fffe.txt "escdir/$esc"
+expect "a file name with ESC and a line feed" 1 "$DG" escdir
+same "a file name with ESC and a line feed: message" err 'diplograph: escdir/a\x1b[2Jb\x0afake.txt: byte 6: noncharacter U+FFFE in text
+diplograph: escdir/a\x1b[2Jb\x0afake.txt: invalid UTF-8'
+printf '{"id": "1", "text": "x", "date": "\\u001b]0;title\\u0007"}\n{"id": "2", "text": "\033[31m"}\n' >esc.jsonl
+expect "JSON Lines with escape sequences" 0 "$DG" -k --input-format jsonl esc.jsonl
+cat >want <<'EOF'
+diplograph: esc.jsonl:1: bad date "\x1b]0;title\x07": expected YYYY-MM-DD
+diplograph: esc.jsonl:1: invalid argument
+diplograph: esc.jsonl:2: bad JSON at column 21: control character 0x1b near '"'
+EOF
+if cmp -s want err; then ok "JSON Lines with escape sequences: messages"
+else bad "JSON Lines with escape sequences: messages:"; sed 's/^/    /' err
+fi
+
+# ------------------------------------------------------------------
 # Awkward but valid text: correct output, text and anchors unchanged.
 
 printf '\357\273\277President Biden met Xi Jinping in Paris.\n' >bom.txt
@@ -315,16 +394,104 @@ printf 'old content\n' >keep.ttl
 expect "-o with a bad input" 1 "$DG" -o keep.ttl surrogate.txt
 same "-o: the old file is untouched" keep.ttl "old content"
 # shellcheck disable=SC2012
-left=$(ls -a | grep -c '^keep\.ttl\.')
+left=$(ls -a | grep -c '^\.diplograph-')
 if [ "$left" -eq 0 ]; then ok "-o: no temporary left after a failure"
 else bad "-o: $left temporaries left after a failure"
 fi
 expect "-o where no temporary can be created" 1 "$DG" -o /proc/version "$SAMPLE"
 expect "-o success" 0 "$DG" -o keep.ttl "$SAMPLE"
 if grep -q '^@prefix dip:' keep.ttl; then ok "-o: file replaced"; else bad "-o: file not replaced"; fi
-left=$(ls -a | grep -c '^keep\.ttl\.')
+left=$(ls -a | grep -c '^\.diplograph-')
 if [ "$left" -eq 0 ]; then ok "-o: no temporary left after success"
 else bad "-o: $left temporaries left after success"
+fi
+
+# -o keeps the mode of the file it replaces (a private file stays
+# private); a new file gets 0666 less the umask.
+printf 'old\n' >private.ttl
+chmod 600 private.ttl
+expect "-o over a 0600 file" 0 "$DG" -o private.ttl plain.txt
+stat -c %a private.ttl >mode
+same "-o keeps the mode 0600" mode 600
+(umask 027; "$DG" -o new.ttl plain.txt)
+stat -c %a new.ttl >mode
+same "-o: a new file gets 0666 less the umask" mode 640
+
+# -o through a symbolic link writes the file it points to, as the shell's
+# '>' does; the link stays.
+ln -s private.ttl link.ttl
+mkdir sub
+ln -s ../new.ttl sub/rel.ttl
+ln -s made.ttl dangling.ttl
+ln -s loop.ttl loop.ttl
+printf 'old\n' >private.ttl
+expect "-o through a link" 0 "$DG" -o link.ttl plain.txt
+if [ -L link.ttl ] && grep -q '^@prefix dip:' private.ttl; then
+    ok "-o through a link: the link stays, its file is replaced"
+else bad "-o through a link: link replaced or file not written"
+fi
+stat -c %a private.ttl >mode
+same "-o through a link keeps the file's mode" mode 600
+: >new.ttl
+expect "-o through a relative link in another directory" 0 "$DG" -o sub/rel.ttl plain.txt
+if [ -L sub/rel.ttl ] && grep -q '^@prefix dip:' new.ttl; then ok "-o: the relative link's file is written"
+else bad "-o: the relative link's file is not written"
+fi
+expect "-o through a dangling link" 0 "$DG" -o dangling.ttl plain.txt
+if [ -L dangling.ttl ] && grep -q '^@prefix dip:' made.ttl; then ok "-o: a dangling link's file is made"
+else bad "-o: a dangling link's file is not made"
+fi
+expect "-o through a link loop" 1 "$DG" -o loop.ttl plain.txt
+same "-o through a link loop: message" err "diplograph: loop.ttl: Too many levels of symbolic links"
+
+# -o naming one of the inputs, under any name (a link, a hard link,
+# another path, standard input, a file in a directory read), is refused
+# before anything is written, even with --keep-going; so is an input
+# that is standard output redirected to it.
+printf 'Macron met Scholz in Paris.\n' >in.txt
+cp in.txt in.orig
+ln -s in.txt in-link.txt
+ln in.txt in-hard.txt
+mkdir walk walk/sub
+cp in.txt walk/a.txt
+cp in.txt walk/sub/out.txt
+cp in.txt walk/sub/out.orig
+for args in "-o in.txt in.txt" "-o in-link.txt plain.txt in.txt" \
+    "-o in.txt in-link.txt" "-k -o in-hard.txt plain.txt in.txt" \
+    "-o ./in.txt $T/in.txt" "-f dot -o in.txt in.txt" \
+    "-f nquads -k -j 2 -o in.txt plain.txt in-link.txt"; do
+    # shellcheck disable=SC2086
+    expect "$args" 1 "$DG" $args
+    if cmp -s in.txt in.orig; then ok "$args: the input is untouched"
+    else bad "$args: the input was overwritten"; cp in.orig in.txt
+    fi
+done
+expect "-o an input" 1 "$DG" -o in-link.txt plain.txt in.txt
+same "-o an input: message" err "diplograph: in.txt: this input is also the output (-o in-link.txt)"
+expect "-o standard input" 1 sh -c '"$1" -o in.txt <in.txt' sh "$DG"
+same "-o standard input: message" err "diplograph: standard input: this input is also the output (-o in.txt)"
+expect "standard output appended to an input" 1 sh -c '"$1" in.txt >>in.txt' sh "$DG"
+same "standard output appended to an input: message" err "diplograph: in.txt: this input is also the output (standard output)"
+cmp -s in.txt in.orig && ok "standard output: the input is untouched" || bad "standard output: the input changed"
+for fmt in turtle dot; do
+    expect "-o a file of a directory read, -k, -f $fmt" 1 "$DG" -k -f $fmt -o walk/sub/out.txt walk
+    same "-o a file of a directory read: message" err "diplograph: walk/sub/out.txt: this input is also the output (-o walk/sub/out.txt)"
+    cmp -s walk/sub/out.txt walk/sub/out.orig && ok "-o a file of a directory read: untouched" \
+        || bad "-o a file of a directory read: overwritten"
+done
+
+# -o takes every file name up to NAME_MAX (255 bytes): the temporary
+# beside it has a short name of its own.
+long=$(printf '%0255d' 0 | tr 0 a)
+expect "-o a name of 255 bytes" 0 "$DG" -o "$long" plain.txt
+if grep -q '^@prefix dip:' "$long"; then ok "-o a name of 255 bytes: written"
+else bad "-o a name of 255 bytes: not written"
+fi
+expect "-o a name of 256 bytes" 1 "$DG" -o "${long}b" plain.txt
+same "-o a name of 256 bytes: message" err "diplograph: ${long}b: File name too long"
+left=$(ls -a | grep -c '^\.diplograph-')
+if [ "$left" -eq 0 ]; then ok "-o: no temporary left after these"
+else bad "-o: $left temporaries left"
 fi
 
 expect "-o /dev/full" 1 "$DG" -o /dev/full "$SAMPLE"
@@ -351,7 +518,7 @@ os.execv(sys.argv[1], sys.argv[1:])' "$DG" -f ntriples -o sig.ttl \
         slow.txt slow.txt slow.txt slow.txt 2>/dev/null &
     pid=$!
     i=0
-    while [ $i -lt 1200 ] && ! ls -a | grep -q '^sig\.ttl\.'; do
+    while [ $i -lt 1200 ] && ! ls -a | grep -q '^\.diplograph-'; do
         sleep 0.05
         i=$((i + 1))
     done
@@ -360,9 +527,9 @@ os.execv(sys.argv[1], sys.argv[1:])' "$DG" -f ntriples -o sig.ttl \
     rc=$?
     same "SIG$sig during -o: the old file is untouched" sig.ttl "old content"
     if [ $rc -ne 0 ]; then ok "SIG$sig: exit $rc"; else bad "SIG$sig: exit 0"; fi
-    left=$(ls -a | grep -c '^sig\.ttl\.')
+    left=$(ls -a | grep -c '^\.diplograph-')
     if [ "$left" -eq 0 ]; then ok "SIG$sig during -o: no temporary left"
-    else known_bug "SIG$sig during -o: $left temporaries left"; rm -f sig.ttl.*
+    else known_bug "SIG$sig during -o: $left temporaries left"; rm -f .diplograph-*
     fi
 done
 

@@ -35,7 +35,9 @@ static void diag(void *ctx, dg_status st, const char *where, const char *msg)
 #define ART_TEXT "\xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1: Kenyan " \
     "Foreign Minister Amina Otieno visited Athens on Tuesday. " \
     "Otieno met Greek officials."
-#define ART_ID "a52a13f32d0c4095"
+/* The id of ART_TEXT dated 2023-06-22 (FNV-1a of the text and the date;
+ * README: Article identity). */
+#define ART_ID "10dd491431d93450"
 #define ID "https://w3id.org/diplograph/id/"
 #define NS "https://w3id.org/diplograph/ns#"
 #define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
@@ -43,7 +45,7 @@ static void diag(void *ctx, dg_status st, const char *where, const char *msg)
 #define RDFTYPE "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 #define ART "<" ID "article/" ART_ID ">"
 #define EV1 "<" ID "event/" ART_ID "-1>"
-#define META_ID "80cb5046607f8213"
+#define META_ID "4ede2401cd65ce40"
 #define NNI "^^<" XSD "nonNegativeInteger>"
 
 /* Extracts text (date, or NULL) into g; returns the status. */
@@ -87,6 +89,19 @@ static int has(const char *nt, const char *line)
 
     snprintf(want, sizeof want, "\n%s .\n", line);
     return strstr(nt, want) != NULL;
+}
+
+/* diag() for long names: keeps the length of `where` and its last
+ * eight bytes in g_where. */
+static size_t g_long_where_len;
+
+static void diag_long(void *ctx, dg_status st, const char *where,
+                      const char *msg)
+{
+    size_t n = strlen(where);
+
+    g_long_where_len = n;
+    diag(ctx, st, n > 8 ? where + n - 8 : where, msg);
 }
 
 static void test_key_triples(void)
@@ -164,11 +179,11 @@ static void test_duration(void)
     CU_ASSERT_EQUAL_FATAL(extract(text, strlen(text), "2023-06-22", NULL, g,
                                   NULL), DG_OK);
     nt = ntriples(g);
-    CU_ASSERT_TRUE(has(nt, "<" ID "event/ebba8d4ad40013d2-1> <" NS
+    CU_ASSERT_TRUE(has(nt, "<" ID "event/e75bfd5ba808ae6f-1> <" NS
                        "duration> \"P3D\"^^<" XSD "duration>"));
-    CU_ASSERT_TRUE(has(nt, "<" ID "event/ebba8d4ad40013d2-1> <" NS
+    CU_ASSERT_TRUE(has(nt, "<" ID "event/e75bfd5ba808ae6f-1> <" NS
                        "location> <" ID "country/ken>"));
-    CU_ASSERT_TRUE(has(nt, "<" ID "event/ebba8d4ad40013d2-1> <" NS
+    CU_ASSERT_TRUE(has(nt, "<" ID "event/e75bfd5ba808ae6f-1> <" NS
                        "visitor> <" ID "person/kenji-sato>"));
     free(nt);
     dg_graph_free(g);
@@ -401,6 +416,105 @@ static void test_metadata(void)
     dg_graph_free(g);
 }
 
+/* The graph IRI of text with source, title and date (each may be NULL);
+ * malloc'd. */
+static char *graph_of(const char *text, const char *source,
+                      const char *title, const char *date)
+{
+    dg_graph *g = dg_graph_new();
+    dg_article a;
+    char *giri = NULL;
+
+    memset(&a, 0, sizeof a);
+    a.text = text;
+    a.len = strlen(text);
+    a.source = source;
+    a.title = title;
+    a.date = date;
+    CU_ASSERT_EQUAL(dg_extract(g_lex, NULL, &a, g, &giri, NULL, NULL), DG_OK);
+    dg_graph_free(g);
+    return giri;
+}
+
+/* Article identity (README): the same text with another url, title or
+ * date is another article; the same text and metadata, the same one. */
+static void test_identity(void)
+{
+    static const char text[] = "Kenya and Greece agreed.";
+    char *iri[6];
+    int i, j;
+
+    iri[0] = graph_of(text, NULL, NULL, NULL);
+    iri[1] = graph_of(text, "https://example.org/1", NULL, NULL);
+    iri[2] = graph_of(text, "https://example.org/2", NULL, NULL);
+    iri[3] = graph_of(text, NULL, "A title", NULL);
+    iri[4] = graph_of(text, NULL, NULL, "2024-02-29");
+    iri[5] = graph_of(text, "https://example.org/1", "A title", "2024-02-29");
+    CU_ASSERT_STRING_EQUAL(iri[0], ID "graph/80cb5046607f8213");
+    for (i = 0; i < 6; i++)
+        for (j = i + 1; j < 6; j++)
+            CU_ASSERT_STRING_NOT_EQUAL(iri[i], iri[j]);
+    free(iri[0]);
+    iri[0] = graph_of(text, "https://example.org/1", "A title", "2024-02-29");
+    CU_ASSERT_STRING_EQUAL(iri[0], iri[5]);
+    for (i = 0; i < 6; i++)
+        free(iri[i]);
+}
+
+/* A title or source that no syntax can write whole is refused: nothing
+ * is added, the diagnostic names the field and the byte. */
+static void test_bad_metadata(void)
+{
+    dg_graph *g = one_triple_graph();
+    dg_article a;
+
+    memset(&a, 0, sizeof a);
+    a.name = "art.txt";
+    a.text = "Kenya met Greece.";
+    a.len = strlen(a.text);
+    a.title = "ab\xef\xbf\xbf";
+    CU_ASSERT_EQUAL(dg_extract(g_lex, NULL, &a, g, NULL, diag, NULL),
+                    DG_ERR_ENCODING);
+    CU_ASSERT_STRING_EQUAL(g_where, "art.txt");
+    CU_ASSERT_STRING_EQUAL(g_msg, "title: noncharacter U+FFFF at byte 2");
+    a.title = "caf\xe9";
+    CU_ASSERT_EQUAL(dg_extract(g_lex, NULL, &a, g, NULL, diag, NULL),
+                    DG_ERR_ENCODING);
+    CU_ASSERT_STRING_EQUAL(g_msg, "title: invalid UTF-8 sequence at byte 3");
+    a.title = NULL;
+    a.source = "http://example.org/\xef\xbf\xbe";
+    CU_ASSERT_EQUAL(dg_extract(g_lex, NULL, &a, g, NULL, diag, NULL),
+                    DG_ERR_ARG);
+    CU_ASSERT_STRING_EQUAL(g_msg,
+                           "bad source IRI \"http://example.org/\xef\xbf\xbe\"");
+    /* a noncharacter in the text is refused like a NUL byte */
+    CU_ASSERT_EQUAL(extract("Kenya \xef\xb7\x90 met", 12, NULL, NULL, g,
+                            NULL), DG_ERR_ENCODING);
+    CU_ASSERT_STRING_EQUAL(g_where, "art.txt: byte 6");
+    CU_ASSERT_STRING_EQUAL(g_msg, "noncharacter U+FDD0 in text");
+    CU_ASSERT_EQUAL(dg_graph_size(g), 1);
+    dg_graph_free(g);
+}
+
+/* A long article name does not cut the byte offset off the message. */
+static void test_long_name(void)
+{
+    static char name[5000];
+    dg_graph *g = one_triple_graph();
+    dg_article a;
+
+    memset(name, 'n', sizeof name - 1);
+    memset(&a, 0, sizeof a);
+    a.name = name;
+    a.text = "Kenya met\xc0\xaf";
+    a.len = 11;
+    CU_ASSERT_EQUAL(dg_extract(g_lex, NULL, &a, g, NULL, diag_long, NULL),
+                    DG_ERR_ENCODING);
+    CU_ASSERT_EQUAL(g_long_where_len, sizeof name - 1 + strlen(": byte 9"));
+    CU_ASSERT_STRING_EQUAL(g_where, ": byte 9");
+    dg_graph_free(g);
+}
+
 int main(void)
 {
     static const dg_test tests[] = {
@@ -414,6 +528,9 @@ int main(void)
         {"another base IRI", test_other_base},
         {"no article date; empty article", test_no_date_and_empty},
         {"title, source and date of the article", test_metadata},
+        {"article identity: text, source, title, date", test_identity},
+        {"a title or source no syntax can write whole", test_bad_metadata},
+        {"a long article name keeps the byte offset", test_long_name},
         {NULL, NULL}
     };
     char dir[4096];

@@ -106,6 +106,12 @@ static void test_valid(void)
     CU_ASSERT_EQUAL(dg_iri_valid("http://x/a\x7f"), 0);
     CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xc2\x85"), 0);
     CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xff"), 0);
+    /* noncharacters (RFC 3987; Raptor would cut the IRI at U+FFFE) */
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xef\xbf\xbe/y"), 0);
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xef\xbf\xbf"), 0);
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xef\xb7\x90"), 0);
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xf4\x8f\xbf\xbf"), 0);
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xef\xbf\xbd"), 1);   /* U+FFFD */
     {
         const char *bad = "<>\"{}|^`\\";
         char iri[16];

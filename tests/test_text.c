@@ -1,7 +1,8 @@
 /*
  * test_text.c: unit tests for text.c: UTF-8 validation with the exact
  * offset of the first bad sequence (overlong forms, surrogates, truncated
- * sequences, NUL bytes, code points above U+10FFFF), code-point counting,
+ * sequences, NUL bytes, code points above U+10FFFF, noncharacters, and
+ * the name of each fault), code-point counting,
  * decoding, folding (case, diacritics, quotes, soft hyphen) and the
  * letter, case and space classes.
  */
@@ -39,9 +40,15 @@ static void test_valid(void)
 
     CU_ASSERT_EQUAL(bad_at(s, strlen(s)), (size_t)-1);
     CU_ASSERT_EQUAL(bad_at("", 0), (size_t)-1);
-    /* the largest code point and the last one before the surrogates */
-    CU_ASSERT_EQUAL(bad_at("\xf4\x8f\xbf\xbf", 4), (size_t)-1);
+    /* the largest character and the last one before the surrogates */
+    CU_ASSERT_EQUAL(bad_at("\xf4\x8f\xbf\xbd", 4), (size_t)-1);
     CU_ASSERT_EQUAL(bad_at("\xed\x9f\xbf", 3), (size_t)-1);
+    /* the neighbours of the noncharacters: U+FDCF, U+FDF0, U+FFFD,
+     * U+1FFFD, U+20000 */
+    CU_ASSERT_EQUAL(bad_at("\xef\xb7\x8f\xef\xb7\xb0\xef\xbf\xbd", 9),
+                    (size_t)-1);
+    CU_ASSERT_EQUAL(bad_at("\xf0\x9f\xbf\xbd\xf0\xa0\x80\x80", 8),
+                    (size_t)-1);
     /* NULL bad_byte pointer is allowed */
     CU_ASSERT_EQUAL(dg_utf8_valid("ab", 2, NULL), 1);
     CU_ASSERT_EQUAL(dg_utf8_valid("a\xc0", 2, NULL), 0);
@@ -88,6 +95,36 @@ static void test_above_max(void)
     CU_ASSERT_EQUAL(bad_at("ok \xf4\x90\x80\x80", 7), 3);
     CU_ASSERT_EQUAL(bad_at("ok \xf5\x80\x80\x80", 7), 3);  /* bad lead */
     CU_ASSERT_EQUAL(bad_at("\xff", 1), 0);
+}
+
+/* The 66 noncharacters are refused (Raptor cuts a term at U+FFFE and
+ * U+FFFF); dg_utf8_fault names each fault. */
+static void test_noncharacters(void)
+{
+    char buf[DG_UTF8_FAULT_MAX];
+    uint32_t c;
+    int n = 0;
+
+    CU_ASSERT_EQUAL(bad_at("ab\xef\xbf\xbe", 5), 2);          /* U+FFFE */
+    CU_ASSERT_EQUAL(bad_at("\xef\xbf\xbf", 3), 0);            /* U+FFFF */
+    CU_ASSERT_EQUAL(bad_at("x\xef\xb7\x90", 4), 1);           /* U+FDD0 */
+    CU_ASSERT_EQUAL(bad_at("x\xef\xb7\xaf", 4), 1);           /* U+FDEF */
+    CU_ASSERT_EQUAL(bad_at("xy\xf0\x9f\xbf\xbe", 6), 2);     /* U+1FFFE */
+    CU_ASSERT_EQUAL(bad_at("\xf4\x8f\xbf\xbf", 4), 0);       /* U+10FFFF */
+    for (c = 0; c <= 0x10FFFF; c++)
+        n += dg_cp_is_noncharacter(c);
+    CU_ASSERT_EQUAL(n, 66);
+    CU_ASSERT_STRING_EQUAL(dg_utf8_fault("ab\xef\xbf\xbe", 5, 2, buf),
+                           "noncharacter U+FFFE");
+    CU_ASSERT_STRING_EQUAL(dg_utf8_fault("\xf4\x8f\xbf\xbf", 4, 0, buf),
+                           "noncharacter U+10FFFF");
+    CU_ASSERT_STRING_EQUAL(dg_utf8_fault("a\0b", 3, 1, buf), "NUL byte");
+    /* an overlong U+FFFE is an invalid sequence, not a noncharacter */
+    CU_ASSERT_EQUAL(bad_at("\xf0\x8f\xbf\xbe", 4), 0);
+    CU_ASSERT_STRING_EQUAL(dg_utf8_fault("\xf0\x8f\xbf\xbe", 4, 0, buf),
+                           "invalid UTF-8 sequence");
+    CU_ASSERT_STRING_EQUAL(dg_utf8_fault("\xef\xbf", 2, 0, buf),
+                           "invalid UTF-8 sequence");
 }
 
 static void test_count_next(void)
@@ -209,6 +246,7 @@ int main(void)
         {"truncated sequences", test_truncated},
         {"NUL bytes", test_nul},
         {"code points above U+10FFFF", test_above_max},
+        {"noncharacters", test_noncharacters},
         {"dg_utf8_count and dg_utf8_next", test_count_next},
         {"dg_fold_cp", test_fold},
         {"letter, case and space classes", test_classes},
