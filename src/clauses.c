@@ -20,6 +20,7 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,14 +288,91 @@ static void set_aux(dg_tag *tg, const char *w)
         tg->vform = DG_VF_BASE;
 }
 
+/* The closed word classes in one sorted table, built once (lists in
+ * the priority order of tag_closed: a word in two lists, "after" as
+ * subordinator and preposition, takes the first). */
+enum {
+    CW_NONE, CW_REL, CW_CONJ, CW_AUX, CW_MODAL, CW_NEG, CW_SUB, CW_PREP,
+    CW_DET, CW_POSSPRON, CW_PRON, CW_ADV, CW_NUM
+};
+
+typedef struct {
+    const char *w;
+    unsigned char cls;
+    unsigned short order;
+} closed_word;
+
+#define CLOSED_MAX 512
+static closed_word closed_tab[CLOSED_MAX];
+static size_t nclosed;
+static pthread_once_t closed_once = PTHREAD_ONCE_INIT;
+
+static int closed_cmp(const void *a, const void *b)
+{
+    const closed_word *x = a, *y = b;
+    int c = strcmp(x->w, y->w);
+
+    return c ? c : (int)x->order - (int)y->order;
+}
+
+static void closed_add(const char *const *list, unsigned char cls)
+{
+    for (; *list && nclosed < CLOSED_MAX; list++) {
+        closed_tab[nclosed].w = *list;
+        closed_tab[nclosed].cls = cls;
+        closed_tab[nclosed].order = (unsigned short)nclosed;
+        nclosed++;
+    }
+}
+
+static void closed_build(void)
+{
+    closed_add(w_rel, CW_REL);
+    closed_add(w_conj, CW_CONJ);
+    closed_add(w_be, CW_AUX);
+    closed_add(w_have, CW_AUX);
+    closed_add(w_do, CW_AUX);
+    closed_add(w_future, CW_MODAL);
+    closed_add(w_modal, CW_MODAL);
+    closed_add(w_neg, CW_NEG);
+    closed_add(w_sub, CW_SUB);
+    closed_add(w_prep, CW_PREP);
+    closed_add(w_det, CW_DET);
+    closed_add(w_posspron, CW_POSSPRON);
+    closed_add(w_pron, CW_PRON);
+    closed_add(w_adv, CW_ADV);
+    closed_add(w_number, CW_NUM);
+    qsort(closed_tab, nclosed, sizeof *closed_tab, closed_cmp);
+}
+
+/* The closed class of folded word w (CW_NONE when none). */
+static int closed_class(const char *w)
+{
+    size_t lo = 0, hi;
+
+    pthread_once(&closed_once, closed_build);
+    hi = nclosed;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(closed_tab[mid].w, w);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < nclosed && strcmp(closed_tab[lo].w, w) == 0 ?
+           closed_tab[lo].cls : CW_NONE;
+}
+
 /* Closed-class words; 0 when w is none of them. */
 static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
 {
     const dg_doc *doc = sc->doc;
     const char *w = norm(doc, i);
     size_t k;
+    int cls;
 
-    for (k = 0; w_negaux[k][0]; k++)
+    for (k = 0; (strchr(w, '\'') || strstr(w, "’")) && w_negaux[k][0]; k++)
         if (strcmp(w, w_negaux[k][0]) == 0 ||
             (strncmp(w, w_negaux[k][0], strlen(w_negaux[k][0]) - 3) == 0 &&
              strlen(w) == strlen(w_negaux[k][0]) &&
@@ -321,40 +399,33 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
     else if (strcmp(w, "that") == 0)
         tg->pos = i > sc->sb && pos_at(doc, i - 1) == DG_POS_PREP ?
                   DG_POS_DET : DG_POS_THAT;
-    else if (in(w_rel, w))
-        tg->pos = DG_POS_REL;
-    else if (in(w_conj, w))
-        tg->pos = DG_POS_CONJ;
-    else if (in(w_be, w) || in(w_have, w) || in(w_do, w))
-        set_aux(tg, w);
-    else if (in(w_future, w) || in(w_modal, w)) {
-        /* "May" the name or the month is no modal */
-        if ((doc->toks[i].flags & DG_TOK_CAP) && strcmp(w, "may") == 0 &&
-            !(starts_sentence(sc, i) && i + 1 < sc->se &&
-              in(w_subject_pron, norm(doc, i + 1))))
-            return 0;
-        tg->pos = DG_POS_MODAL;
-        tg->lemma = in(w_future, w) ? "will" : w;
-    } else if (in(w_neg, w))
-        tg->pos = DG_POS_NEG;
-    else if (in(w_sub, w))
-        tg->pos = DG_POS_SUB;
-    else if (in(w_prep, w))
-        tg->pos = DG_POS_PREP;
-    else if (in(w_det, w))
-        tg->pos = DG_POS_DET;
     else if (strcmp(w, "her") == 0)
         tg->pos = DG_POS_POSSPRON; /* PRON where no noun follows: later */
-    else if (in(w_posspron, w))
-        tg->pos = DG_POS_POSSPRON;
-    else if (in(w_pron, w))
-        tg->pos = DG_POS_PRON;
-    else if (in(w_adv, w))
-        tg->pos = DG_POS_ADV;
-    else if (in(w_number, w))
-        tg->pos = DG_POS_NUM;
-    else
-        return 0;
+    else {
+        switch ((cls = closed_class(w))) {
+        case CW_REL: tg->pos = DG_POS_REL; break;
+        case CW_CONJ: tg->pos = DG_POS_CONJ; break;
+        case CW_AUX: set_aux(tg, w); break;
+        case CW_MODAL:
+            /* "May" the name or the month is no modal */
+            if ((doc->toks[i].flags & DG_TOK_CAP) && strcmp(w, "may") == 0 &&
+                !(starts_sentence(sc, i) && i + 1 < sc->se &&
+                  in(w_subject_pron, norm(doc, i + 1))))
+                return 0;
+            tg->pos = DG_POS_MODAL;
+            tg->lemma = in(w_future, w) ? "will" : w;
+            break;
+        case CW_NEG: tg->pos = DG_POS_NEG; break;
+        case CW_SUB: tg->pos = DG_POS_SUB; break;
+        case CW_PREP: tg->pos = DG_POS_PREP; break;
+        case CW_DET: tg->pos = DG_POS_DET; break;
+        case CW_POSSPRON: tg->pos = DG_POS_POSSPRON; break;
+        case CW_PRON: tg->pos = DG_POS_PRON; break;
+        case CW_ADV: tg->pos = DG_POS_ADV; break;
+        case CW_NUM: tg->pos = DG_POS_NUM; break;
+        default: return 0;
+        }
+    }
     return 1;
 }
 
@@ -1461,17 +1532,24 @@ static const char *const w_time_preps[] = {
     "after", NULL
 };
 
-/* Marks the tokens of the sentence's date and time phrases, with the
- * preposition before each ("on Tuesday"). */
-static void mark_time(sent_ctx *sc)
+/* Finds the sentence's date and duration expressions (kept in
+ * doc->dates for the events stage) and marks the tokens of its date and
+ * time phrases, with the preposition before each ("on Tuesday").
+ * Returns 0 when out of memory. */
+static int mark_time(sent_ctx *sc)
 {
     dg_doc *doc = sc->doc;
-    dg_date_expr ex[16];
-    dg_date none;
-    size_t n, k, i;
+    dg_date_expr *ex;
+    size_t n, k, i, first = doc->date_first[sc->sent];
 
-    memset(&none, 0, sizeof none);
-    n = dg_dates_find(doc->text, doc->toks, sc->sb, sc->se, &none, ex, 16);
+    ex = realloc(doc->dates, (first + DG_SENTENCE_DATES) * sizeof *ex);
+    if (!ex)
+        return 0;
+    doc->dates = ex;
+    ex += first;
+    n = dg_dates_find(doc->text, doc->toks, sc->sb, sc->se, &doc->date, ex,
+                      DG_SENTENCE_DATES);
+    doc->date_first[sc->sent + 1] = first + n;
     for (k = 0; k < n; k++) {
         if (ex[k].days > 0)
             continue; /* "a three-day visit": a modifier, not a time */
@@ -1481,6 +1559,7 @@ static void mark_time(sent_ctx *sc)
             in(w_time_preps, norm(doc, ex[k].tok_b - 1)))
             sc->timex[ex[k].tok_b - 1 - sc->sb] = 1;
     }
+    return 1;
 }
 
 static int sentence_clauses(sent_ctx *sc)
@@ -1492,7 +1571,8 @@ static int sentence_clauses(sent_ctx *sc)
 
     memset(&bd, 0, sizeof bd);
     bd.sc = sc;
-    mark_time(sc);
+    if (!mark_time(sc))
+        return 0;
     tag_sentence(sc);
     find_groups(&bd);
     bd.stack[0] = new_clause(&bd, DG_CL_MAIN, sc->sb, -1, NONE);
@@ -1559,9 +1639,11 @@ dg_status dg_find_clauses(dg_doc *doc)
     dg_status st = DG_OK;
 
     free(doc->tags);
+    free(doc->date_first);
     doc->nclauses = 0;
     doc->tags = calloc(doc->ntoks ? doc->ntoks : 1, sizeof *doc->tags);
-    if (!doc->tags)
+    doc->date_first = calloc(doc->nsents + 1, sizeof *doc->date_first);
+    if (!doc->tags || !doc->date_first)
         return DG_ERR_NOMEM;
     for (s = 0; s < doc->nsents; s++)
         if (doc->sents[s].tok_e - doc->sents[s].tok_b > maxlen)

@@ -28,7 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_DATES 16
 #define NP_MAX_TOKENS 12      /* "with Chinese Foreign Minister Li Wei and ..." */
 
 /* Words that make a clause future: its events are "scheduled". */
@@ -2504,9 +2503,8 @@ static int negated_cooperation(dg_doc *doc, size_t s, const dg_date_expr *dates,
 static int sentence_events(dg_doc *doc, size_t s)
 {
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i, nv;
-    dg_date_expr dates[MAX_DATES];
-    size_t ndates = dg_dates_find(doc->text, doc->toks, sb, se, &doc->date,
-                                  dates, MAX_DATES);
+    const dg_date_expr *dates = doc->dates + doc->date_first[s];
+    size_t ndates = doc->date_first[s + 1] - doc->date_first[s];
     size_t before = doc->nevs, *orig, prev_obj_end = sb;
     int seen_trigger = 0;
     dg_token *view = compact_sentence(doc, sb, se, &orig, &nv);
@@ -2655,6 +2653,8 @@ void dg_doc_release(dg_doc *doc)
     free(doc->ments);
     free(doc->tags);
     free(doc->clauses);
+    free(doc->dates);
+    free(doc->date_first);
     free(doc->sents);
     dg_tokens_free(doc->toks, doc->ntoks);
     memset(doc, 0, sizeof *doc);

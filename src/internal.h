@@ -344,6 +344,9 @@ typedef struct {
     int days;             /* a duration in days ("three-day" -> 3), else 0 */
 } dg_date_expr;
 
+/* Date expressions kept per sentence (clauses.c, events.c). */
+#define DG_SENTENCE_DATES 16
+
 /* Finds date and duration expressions in tokens [b, e) of toks ("on
  * Tuesday", "today", "yesterday", "last week", "Nov. 29", "21 September
  * 2022", "2-JUN-1987", "in November", "three-day visit"), resolving
@@ -569,6 +572,10 @@ typedef struct {
     size_t ent_index_cap;
     dg_event *evs;
     size_t nevs, cap_evs;
+    dg_date_expr *dates;  /* the date and duration expressions of every
+                             sentence, in text order (clauses.c) */
+    size_t *date_first;   /* per sentence: index of its first expression
+                             in dates; [nsents] is their number */
     dg_tag *tags;         /* per token (clauses.c), or NULL */
     dg_clause *clauses;   /* in text order of their first token */
     size_t nclauses, cap_clauses;
