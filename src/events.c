@@ -1427,6 +1427,7 @@ void dg_doc_release(dg_doc *doc)
     for (i = 0; i < doc->nevs; i++)
         ev_release(&doc->evs[i]);
     free(doc->evs);
+    dg_topics_release(doc);
     for (i = 0; i < doc->nents; i++) {
         dg_entity *en = &doc->ents[i];
         free(en->label);

@@ -10,7 +10,8 @@
  *   entities.c  coreference, entity IRIs            (doc->ents)
  *   dates.c     date and duration expressions        (used by events.c)
  *   events.c    triggers, participants, roles, ...   (doc->evs)
- *   topics.c    the issues of each event             (dg_event.topics)
+ *   topics.c    the issues of each event and of the  (dg_event.topics,
+ *               article, spelling variants folded     doc->topics)
  *   rdfmap.c    the doc as triples                   (dg_graph)
  * All offsets stored here are in bytes unless a name ends in _cp (code
  * points).  Strings in a doc belong to the doc and die with dg_doc_free.
@@ -194,6 +195,54 @@ size_t dg_lexicon_entries(const dg_lexicon *lex, dg_lex_kind kind,
                           const dg_lex_entry *const **entries);
 
 /* ------------------------------------------------------------------ */
+/* Word classes from WordNet (wordnet.c)                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct dg_wordnet dg_wordnet;
+
+/* Where WordNet's database files are (Debian's wordnet-base). */
+#ifndef DG_WORDNET_DIR
+#define DG_WORDNET_DIR "/usr/share/wordnet"
+#endif
+
+enum {
+    DG_WF_NOUN = 1u << 0,     /* a noun's lemma as written ("trade", "talks") */
+    DG_WF_PLURAL = 1u << 1,   /* a noun's plural ("sanctions") */
+    DG_WF_VERB = 1u << 2,     /* a verb's base form ("remain") */
+    DG_WF_VERB_S = 1u << 3,   /* a verb's -s form ("remains") */
+    DG_WF_VERB_ED = 1u << 4,  /* a verb's past or participle ("said") */
+    DG_WF_VERB_ING = 1u << 5, /* a verb's -ing form ("meeting") */
+    DG_WF_ADJ = 1u << 6,      /* an adjective, any degree ("closer") */
+    DG_WF_ADV = 1u << 7       /* an adverb */
+};
+#define DG_WF_ANY_NOUN (DG_WF_NOUN | DG_WF_PLURAL)
+#define DG_WF_ANY_VERB (DG_WF_VERB | DG_WF_VERB_S | DG_WF_VERB_ED | DG_WF_VERB_ING)
+
+/* Maps the index and exception files of the WordNet database in dir
+ * (index.noun ... adj.exc) read-only; *out owns the mappings (free with
+ * dg_wordnet_close).  Errors: DG_ERR_IO (diagnosed, naming the file and
+ * the Debian package), DG_ERR_NOMEM. */
+dg_status dg_wordnet_open(const char *dir, dg_wordnet **out, dg_diag_fn diag,
+                          void *ctx);
+void dg_wordnet_close(dg_wordnet *wn);
+
+/* The forms (DG_WF_*) WordNet knows word as (ASCII, any case, at most
+ * 64 bytes; a space joins the words of a compound), reducing inflected
+ * forms to lemmas by morphy's exception lists and suffix rules: "said"
+ * is DG_WF_VERB_ED | DG_WF_ADJ, "talks" DG_WF_NOUN | DG_WF_PLURAL |
+ * DG_WF_VERB_S.  0 for unknown words or a NULL wn.  A binary search of
+ * the mapped files per part of speech and rule; no allocation. */
+unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word);
+
+/* 1 when words a and b (as for dg_wordnet_forms) share a synset in some
+ * part of speech, their inflections included: "defence" and "defense",
+ * "programmes" and "programs". */
+int dg_wordnet_synonyms(const dg_wordnet *wn, const char *a, const char *b);
+
+/* The WordNet database the lexicon opened with it (borrowed). */
+const dg_wordnet *dg_lexicon_wordnet(const dg_lexicon *lex);
+
+/* ------------------------------------------------------------------ */
 /* Dates (dates.c)                                                     */
 /* ------------------------------------------------------------------ */
 
@@ -313,6 +362,18 @@ typedef struct {
     size_t nsents;
 } dg_event;
 
+/* One issue the article discusses (topics.c): its forms in the text
+ * folded into one entry (case, British and American spelling). */
+typedef struct {
+    char *key;            /* lower case, American spelling: the IRI key */
+    char *label;          /* the text's words, American spelling */
+    char **alts;          /* the other forms the text gives */
+    size_t nalts;
+    const char *scheme;   /* the scheme topic it falls under (topics.tsv
+                             id, borrowed from the lexicon), or NULL */
+    int about;            /* the entity it names, when only a name; -1 */
+} dg_topic;
+
 typedef struct {
     const char *name;     /* article name for diagnostics (borrowed) */
     const char *text;     /* borrowed */
@@ -332,6 +393,8 @@ typedef struct {
     size_t ent_index_cap;
     dg_event *evs;
     size_t nevs, cap_evs;
+    dg_topic *topics;     /* every topic of the article and its events */
+    size_t ntopics;
 } dg_doc;
 
 /* The mention covering token i (mentions are in text order after
@@ -348,9 +411,10 @@ size_t dg_mentions_from(const dg_doc *doc, size_t i);
  * of memory. */
 int dg_event_add_topic(dg_event *ev, const char *label, const char *key);
 
-/* topics.c: the topics of sentence s for ev (cue phrases and scheme
- * keywords); of the list after a cue at token i up to se (names_ok: a
- * bare list of names counts); of a bullet line's tokens [b, e).  Each
+/* topics.c, for the events stage: the topics of sentence s for ev (cue
+ * phrases and scheme keywords); of the phrase a cue at token i
+ * introduced, up to se (names_ok: a bare name counts, "condemned
+ * Russia"); of a list item's tokens [b, e) after its bullet.  Each
  * returns 0 when out of memory. */
 int dg_topics_of_sentence(const dg_doc *doc, dg_event *ev, size_t s);
 int dg_topics_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
@@ -358,12 +422,23 @@ int dg_topics_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
 int dg_topics_of_bullet(const dg_doc *doc, dg_event *ev, size_t b, size_t e);
 int dg_is_bullet(const dg_token *t);
 
+/* The topic entry of the table that label (a topic of an event) is a
+ * form of, or NULL; after dg_find_topics. */
+const dg_topic *dg_topic_of(const dg_doc *doc, const char *label);
+
+/* Frees doc->topics (dg_doc_release calls it). */
+void dg_topics_release(dg_doc *doc);
+
 /* Stage entry points.  Each reads what the stages before it filled and
  * returns DG_OK or DG_ERR_NOMEM (or DG_ERR_LIMIT where stated). */
 dg_status dg_segment(dg_doc *doc);
 dg_status dg_find_mentions(dg_doc *doc);
 dg_status dg_resolve_entities(dg_doc *doc);
 dg_status dg_find_events(dg_doc *doc);
+/* The article's topics (doc->topics): every event's, and its own: the
+ * phrases of every cue, the scheme's issue nouns of its lead sentence
+ * and those it names more than once (topics.c). */
+dg_status dg_find_topics(dg_doc *doc);
 
 /* Adds the triples of an analysed doc to g (rdfmap.c): article_iri is
  * the article's IRI, id the short hash its event IRIs carry, base the

@@ -76,6 +76,7 @@ struct dg_lexicon {
     relabel *pend;            /* pending label changes of this load */
     size_t npend, cappend;
     int iso_loaded;
+    dg_wordnet *wordnet;      /* word classes (wordnet.c) */
 };
 
 /* What a file reader knows for its diagnostics. */
@@ -1270,6 +1271,9 @@ static dg_status load_dir(dg_lexicon *lex, const char *dir, int first,
             return st;
         lex->iso_loaded = 1;
     }
+    if (!lex->wordnet &&
+        (st = dg_wordnet_open(DG_WORDNET_DIR, &lex->wordnet, diag, ctx)) != DG_OK)
+        return st;
     for (i = 0; i < sizeof files / sizeof files[0]; i++) {
         st = load_file(lex, dir, &files[i], files[i].optional || !first,
                        diag, ctx);
@@ -1330,6 +1334,7 @@ void dg_lexicon_free(dg_lexicon *lex)
         free(lex->kind[i]);
     free(lex->all);
     free(lex->pend);
+    dg_wordnet_close(lex->wordnet);
     while (lex->arena) {
         arena_block *b = lex->arena;
         lex->arena = b->next;
@@ -1341,6 +1346,11 @@ void dg_lexicon_free(dg_lexicon *lex)
 /* ------------------------------------------------------------------ */
 /* Lookup                                                              */
 /* ------------------------------------------------------------------ */
+
+const dg_wordnet *dg_lexicon_wordnet(const dg_lexicon *lex)
+{
+    return lex ? lex->wordnet : NULL;
+}
 
 /* 1 when e matches toks[i .. i + e->ntoks). */
 static int entry_matches(const lex_ent *e, const char *text,

@@ -1,0 +1,369 @@
+/*
+ * wordnet.c: the word classes of English words from WordNet's database
+ * files (Debian's wordnet-base, /usr/share/wordnet), for the stages that
+ * need to tell a noun from a verb ("talks on trade" against "trade
+ * remains").
+ *
+ * The index files (index.noun, index.verb, index.adj, index.adv) and the
+ * exception lists (noun.exc, verb.exc, adj.exc) are sorted by their
+ * first field in byte order, so they are mapped read-only and searched
+ * in place, as WordNet's own library does (bin_search): nothing is
+ * parsed at load time, and one mapping serves every thread.  Inflected
+ * forms are reduced to their lemma by WordNet's "morphy" rules (the
+ * exception list first, then the suffix rules of each part of speech).
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define WN_MAX_WORD 64
+
+enum { WN_NOUN, WN_VERB, WN_ADJ, WN_ADV, WN_NPOS };
+
+/* One sorted file mapped into memory: entries start at `first`. */
+typedef struct {
+    const char *p;
+    size_t n, first;
+} wn_file;
+
+struct dg_wordnet {
+    wn_file index[WN_NPOS];
+    wn_file exc[WN_NPOS];   /* adv.exc unused: adverbs do not inflect */
+};
+
+static const char *const index_names[WN_NPOS] = {
+    "index.noun", "index.verb", "index.adj", "index.adv"
+};
+static const char *const exc_names[WN_NPOS] = {
+    "noun.exc", "verb.exc", "adj.exc", NULL
+};
+
+/* Maps dir/name; entries start after the licence lines (which begin
+ * with a space).  Returns DG_OK, DG_ERR_IO (diagnosed) or DG_ERR_NOMEM. */
+static dg_status map_file(const char *dir, const char *name, wn_file *f,
+                          dg_diag_fn diag, void *ctx)
+{
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(len);
+    struct stat sb;
+    int fd;
+
+    if (!path)
+        return DG_ERR_NOMEM;
+    snprintf(path, len, "%s/%s", dir, name);
+    fd = open(path, O_RDONLY);
+    if (fd < 0 || fstat(fd, &sb) != 0 || sb.st_size == 0) {
+        dg_diagf(diag, ctx, DG_ERR_IO, path,
+                 "cannot read WordNet's %s (%s); on Debian install it with: "
+                 "apt-get install wordnet-base", name,
+                 fd < 0 ? strerror(errno) : "empty file");
+        if (fd >= 0)
+            close(fd);
+        free(path);
+        return DG_ERR_IO;
+    }
+    f->n = (size_t)sb.st_size;
+    f->p = mmap(NULL, f->n, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (f->p == MAP_FAILED) {
+        dg_diagf(diag, ctx, DG_ERR_IO, path, "cannot map: %s", strerror(errno));
+        f->p = NULL;
+        free(path);
+        return DG_ERR_IO;
+    }
+    free(path);
+    f->first = 0;
+    while (f->first < f->n && f->p[f->first] == ' ') {
+        const char *nl = memchr(f->p + f->first, '\n', f->n - f->first);
+        f->first = nl ? (size_t)(nl - f->p) + 1 : f->n;
+    }
+    return DG_OK;
+}
+
+dg_status dg_wordnet_open(const char *dir, dg_wordnet **out, dg_diag_fn diag,
+                          void *ctx)
+{
+    dg_wordnet *wn = calloc(1, sizeof *wn);
+    dg_status st = DG_OK;
+    int i;
+
+    if (!wn)
+        return DG_ERR_NOMEM;
+    for (i = 0; i < WN_NPOS && st == DG_OK; i++) {
+        st = map_file(dir, index_names[i], &wn->index[i], diag, ctx);
+        if (st == DG_OK && exc_names[i])
+            st = map_file(dir, exc_names[i], &wn->exc[i], diag, ctx);
+    }
+    if (st != DG_OK) {
+        dg_wordnet_close(wn);
+        return st;
+    }
+    *out = wn;
+    return DG_OK;
+}
+
+void dg_wordnet_close(dg_wordnet *wn)
+{
+    int i;
+
+    if (!wn)
+        return;
+    for (i = 0; i < WN_NPOS; i++) {
+        if (wn->index[i].p)
+            munmap((void *)wn->index[i].p, wn->index[i].n);
+        if (wn->exc[i].p)
+            munmap((void *)wn->exc[i].p, wn->exc[i].n);
+    }
+    free(wn);
+}
+
+/* Compares key with the first field of the line at p (ended by ' ' or
+ * '\n'), as strcmp would compare key with that field. */
+static int cmp_field(const char *key, const char *p, const char *end)
+{
+    for (; p < end && *p != ' ' && *p != '\n'; p++, key++) {
+        if (*key == '\0')
+            return -1;
+        if ((unsigned char)*key != (unsigned char)*p)
+            return (unsigned char)*key < (unsigned char)*p ? -1 : 1;
+    }
+    return *key == '\0' ? 0 : 1;
+}
+
+/* The line of f whose first field is key, or NULL. */
+static const char *find_line(const wn_file *f, const char *key)
+{
+    size_t lo = f->first, hi = f->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, b = mid;
+        int c;
+        while (b > lo && f->p[b - 1] != '\n')
+            b--;
+        c = cmp_field(key, f->p + b, f->p + f->n);
+        if (c == 0)
+            return f->p + b;
+        if (c < 0) {
+            hi = b;
+        } else {
+            const char *nl = memchr(f->p + b, '\n', f->n - b);
+            lo = nl ? (size_t)(nl - f->p) + 1 : f->n;
+        }
+    }
+    return NULL;
+}
+
+/* Suffix rules of WordNet's morphy, per part of speech: a word ending in
+ * `suffix` may be the lemma ending in `ending` instead, in form `form`. */
+typedef struct {
+    const char *suffix, *ending;
+    unsigned form;
+} wn_rule;
+
+static const wn_rule rules_noun[] = {
+    {"s", "", DG_WF_PLURAL}, {"ses", "s", DG_WF_PLURAL},
+    {"xes", "x", DG_WF_PLURAL}, {"zes", "z", DG_WF_PLURAL},
+    {"ches", "ch", DG_WF_PLURAL}, {"shes", "sh", DG_WF_PLURAL},
+    {"men", "man", DG_WF_PLURAL}, {"ies", "y", DG_WF_PLURAL},
+    {NULL, NULL, 0}
+};
+static const wn_rule rules_verb[] = {
+    {"s", "", DG_WF_VERB_S}, {"ies", "y", DG_WF_VERB_S},
+    {"es", "e", DG_WF_VERB_S}, {"es", "", DG_WF_VERB_S},
+    {"ed", "e", DG_WF_VERB_ED}, {"ed", "", DG_WF_VERB_ED},
+    {"ing", "e", DG_WF_VERB_ING}, {"ing", "", DG_WF_VERB_ING},
+    {NULL, NULL, 0}
+};
+static const wn_rule rules_adj[] = {
+    {"er", "", DG_WF_ADJ}, {"est", "", DG_WF_ADJ}, {"er", "e", DG_WF_ADJ},
+    {"est", "e", DG_WF_ADJ}, {NULL, NULL, 0}
+};
+static const wn_rule *const rules[WN_NPOS] = {
+    rules_noun, rules_verb, rules_adj, NULL
+};
+/* The form of a lemma as written, per part of speech. */
+static const unsigned base_form[WN_NPOS] = {
+    DG_WF_NOUN, DG_WF_VERB, DG_WF_ADJ, DG_WF_ADV
+};
+
+/* The inflection an exception-list form has: a verb's "said" (past),
+ * "lying" (-ing), "does" (-s); a noun's is a plural, an adjective's a
+ * degree. */
+static unsigned exc_form(int pos, const char *w)
+{
+    size_t n = strlen(w);
+
+    if (pos == WN_NOUN)
+        return DG_WF_PLURAL;
+    if (pos != WN_VERB)
+        return DG_WF_ADJ;
+    if (n > 3 && strcmp(w + n - 3, "ing") == 0)
+        return DG_WF_VERB_ING;
+    if (n > 2 && w[n - 1] == 's' && w[n - 2] != 's')
+        return DG_WF_VERB_S;
+    return DG_WF_VERB_ED;
+}
+
+/* Calls fn(line, form, arg) for each index line of part of speech pos
+ * that w is a form of (its own lemma, an exception's lemma, each suffix
+ * rule's lemma), until fn returns nonzero; returns that value or 0. */
+static int each_lemma(const dg_wordnet *wn, int pos, const char *w,
+                      int (*fn)(const char *line, unsigned form, void *arg),
+                      void *arg)
+{
+    char buf[WN_MAX_WORD + 8];
+    size_t n = strlen(w);
+    const char *line;
+    const wn_rule *r;
+    int got;
+
+    if ((line = find_line(&wn->index[pos], w)) && (got = fn(line, base_form[pos], arg)))
+        return got;
+    if (pos != WN_ADV && (line = find_line(&wn->exc[pos], w))) {
+        /* "said say": the lemma is the line's second field */
+        const char *b = memchr(line, ' ', (size_t)(wn->exc[pos].p + wn->exc[pos].n - line));
+        const char *e = b ? b + 1 : NULL;
+        while (e && e < wn->exc[pos].p + wn->exc[pos].n && *e != ' ' && *e != '\n')
+            e++;
+        if (b && (size_t)(e - b - 1) <= WN_MAX_WORD) {
+            memcpy(buf, b + 1, (size_t)(e - b - 1));
+            buf[e - b - 1] = '\0';
+            if ((line = find_line(&wn->index[pos], buf)) &&
+                (got = fn(line, exc_form(pos, w), arg)))
+                return got;
+        }
+    }
+    for (r = rules[pos]; r && r->suffix; r++) {
+        size_t sl = strlen(r->suffix), el = strlen(r->ending);
+        if (n <= sl || strcmp(w + n - sl, r->suffix) != 0 ||
+            n - sl + el > WN_MAX_WORD)
+            continue;
+        memcpy(buf, w, n - sl);
+        memcpy(buf + n - sl, r->ending, el + 1);
+        if ((line = find_line(&wn->index[pos], buf)) && (got = fn(line, r->form, arg)))
+            return got;
+    }
+    return 0;
+}
+
+/* WordNet's spelling of word: lower case, '_' for spaces.  0 when it
+ * is too long or empty. */
+static int wn_spelling(const char *word, char w[WN_MAX_WORD + 1])
+{
+    size_t n = strlen(word), i;
+
+    if (n == 0 || n > WN_MAX_WORD)
+        return 0;
+    for (i = 0; i <= n; i++)
+        w[i] = word[i] == ' ' ? '_' : word[i] >= 'A' && word[i] <= 'Z'
+                                          ? (char)(word[i] - 'A' + 'a') : word[i];
+    return 1;
+}
+
+static int add_form(const char *line, unsigned form, void *arg)
+{
+    (void)line;
+    *(unsigned *)arg |= form;
+    return 0;
+}
+
+unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word)
+{
+    char w[WN_MAX_WORD + 1];
+    unsigned forms = 0;
+    int pos;
+
+    if (!wn || !wn_spelling(word, w))
+        return 0;
+    for (pos = 0; pos < WN_NPOS; pos++)
+        each_lemma(wn, pos, w, add_form, &forms);
+    return forms;
+}
+
+/* The synset offsets of an index line: "lemma pos n p [p pointers]
+ * senses tagged offset*n".  Stores up to max of them; returns how many. */
+static size_t line_offsets(const char *line, const char *end,
+                           const char **off, size_t max)
+{
+    const char *f[8];
+    size_t nf = 0, n, p, i, k = 0;
+    const char *q = line;
+
+    /* the first four fields */
+    while (nf < 4 && q < end && *q != '\n') {
+        f[nf++] = q;
+        while (q < end && *q != ' ' && *q != '\n')
+            q++;
+        while (q < end && *q == ' ')
+            q++;
+    }
+    if (nf < 4)
+        return 0;
+    n = strtoul(f[2], NULL, 10);
+    p = strtoul(f[3], NULL, 10);
+    for (i = 0; i < p + 2 && q < end && *q != '\n'; i++) {   /* pointers, counts */
+        while (q < end && *q != ' ' && *q != '\n')
+            q++;
+        while (q < end && *q == ' ')
+            q++;
+    }
+    for (i = 0; i < n && k < max && q + 8 <= end && *q != '\n'; i++) {
+        off[k++] = q;
+        q += 8;
+        while (q < end && *q == ' ')
+            q++;
+    }
+    return k;
+}
+
+typedef struct {
+    const dg_wordnet *wn;
+    int pos;
+    const char *other;   /* the second word, WordNet's spelling */
+    const char *line;    /* while matching: a line of the first word */
+} syn_ctx;
+
+static int shares_offset(const char *line, unsigned form, void *arg)
+{
+    const syn_ctx *c = arg;
+    const wn_file *f = &c->wn->index[c->pos];
+    const char *a[64], *b[64];
+    size_t na = line_offsets(c->line, f->p + f->n, a, 64),
+           nb = line_offsets(line, f->p + f->n, b, 64), i, j;
+
+    (void)form;
+    for (i = 0; i < na; i++)
+        for (j = 0; j < nb; j++)
+            if (memcmp(a[i], b[j], 8) == 0)
+                return 1;
+    return 0;
+}
+
+static int other_shares(const char *line, unsigned form, void *arg)
+{
+    syn_ctx *c = arg;
+
+    (void)form;
+    c->line = line;
+    return each_lemma(c->wn, c->pos, c->other, shares_offset, c);
+}
+
+int dg_wordnet_synonyms(const dg_wordnet *wn, const char *a, const char *b)
+{
+    char wa[WN_MAX_WORD + 1], wb[WN_MAX_WORD + 1];
+    syn_ctx c = {wn, 0, wb, NULL};
+
+    if (!wn || !wn_spelling(a, wa) || !wn_spelling(b, wb))
+        return 0;
+    for (c.pos = 0; c.pos < WN_NPOS; c.pos++)
+        if (each_lemma(wn, c.pos, wa, other_shares, &c))
+            return 1;
+    return 0;
+}
