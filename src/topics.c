@@ -106,7 +106,8 @@ static const char *const adverbs[] = {
     "also", "mostly", "mainly", "chiefly", "primarily", "particularly",
     "especially", "notably", "largely", "principally", "further", "again",
     "only", "even", "still", "already", "briefly", "forward", "together",
-    "ahead", "back", "closely", "jointly", "here", "there", "now", NULL
+    "ahead", "back", "closely", "jointly", "here", "there", "now", "well",
+    NULL
 };
 
 /* Adjectives that say how much or how new, not which issue: dropped
@@ -119,7 +120,7 @@ static const char *const loose_adjectives[] = {
     "specific", "latest", "last", "next", "first", "whole", "entire",
     "full", "overall", "broader", "wider", "greater", "deeper", "better",
     "immediate", "general", "ongoing", "continued", "continuing", "deep",
-    "necessary", "real", "any",
+    "necessary", "real", "any", "upcoming", "forthcoming", "similar",
     "vital", "pressing", "urgent", "wide", "broad", "critical", "crucial",
     "relevant", "respective", "numerous", "multiple", "shared", "mutual",
     "outstanding", "remaining", "existing", "unwavering", "steadfast",
@@ -146,7 +147,18 @@ static const char *const light_nouns[] = {
     "wish", "wishes", "hope", "hopes", "aim", "goal", "goals", "attempt",
     "attempts", "bid", "decision", "decisions", "complexities",
     "differences", "factors", "measures", "preparations",
-    "progress", "role", "possibilities", "opportunities", "basis", NULL
+    "progress", "role", "possibilities", "opportunities", "basis", "future",
+    "agreement", "agreements", NULL
+};
+
+/* Nouns of will and action ("efforts", "commitment", "desire"): they
+ * frame an issue ("commitment to X") and are none themselves. */
+static const char *const act_nouns[] = {
+    "desire", "resolve", "commitment", "commitments", "determination",
+    "willingness", "readiness", "ability", "intention", "intentions",
+    "wish", "wishes", "hope", "hopes", "aim", "goal", "goals", "attempt",
+    "attempts", "bid", "decision", "decisions", "efforts", "effort",
+    "measures", "preparations", "steps", "step", "plans", "role", NULL
 };
 
 /* Heads naming people or bodies who act, not an issue ("defense
@@ -177,6 +189,12 @@ static const char *const force_nouns[] = {
     "police", "diplomats", "diplomat", "inspectors", "observers",
     "monitors", "peacekeepers", "personnel", "staff", "officers",
     "militias", "militants", "rebels", "fighters", "warships", "ships",
+    NULL
+};
+
+/* Nouns that place an event beside another ("on the margins of"). */
+static const char *const margin_nouns[] = {
+    "margins", "margin", "sidelines", "sideline", "side-lines", "fringes",
     NULL
 };
 
@@ -306,11 +324,30 @@ static int common_capitalized(const dg_doc *doc, size_t k)
            dg_mention_at(doc, k) < 0;
 }
 
+/* A capitalized word inside a sentence that no gazetteer knows: part of
+ * a name ("the Katyn massacre"). */
+static int unknown_name(const dg_doc *doc, size_t k)
+{
+    return (tok(doc, k)->flags & DG_TOK_CAP) && !starts_sentence(doc, k) &&
+           dg_mention_at(doc, k) < 0;
+}
+
 /* A common word: written in lower case, or capitalized at the start of
  * a sentence only. */
 static int common_word(const dg_doc *doc, size_t k)
 {
     return lower_word(doc, k) || common_capitalized(doc, k);
+}
+
+/* The mention covering token k when it names an entity (not a title). */
+static const dg_mention *name_at(const dg_doc *doc, size_t k)
+{
+    int m = dg_mention_at(doc, k);
+
+    if (m < 0 || doc->ments[m].type == DG_MENT_TITLE ||
+        doc->ments[m].type == DG_MENT_PRONOUN)
+        return NULL;
+    return &doc->ments[m];
 }
 
 enum { V_NONE, V_FINITE, V_PARTICIPLE, V_GERUND };
@@ -332,12 +369,19 @@ static int verb_kind(const dg_doc *doc, size_t k, size_t se)
         return V_NONE;
     f = forms(doc, k);
     if (f & DG_WF_VERB_ING) {
-        int object = k + 1 < se && (in(doc, k + 1, determiners) ||
-                                    in(doc, k + 1, pronouns) ||
-                                    is(doc, k + 1, "to"));
+        /* "confronting the US", "failing to", "submarines sailing into" */
+        int object = (k + 1 < se && (in(doc, k + 1, determiners) ||
+                                     in(doc, k + 1, pronouns) ||
+                                     is(doc, k + 1, "to"))) ||
+                     (k > 0 && (name_at(doc, k - 1) ||
+                                (common_word(doc, k - 1) &&
+                                 (forms(doc, k - 1) & DG_WF_PLURAL))));
         return (f & DG_WF_NOUN) && !object ? V_NONE : V_GERUND;
     }
-    if (f & DG_WF_VERB_ED)
+    /* "ground", "spread": an irregular past that is a noun too */
+    if ((f & DG_WF_VERB_ED) &&
+        !((f & DG_WF_NOUN) && strcmp(tok(doc, k)->norm + strlen(tok(doc, k)->norm) -
+                                         (strlen(tok(doc, k)->norm) > 2 ? 2 : 0), "ed") != 0))
         return V_PARTICIPLE;
     if ((f & DG_WF_ANY_VERB) && !(f & (DG_WF_ANY_NOUN | DG_WF_ADJ | DG_WF_ADV)))
         return V_FINITE;
@@ -357,23 +401,19 @@ static int nominal(const dg_doc *doc, size_t k, size_t se)
     return f == 0 || (f & (DG_WF_ANY_NOUN | DG_WF_ADJ)) != 0;
 }
 
+/* Can common word k be an adjective (and is no plural noun)? */
+static int adjective(const dg_doc *doc, size_t k)
+{
+    return common_word(doc, k) && (forms(doc, k) & DG_WF_ADJ) &&
+           !(forms(doc, k) & DG_WF_PLURAL);
+}
+
 /* A noun, or a word WordNet does not know ("ceasefire"). */
 static int noun_like(const dg_doc *doc, size_t k)
 {
     unsigned f = forms(doc, k);
 
     return f == 0 || (f & DG_WF_ANY_NOUN);
-}
-
-/* The mention covering token k when it names an entity (not a title). */
-static const dg_mention *name_at(const dg_doc *doc, size_t k)
-{
-    int m = dg_mention_at(doc, k);
-
-    if (m < 0 || doc->ments[m].type == DG_MENT_TITLE ||
-        doc->ments[m].type == DG_MENT_PRONOUN)
-        return NULL;
-    return &doc->ments[m];
 }
 
 /* Is token k inside a title ("Defence Minister", "secretary general")? */
@@ -569,7 +609,8 @@ static const char *const manner_nouns[] = {
     "light", "view", "terms", "accordance", "line", "keeping", "spite",
     "run-up", "lead-up", "absence", "presence", "course", "framework",
     "context", "name", "support", "favour", "favor", "return", "exchange",
-    "addition", "case", "event", "time", "aftermath", "midst", NULL
+    "addition", "case", "event", "time", "aftermath", "midst", "entirety",
+    NULL
 };
 
 /* Is the preposition at k followed (within three words) by a manner
@@ -599,7 +640,8 @@ static int phrase_break(const sink *sk, size_t k, size_t b, size_t se)
     if (t->flags & DG_TOK_PUNCT)
         return !((t->flags & DG_TOK_POSS) || is(doc, k, ",") ||
                  is(doc, k, "/") || is(doc, k, "&") ||
-                 (is(doc, k, "-") && !(t->flags & DG_TOK_SPACE_BEFORE)));
+                 ((is(doc, k, "-") || is(doc, k, "+")) &&
+                  !(t->flags & DG_TOK_SPACE_BEFORE)));
     if (date_break(doc, k, b, se))
         return 1;
     if (dg_mention_at(doc, k) >= 0)
@@ -710,20 +752,21 @@ static int issue_phrase(const sink *sk, size_t b, size_t e, size_t se)
     const dg_doc *doc = sk->doc;
     size_t head = np_head(doc, b, e), k;
     const dg_mention *m;
-    int common_mod = 0, noun_mod = 0;
+    int any_mod = 0, noun_mod = 0;
 
     if (!has_content(doc, b, e, se) || amount(doc, head) || in_title(doc, head))
         return 0;
     for (k = b; k < head; k++) {
-        if (nominal(doc, k, se) && !in(doc, k, loose_adjectives))
-            common_mod = 1;
+        if (name_at(doc, k) || (nominal(doc, k, se) && !in(doc, k, loose_adjectives)))
+            any_mod = 1;
         if (name_at(doc, k) || (nominal(doc, k, se) && !in(doc, k, light_nouns) &&
                                 (forms(doc, k) & DG_WF_ANY_NOUN) &&
                                 !(forms(doc, k) & DG_WF_ADJ)))
             noun_mod = 1;
     }
     if (in(doc, head, people_nouns) || in(doc, head, force_nouns) ||
-        (in(doc, head, event_nouns) && !common_mod) ||
+        in(doc, head, act_nouns) ||
+        (in(doc, head, event_nouns) && !any_mod) ||
         (in(doc, head, light_nouns) && !noun_mod))
         return 0;
     if ((m = name_at(doc, head)) && m->type == DG_MENT_DEMONYM && head + 1 >= e)
@@ -753,6 +796,21 @@ static int names_participants(const sink *sk, size_t b, size_t e)
 /* Phrases a cue introduces                                            */
 /* ------------------------------------------------------------------ */
 
+/* Is common word k an -ing form taking an object that follows it
+ * ("curbing Iran's ...", "finding a solution"), not a noun of its own
+ * ("shelling of", "training mission")? */
+static int gerund_with_object(const dg_doc *doc, size_t k, size_t e)
+{
+    unsigned f;
+
+    if (k + 1 >= e || !common_word(doc, k) || in(doc, k, speech_gerunds) ||
+        !((f = forms(doc, k)) & DG_WF_VERB_ING))
+        return 0;
+    if (in(doc, k + 1, determiners) || in(doc, k + 1, pronouns) || name_at(doc, k + 1))
+        return 1;
+    return !(f & DG_WF_NOUN) && !in(doc, k + 1, prepositions) && !is(doc, k + 1, "to");
+}
+
 /* Prepositions after a frame word whose object is the issue ("the
  * importance of X", "views on X", "complexities in X"). */
 static const char *const frame_preps[] = {
@@ -764,21 +822,19 @@ static const char *const frame_preps[] = {
  * loose adjectives, a gerund before its object ("curbing Iran's ..."),
  * a frame word and its preposition ("the issue of X", "respective views
  * on X"); trailing function words and punctuation. */
-static void trim_item(const dg_doc *doc, size_t *b, size_t *e, size_t se)
+static void trim_item(const dg_doc *doc, size_t *b, size_t *e)
 {
     while (*b < *e) {
         size_t k = *b, head;
         const dg_token *t = tok(doc, k);
         if (in(doc, k, determiners) || in(doc, k, adverbs) ||
-            is(doc, k, "and") || is(doc, k, "or") || is(doc, k, "including") ||
-            is(doc, k, "as") || is(doc, k, "how") ||
+            is(doc, k, "and") || is(doc, k, "or") || is(doc, k, "as") ||
+            is(doc, k, "how") || (in(doc, k, prepositions) && !name_at(doc, k)) ||
             ((t->flags & DG_TOK_PUNCT) && !(t->flags & DG_TOK_POSS)) ||
             (in(doc, k, loose_adjectives) && k + 1 < *e &&
              (tok(doc, k + 1)->flags & DG_TOK_WORD) &&
              !in(doc, k + 1, prepositions)) ||
-            (verb_kind(doc, k, se) == V_GERUND && k + 1 < *e &&
-             !in(doc, k, speech_gerunds) && !in(doc, k + 1, prepositions) &&
-             !is(doc, k + 1, "to"))) {
+            gerund_with_object(doc, k, *e)) {
             (*b)++;
             continue;
         }
@@ -846,18 +902,21 @@ static int add_item(const sink *sk, size_t b, size_t e, size_t se,
     const dg_lex_entry *st;
     int v;
 
-    trim_item(doc, &b, &e, se);
+    trim_item(doc, &b, &e);
     e = cut_long(doc, b, e);
-    trim_item(doc, &b, &e, se);
+    trim_item(doc, &b, &e);
     if (b >= e)
         return 1;
+    if (in(doc, b, margin_nouns))
+        return 1;   /* "on the margins of the summit": where, not what */
     if (starts_with_participant(sk, &b, e))   /* "Russia of supporting X" */
-        trim_item(doc, &b, &e, se);
+        trim_item(doc, &b, &e);
     if (b >= e)
         return 1;
     v = verb_kind(doc, b, se);
     if (v == V_FINITE || in(doc, b, speech_gerunds) ||
-        (v != V_NONE && (b + 1 >= e || in(doc, b + 1, prepositions))))
+        (v != V_NONE && (b + 1 >= e || in(doc, b + 1, prepositions))) ||
+        (b + 1 == e && (forms(doc, b) & DG_WF_VERB_ING) && !scheme_topic(doc, b, e)))
         return 1;   /* "imposed by the UK", "dismantling", "saying ..." */
     if (only_names(doc, b, e)) {
         if (!names_ok || names_participants(sk, b, e) || !issue_phrase(sk, b, e, se))
@@ -875,13 +934,6 @@ static int opens_clause(const dg_doc *doc, size_t k, size_t se)
 {
     return in(doc, k, pronouns) || in(doc, k, clause_words) ||
            in(doc, k, aux_words) || verb_kind(doc, k, se) != V_NONE;
-}
-
-/* Can common word k be an adjective (and is no plural noun)? */
-static int adjective(const dg_doc *doc, size_t k)
-{
-    return common_word(doc, k) && (forms(doc, k) & DG_WF_ADJ) &&
-           !(forms(doc, k) & DG_WF_PLURAL);
 }
 
 /* An adjective ending [b, k) with another after the comma at k
@@ -1081,8 +1133,7 @@ static size_t np_start(const dg_doc *doc, size_t i, size_t sb, size_t se)
             mods++;
             continue;
         }
-        if (!m && (tok(doc, p)->flags & DG_TOK_CAP) && !starts_sentence(doc, p) &&
-            dg_mention_at(doc, p) < 0) {
+        if (!m && unknown_name(doc, p)) {
             k = p;   /* a name the gazetteers lack: "Katyn massacre" */
             mods++;
             continue;
@@ -1101,37 +1152,55 @@ static size_t np_start(const dg_doc *doc, size_t i, size_t sb, size_t se)
     return k;
 }
 
+/* Where the short noun phrase starting at token b ends (b when there is
+ * none): determiners, then at most MAX_PP_WORDS names, nouns and
+ * adjectives ("the two women", "Chinese goods", "low and middle income
+ * countries"), never a date, a verb or a function word. */
+static size_t short_np_end(const dg_doc *doc, size_t b, size_t se)
+{
+    size_t e = b, n = 0;
+
+    while (e < se && in(doc, e, determiners))
+        e++;
+    while (e < se && n < MAX_PP_WORDS && date_at(doc, e, se) == e) {
+        const dg_mention *m = name_at(doc, e);
+        if (m && m->tok_b == e)
+            e = m->tok_e;
+        else if (unknown_name(doc, e) ||
+                 (tok(doc, e)->flags & DG_TOK_POSS) ||
+                 (is(doc, e, "-") && e + 1 < se && e > b &&
+                  !(tok(doc, e)->flags & DG_TOK_SPACE_BEFORE)))
+            e++;
+        else if (is(doc, e, "and") && e > b && adjective(doc, e - 1) &&
+                 e + 1 < se && nominal(doc, e + 1, se))
+            e++;   /* "low and middle income" */
+        else if (nominal(doc, e, se) && !in(doc, e, ending_preps))
+            e++;
+        else
+            break;
+        n++;
+    }
+    while (e > b && (in(doc, e - 1, determiners) || is(doc, e - 1, "and") ||
+                     is(doc, e - 1, "-")))
+        e--;
+    return e;
+}
+
 /* Where a prepositional phrase after a noun ends when it belongs to the
  * issue's name: "of" or "into" with a short noun phrase ("release of the
  * two women", "investigation into the crash"), or another preposition
- * with a name ("war in Ukraine",
- * "sanctions on Russia", "tensions between X and Y"); else k. */
+ * with a name ("war in Ukraine", "tariffs on Chinese goods", "tensions
+ * between X and Y"); else k. */
 static size_t pp_end(const sink *sk, size_t k, size_t se)
 {
     const dg_doc *doc = sk->doc;
-    size_t e = k + 1, n = 0;
+    size_t e;
     int x;
 
     if (k + 1 >= se)
         return k;
-    if (is(doc, k, "of") || is(doc, k, "into")) {
-        while (e < se && in(doc, e, determiners))
-            e++;
-        while (e < se && n < MAX_PP_WORDS) {
-            const dg_mention *m = name_at(doc, e);
-            if (m && m->tok_b == e) {
-                e = m->tok_e;
-            } else if (!nominal(doc, e, se) &&
-                       !(tok(doc, e)->flags & (DG_TOK_POSS | DG_TOK_NUM)) &&
-                       !(is(doc, e, "-") && e + 1 < se)) {
-                break;
-            } else {
-                e++;
-            }
-            n++;
-        }
-        return n > 0 && !phrase_break(sk, e - 1, k, se) ? e : k;
-    }
+    if (is(doc, k, "of") || is(doc, k, "into"))
+        return short_np_end(doc, k + 1, se) > k + 1 ? short_np_end(doc, k + 1, se) : k;
     if (!is(doc, k, "in") && !is(doc, k, "on") && !is(doc, k, "against") &&
         !is(doc, k, "for") && !is(doc, k, "from") && !is(doc, k, "over") &&
         !is(doc, k, "with") && !is(doc, k, "between"))
@@ -1139,11 +1208,10 @@ static size_t pp_end(const sink *sk, size_t k, size_t se)
     if ((x = name_after(doc, k + 1, se)) < 0 || doc->ents[x].kind == DG_ENT_PERSON ||
         event_place(doc, x) || x == sk->ev->location)
         return k;
-    e = k + 1 + is(doc, k + 1, "the");
-    e = doc->ments[dg_mention_at(doc, e)].tok_e;
     if (!is(doc, k, "between"))
-        return e;
+        return short_np_end(doc, k + 1, se);
     /* "between Russia and Ukraine", never half of it */
+    e = doc->ments[dg_mention_at(doc, k + 1 + is(doc, k + 1, "the"))].tok_e;
     if (e + 1 >= se || !is(doc, e, "and") || name_after(doc, e + 1, se) < 0)
         return k;
     return doc->ments[dg_mention_at(doc, e + 1 + is(doc, e + 1, "the"))].tok_e;
@@ -1165,7 +1233,8 @@ static size_t np_end(const sink *sk, size_t j, size_t se)
             continue;
         }
         if (!nominal(doc, j, se) || !noun_like(doc, j) || amount(doc, j) ||
-            in(doc, j, light_nouns) ||
+            in(doc, j, light_nouns) || in(doc, j, ending_preps) ||
+            date_at(doc, j, se) > j ||
             (j + 1 < se && (in(doc, j + 1, determiners) ||
                             in(doc, j + 1, pronouns))))
             break;   /* not "Israel forge a closer alliance" */
@@ -1193,13 +1262,18 @@ static int inside_name(const dg_doc *doc, size_t i, size_t j,
            (tok(doc, i)->flags & DG_TOK_CAP) && !starts_sentence(doc, i);
 }
 
-/* Is a phrase headed by a person who acts ("troops", "diplomats") here
- * what is acted on: after "of" or a verb ("expelled 35 diplomats")? */
-static int acted_on(const dg_doc *doc, size_t b, size_t sb, size_t se)
+/* Is the phrase [b, e), headed by people who act ("troops",
+ * "diplomats"), what is acted on here: after "of" or a verb ("expelled
+ * 35 diplomats"), and no subject of a verb after it ("the military will
+ * continue")? */
+static int acted_on(const dg_doc *doc, size_t b, size_t e, size_t sb, size_t se)
 {
+    if (e < se && verb_kind(doc, e, se) != V_NONE)
+        return 0;
     while (b > sb && (amount(doc, b - 1) || in(doc, b - 1, determiners)))
         b--;
-    return b > sb && (is(doc, b - 1, "of") || verb_kind(doc, b - 1, se) != V_NONE);
+    return b > sb && !in(doc, b - 1, speech_gerunds) && !in(doc, b - 1, speech_verbs) &&
+           (is(doc, b - 1, "of") || verb_kind(doc, b - 1, se) != V_NONE);
 }
 
 /* Adds the noun phrase around the scheme keyword [i, j) as a topic of
@@ -1215,7 +1289,11 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
     *end = e;
     if (inside_name(doc, i, j, kw))
         return 1;
-    trim_item(doc, &b, &e, se);
+    if (j == i + 1 && (forms(doc, i) & DG_WF_VERB_ING) && j < se &&
+        (in(doc, j, determiners) || in(doc, j, pronouns) || amount(doc, j) ||
+         name_at(doc, j)))
+        return 1;   /* "..., killing two members": a verb */
+    trim_item(doc, &b, &e);
     if (b >= e)
         return 1;
     head = np_head(doc, b, e);
@@ -1225,7 +1303,7 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
         return 1;   /* a participant's own name */
     if (in(doc, head, force_nouns) && head >= i && head < j) {
         /* "Iraqi troops invaded": who acts is no issue */
-        if (!acted_on(doc, b, sb, se))
+        if (!acted_on(doc, b, e, sb, se))
             return 1;
     } else if (only_names(doc, b, e) ? !has_content(doc, b, e, se)
                                      : !issue_phrase(sk, b, e, se)) {
