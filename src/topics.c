@@ -30,6 +30,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_TOPIC_WORDS 7     /* content words: "long-term political solution
                                  to the conflict between Armenia and Azerbaijan" */
@@ -529,19 +530,33 @@ static int add_topic(const sink *sk, size_t b, size_t e, const char *key)
     return ok;
 }
 
-/* The scheme topic tokens [b, e) name, or NULL. */
-static const dg_lex_entry *scheme_topic(const dg_doc *doc, size_t b, size_t e)
+/* The scheme topic tokens [b, e) name, or NULL: the one whose keyword
+ * holds token `head` if any ("economic sanctions": Sanctions), else the
+ * first. */
+static const dg_lex_entry *scheme_topic_at(const dg_doc *doc, size_t b,
+                                           size_t e, size_t head)
 {
-    size_t i;
+    const dg_lex_entry *first = NULL;
+    size_t i, n;
 
-    for (i = b; i < e; i++) {
+    for (i = b; i < e; i += n ? n : 1) {
         const dg_lex_entry *hits[4];
         size_t nh = 0;
-        if (dg_lexicon_match(doc->lex, doc->text, doc->toks, e, i,
-                             1u << DG_LEX_TOPIC, hits, 4, &nh) > 0 && nh > 0)
+        n = dg_lexicon_match(doc->lex, doc->text, doc->toks, e, i,
+                             1u << DG_LEX_TOPIC, hits, 4, &nh);
+        if (n == 0 || nh == 0)
+            continue;
+        if (i <= head && head < i + n)
             return hits[0];
+        if (!first)
+            first = hits[0];
     }
-    return NULL;
+    return first;
+}
+
+static const dg_lex_entry *scheme_topic(const dg_doc *doc, size_t b, size_t e)
+{
+    return scheme_topic_at(doc, b, e, e);
 }
 
 /* ------------------------------------------------------------------ */
@@ -924,7 +939,7 @@ static int add_item(const sink *sk, size_t b, size_t e, size_t se,
     } else if (!issue_phrase(sk, b, e, se)) {
         return 1;
     }
-    st = scheme_topic(doc, b, e);
+    st = scheme_topic_at(doc, b, e, np_head(doc, b, e));
     return add_topic(sk, b, e, st ? st->key : NULL);
 }
 
@@ -1041,7 +1056,7 @@ static int word_before(const dg_doc *doc, size_t k, size_t sb,
         }
         if (in(doc, p, adverbs) || in(doc, p, aux_words) || is(doc, p, ","))
             continue;
-        return in(doc, p, list) && lower_word(doc, p) && dg_mention_at(doc, p) < 0;
+        return in(doc, p, list) && common_word(doc, p) && dg_mention_at(doc, p) < 0;
     }
     return 0;
 }
@@ -1081,10 +1096,14 @@ static int cue_topics(const sink *sk, size_t s)
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, k, b;
     int names_ok;
 
-    for (k = sb; k < se; k++)
-        if ((b = cue_at(doc, k, sb, se, &names_ok)) != 0 &&
-            !cue_phrase(sk, b, se, names_ok))
+    for (k = sb; k < se; k++) {
+        if ((b = cue_at(doc, k, sb, se, &names_ok)) == 0)
+            continue;
+        if (!cue_phrase(sk, b, se, names_ok))
             return 0;
+        /* "the dispute over water rights": one phrase, not two */
+        k = phrase_end(sk, b, se) - 1;
+    }
     return 1;
 }
 
@@ -1309,6 +1328,7 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
                                      : !issue_phrase(sk, b, e, se)) {
         return 1;
     }
+    kw = scheme_topic_at(doc, b, e, head);
     return add_topic(sk, b, e, kw->key);
 }
 
@@ -1567,6 +1587,7 @@ static int same_issue(const char *a, const char *b)
 /* The forms of the article's topics, in the order found. */
 typedef struct {
     const char **form;
+    char **us;            /* each form in American spelling */
     const char **scheme;
     size_t *group;
     size_t n;
@@ -1583,8 +1604,8 @@ static size_t group_of(const form_list *fl, size_t i, size_t ngroups)
         for (j = 0; j < i && all; j++)
             if (fl->group[j] == g) {
                 any = 1;
-                all = strcmp(fl->form[j], fl->form[i]) == 0 ||
-                      same_issue(fl->form[j], fl->form[i]);
+                all = strcasecmp(fl->us[j], fl->us[i]) == 0 ||
+                      same_issue(fl->us[j], fl->us[i]);
             }
         if (any && all)
             return g;
@@ -1622,7 +1643,7 @@ static int make_entry(dg_doc *doc, const form_list *fl, size_t g)
                 t->scheme = fl->scheme[i];
         }
     doc->ntopics++;
-    if (!(t->label = american(doc, fl->form[best])) ||
+    if (!(t->label = strdup(fl->us[best])) ||
         !(t->key = topic_key(doc, t->label)) ||
         !(t->alts = malloc(fl->n * sizeof *t->alts)))
         return 0;
@@ -1643,6 +1664,9 @@ static int make_table(dg_doc *doc, form_list *fl)
 {
     size_t i, g, ngroups = 0;
 
+    for (i = 0; i < fl->n; i++)
+        if (!(fl->us[i] = american(doc, fl->form[i])))
+            return 0;
     for (i = 0; i < fl->n; i++)
         if ((fl->group[i] = group_of(fl, i, ngroups)) == ngroups)
             ngroups++;
@@ -1742,7 +1766,7 @@ static void add_forms(form_list *fl, const dg_event *ev)
 dg_status dg_find_topics(dg_doc *doc)
 {
     dg_event art;
-    form_list fl = {NULL, NULL, NULL, 0};
+    form_list fl = {NULL, NULL, NULL, NULL, 0};
     size_t i, n;
     int ok;
 
@@ -1753,9 +1777,10 @@ dg_status dg_find_topics(dg_doc *doc)
         n += doc->evs[i].ntopics;
     if (ok && n > 0) {
         fl.form = malloc(n * sizeof *fl.form);
+        fl.us = calloc(n, sizeof *fl.us);
         fl.scheme = malloc(n * sizeof *fl.scheme);
         fl.group = malloc(n * sizeof *fl.group);
-        ok = fl.form && fl.scheme && fl.group;
+        ok = fl.form && fl.us && fl.scheme && fl.group;
         for (i = 0; ok && i < doc->nevs; i++)
             add_forms(&fl, &doc->evs[i]);
         if (ok) {
@@ -1763,6 +1788,9 @@ dg_status dg_find_topics(dg_doc *doc)
             ok = make_table(doc, &fl);
         }
     }
+    for (i = 0; fl.us && i < fl.n; i++)
+        free(fl.us[i]);
+    free(fl.us);
     free(fl.form);
     free(fl.scheme);
     free(fl.group);
