@@ -230,7 +230,9 @@ void dg_wordnet_close(dg_wordnet *wn);
  * 64 bytes; a space joins the words of a compound), reducing inflected
  * forms to lemmas by morphy's exception lists and suffix rules: "said"
  * is DG_WF_VERB_ED | DG_WF_ADJ, "talks" DG_WF_NOUN | DG_WF_PLURAL |
- * DG_WF_VERB_S.  0 for unknown words or a NULL wn.  A binary search of
+ * DG_WF_VERB_S.  A verb whose noun senses WordNet's sense-tagged corpus
+ * never attests is a verb only ("seek", "forge").  0 for unknown words
+ * or a NULL wn.  A binary search of
  * the mapped files per part of speech and rule; no allocation. */
 unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word);
 

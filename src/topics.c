@@ -362,8 +362,10 @@ static int verb_kind(const dg_doc *doc, size_t k, size_t se)
 {
     unsigned f;
 
-    if (!common_word(doc, k) || dg_mention_at(doc, k) >= 0)
-        return V_NONE;
+    if (!common_word(doc, k) || dg_mention_at(doc, k) >= 0 ||
+        (k + 1 < se && is(doc, k + 1, "-") &&
+         !(tok(doc, k + 1)->flags & DG_TOK_SPACE_BEFORE)))
+        return V_NONE;   /* "shoot-down", "break-in": a compound */
     if (in(doc, k, aux_words) || in(doc, k, speech_verbs))
         return V_FINITE;
     if (closed_word(doc, k))
@@ -731,6 +733,15 @@ static int has_content(const dg_doc *doc, size_t b, size_t e, size_t se)
     return 0;
 }
 
+/* Is token k joined to the word before it by a hyphen ("shoot-down",
+ * "break-in")? */
+static int hyphened(const dg_doc *doc, size_t k)
+{
+    return k >= 2 && is(doc, k - 1, "-") &&
+           !(tok(doc, k - 1)->flags & DG_TOK_SPACE_BEFORE) &&
+           !(tok(doc, k)->flags & DG_TOK_SPACE_BEFORE);
+}
+
 /* The head of the noun phrase starting at b: its last word before a
  * preposition, a comma or e. */
 static size_t np_head(const dg_doc *doc, size_t b, size_t e)
@@ -738,7 +749,8 @@ static size_t np_head(const dg_doc *doc, size_t b, size_t e)
     size_t k, head = b;
 
     for (k = b; k < e; k++) {
-        if (is(doc, k, ",") || (in(doc, k, prepositions) && !name_at(doc, k)))
+        if (is(doc, k, ",") ||
+            (in(doc, k, prepositions) && !name_at(doc, k) && !hyphened(doc, k)))
             break;
         if ((tok(doc, k)->flags & DG_TOK_WORD) && !in(doc, k, adverbs))
             head = k;
@@ -865,8 +877,8 @@ static void trim_item(const dg_doc *doc, size_t *b, size_t *e)
     }
     while (*e > *b && (((tok(doc, *e - 1)->flags & DG_TOK_PUNCT) &&
                         !(tok(doc, *e - 1)->flags & DG_TOK_POSS)) ||
-                       (closed_word(doc, *e - 1) && !name_at(doc, *e - 1)) ||
-                       in(doc, *e - 1, adverbs)))
+                       ((closed_word(doc, *e - 1) || in(doc, *e - 1, adverbs)) &&
+                        !name_at(doc, *e - 1) && !hyphened(doc, *e - 1))))
         (*e)--;
 }
 
@@ -980,7 +992,11 @@ static int splits_at_and(const dg_doc *doc, size_t b, size_t k, size_t e)
     rnames = only_names(doc, r, re);
     if (lnames || rnames)
         return lnames && rnames;
-    /* "honest and reliable investments", "low and middle income" */
+    /* "honest and reliable investments", "low and middle income", "nuclear
+     * and missile programs": modifiers of one head */
+    if (common_word(doc, k - 1) && (forms(doc, k - 1) & DG_WF_ADJ) &&
+        !noun_like(doc, k - 1))
+        return 0;
     return !(adjective(doc, k - 1) && r + 1 < re && (forms(doc, r) & DG_WF_ADJ) &&
              nominal(doc, r + 1, e));
 }
@@ -1245,6 +1261,13 @@ static size_t np_end(const sink *sk, size_t j, size_t se)
     size_t n = 0;
 
     while (j < se && n < MAX_HEAD_NOUNS) {
+        if (n == 0 && (is(doc, j, "and") || is(doc, j, "or")) && j + 2 < se &&
+            !noun_like(doc, j - 1) &&
+            nominal(doc, j + 1, se) && nominal(doc, j + 2, se) &&
+            noun_like(doc, j + 2)) {
+            j++;   /* "nuclear and missile programs" */
+            continue;
+        }
         if (is(doc, j, "-") && !(tok(doc, j)->flags & DG_TOK_SPACE_BEFORE) &&
             j + 1 < se && lower_word(doc, j + 1) &&
             !(tok(doc, j + 1)->flags & DG_TOK_SPACE_BEFORE)) {

@@ -267,36 +267,17 @@ static int wn_spelling(const char *word, char w[WN_MAX_WORD + 1])
     return 1;
 }
 
-static int add_form(const char *line, unsigned form, void *arg)
+/* The fields of an index line, "lemma pos n p [p pointers] senses
+ * tagged offset*n": the number of synsets n, of senses tagged in
+ * WordNet's sense-tagged corpus, and where the offsets start.  Returns 0
+ * for a malformed line. */
+static int index_fields(const char *line, const char *end, size_t *nsyn,
+                        size_t *tagged, const char **offsets)
 {
-    (void)line;
-    *(unsigned *)arg |= form;
-    return 0;
-}
-
-unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word)
-{
-    char w[WN_MAX_WORD + 1];
-    unsigned forms = 0;
-    int pos;
-
-    if (!wn || !wn_spelling(word, w))
-        return 0;
-    for (pos = 0; pos < WN_NPOS; pos++)
-        each_lemma(wn, pos, w, add_form, &forms);
-    return forms;
-}
-
-/* The synset offsets of an index line: "lemma pos n p [p pointers]
- * senses tagged offset*n".  Stores up to max of them; returns how many. */
-static size_t line_offsets(const char *line, const char *end,
-                           const char **off, size_t max)
-{
-    const char *f[8];
-    size_t nf = 0, n, p, i, k = 0;
+    const char *f[4];
+    size_t nf = 0, p, i;
     const char *q = line;
 
-    /* the first four fields */
     while (nf < 4 && q < end && *q != '\n') {
         f[nf++] = q;
         while (q < end && *q != ' ' && *q != '\n')
@@ -306,14 +287,70 @@ static size_t line_offsets(const char *line, const char *end,
     }
     if (nf < 4)
         return 0;
-    n = strtoul(f[2], NULL, 10);
+    *nsyn = strtoul(f[2], NULL, 10);
     p = strtoul(f[3], NULL, 10);
     for (i = 0; i < p + 2 && q < end && *q != '\n'; i++) {   /* pointers, counts */
+        if (i == p + 1)
+            *tagged = strtoul(q, NULL, 10);
         while (q < end && *q != ' ' && *q != '\n')
             q++;
         while (q < end && *q == ' ')
             q++;
     }
+    *offsets = q;
+    return i == p + 2;
+}
+
+/* What dg_wordnet_forms gathers: the forms, and those of nouns none of
+ * whose senses is attested in the sense-tagged corpus ("seek", "forge"). */
+typedef struct {
+    const wn_file *index;
+    unsigned forms, rare;
+} forms_ctx;
+
+static int add_form(const char *line, unsigned form, void *arg)
+{
+    forms_ctx *c = arg;
+    size_t nsyn, tagged = 0;
+    const char *off;
+
+    if ((form & DG_WF_ANY_NOUN) &&
+        index_fields(line, c->index->p + c->index->n, &nsyn, &tagged, &off) &&
+        tagged == 0)
+        c->rare |= form;
+    else
+        c->forms |= form;
+    return 0;
+}
+
+unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word)
+{
+    char w[WN_MAX_WORD + 1];
+    forms_ctx c = {NULL, 0, 0};
+    int pos;
+
+    if (!wn || !wn_spelling(word, w))
+        return 0;
+    for (pos = 0; pos < WN_NPOS; pos++) {
+        c.index = &wn->index[pos];
+        each_lemma(wn, pos, w, add_form, &c);
+    }
+    /* a noun only in senses no text attests, and a verb: read as a verb */
+    if (!(c.forms & DG_WF_ANY_VERB))
+        c.forms |= c.rare;
+    return c.forms;
+}
+
+/* The synset offsets of an index line.  Stores up to max of them;
+ * returns how many. */
+static size_t line_offsets(const char *line, const char *end,
+                           const char **off, size_t max)
+{
+    size_t n, tagged, i, k = 0;
+    const char *q;
+
+    if (!index_fields(line, end, &n, &tagged, &q))
+        return 0;
     for (i = 0; i < n && k < max && q + 8 <= end && *q != '\n'; i++) {
         off[k++] = q;
         q += 8;
