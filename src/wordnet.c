@@ -335,8 +335,9 @@ unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word)
         c.index = &wn->index[pos];
         each_lemma(wn, pos, w, add_form, &c);
     }
-    /* a noun only in senses no text attests, and a verb: read as a verb */
-    if (!(c.forms & DG_WF_ANY_VERB))
+    /* a noun only in senses no text attests, and a verb of the same
+     * spelling: read as the verb ("seek"; not "shelling") */
+    if (!(c.forms & (DG_WF_VERB | DG_WF_VERB_S)))
         c.forms |= c.rare;
     return c.forms;
 }
