@@ -397,6 +397,8 @@ typedef struct {
     size_t nevs, cap_evs;
     dg_topic *topics;     /* every topic of the article and its events */
     size_t ntopics;
+    struct dg_word_info *word_info; /* topics.c's per-token cache (word
+                             classes, dates, keywords), or NULL */
 } dg_doc;
 
 /* The mention covering token i (mentions are in text order after
@@ -416,19 +418,20 @@ int dg_event_add_topic(dg_event *ev, const char *label, const char *key);
 /* topics.c, for the events stage: the topics of sentence s for ev (cue
  * phrases and scheme keywords); of the phrase a cue at token i
  * introduced, up to se (names_ok: a bare name counts, "condemned
- * Russia"); of a list item's tokens [b, e) after its bullet.  Each
+ * Russia"); of a list item's tokens [b, e) after its bullet.  They fill
+ * doc->word_info as they go (nothing else of doc changes).  Each
  * returns 0 when out of memory. */
-int dg_topics_of_sentence(const dg_doc *doc, dg_event *ev, size_t s);
-int dg_topics_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
+int dg_topics_of_sentence(dg_doc *doc, dg_event *ev, size_t s);
+int dg_topics_after(dg_doc *doc, dg_event *ev, size_t i, size_t se,
                     int names_ok);
-int dg_topics_of_bullet(const dg_doc *doc, dg_event *ev, size_t b, size_t e);
+int dg_topics_of_bullet(dg_doc *doc, dg_event *ev, size_t b, size_t e);
 int dg_is_bullet(const dg_token *t);
 
 /* The topic entry of the table that label (a topic of an event) is a
  * form of, or NULL; after dg_find_topics. */
 const dg_topic *dg_topic_of(const dg_doc *doc, const char *label);
 
-/* Frees doc->topics (dg_doc_release calls it). */
+/* Frees doc->topics and doc->word_info (dg_doc_release calls it). */
 void dg_topics_release(dg_doc *doc);
 
 /* Stage entry points.  Each reads what the stages before it filled and

@@ -36,6 +36,7 @@ typedef struct {
     const char *base;
     const char *article;   /* article IRI */
     char **ent_iri;        /* per entity */
+    char **topic_iri;      /* per topic of doc->topics */
     dg_status st;
 } mapper;
 
@@ -339,14 +340,20 @@ static char *topic_iri(mapper *mp, const dg_topic *t)
 }
 
 /* Every topic of the article: the article's dip:topic, and the topic
- * itself (label, other forms, its scheme concept, the entity it is). */
+ * itself (label, other forms, its scheme concept, the entity it is);
+ * each topic's IRI is kept in mp->topic_iri for the events. */
 static void map_topics(mapper *mp)
 {
     size_t i, a;
 
+    if (mp->doc->ntopics > 0 &&
+        !(mp->topic_iri = calloc(mp->doc->ntopics, sizeof *mp->topic_iri))) {
+        mp->st = DG_ERR_NOMEM;
+        return;
+    }
     for (i = 0; i < mp->doc->ntopics && mp->st == DG_OK; i++) {
         const dg_topic *t = &mp->doc->topics[i];
-        char *iri = topic_iri(mp, t);
+        char *iri = mp->topic_iri[i] = topic_iri(mp, t);
         if (!iri)
             return;
         add_iri(mp, mp->article, DIP "topic", iri);
@@ -362,7 +369,6 @@ static void map_topics(mapper *mp)
         }
         if (t->about >= 0)
             add_iri(mp, iri, DIP "about", mp->ent_iri[t->about]);
-        free(iri);
     }
 }
 
@@ -370,12 +376,9 @@ static void map_topics(mapper *mp)
 static void map_topic(mapper *mp, const char *ev, const char *label)
 {
     const dg_topic *t = dg_topic_of(mp->doc, label);
-    char *iri;
 
-    if (!t || !(iri = topic_iri(mp, t)))
-        return;
-    add_iri(mp, ev, DIP "topic", iri);
-    free(iri);
+    if (t && mp->topic_iri && mp->topic_iri[t - mp->doc->topics])
+        add_iri(mp, ev, DIP "topic", mp->topic_iri[t - mp->doc->topics]);
 }
 
 static void map_event_when(mapper *mp, const char *iri, const dg_event *e)
@@ -436,7 +439,7 @@ dg_status dg_rdf_map(const dg_doc *doc, const dg_article *art,
                      const char *base, const char *article_iri,
                      const char *id, dg_graph *g)
 {
-    mapper mp = {doc, g, base, article_iri, NULL, DG_OK};
+    mapper mp = {doc, g, base, article_iri, NULL, NULL, DG_OK};
     size_t i;
 
     map_article(&mp, art);
@@ -454,5 +457,8 @@ dg_status dg_rdf_map(const dg_doc *doc, const dg_article *art,
         for (i = 0; i < doc->nents; i++)
             free(mp.ent_iri[i]);
     free(mp.ent_iri);
+    for (i = 0; mp.topic_iri && i < doc->ntopics; i++)
+        free(mp.topic_iri[i]);
+    free(mp.topic_iri);
     return mp.st;
 }

@@ -28,6 +28,8 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -266,6 +268,74 @@ static const char *const include_verbs[] = {
     "covered", NULL
 };
 
+/* Prepositions that start no part of an issue's name ("by", "among",
+ * "during"): a topic phrase ends before them. */
+static const char *const ending_preps[] = {
+    "by", "among", "amongst", "during", "despite", "amid", "amidst",
+    "after", "before", "since", "until", "till", "than", "like", "via",
+    "following", "within", "throughout", "upon", "alongside", "besides",
+    "except", "unlike", "per", "due", "according", "prior", "owing",
+    "thanks", "regardless", "whereby", NULL
+};
+
+/* Nouns that make a prepositional phrase say how, why or when rather
+ * than what ("in a constructive manner", "in response to", "in the face
+ * of", "in order to"). */
+static const char *const manner_nouns[] = {
+    "manner", "way", "order", "response", "face", "wake", "spirit",
+    "light", "view", "terms", "accordance", "line", "keeping", "spite",
+    "run-up", "lead-up", "absence", "presence", "course", "framework",
+    "context", "name", "support", "favour", "favor", "return", "exchange",
+    "addition", "case", "event", "time", "aftermath", "midst", "entirety",
+    NULL
+};
+
+/* Prepositions after a frame word whose object is the issue ("the
+ * importance of X", "views on X", "complexities in X"). */
+static const char *const frame_preps[] = {
+    "of", "on", "in", "about", "over", "regarding", "concerning", "around",
+    "surrounding", "for", "to", NULL
+};
+
+/* Number words and units of amounts ("15 million", "two women"). */
+static const char *const units[] = {
+    "million", "billion", "trillion", "bn", "m", "percent", "per", "cent",
+    "dollars", "euros", "hundred", "thousand", "thousands", "hundreds",
+    "millions", "billions", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "dozen", "dozens", "eleven", "twelve",
+    "twenty", "fifty", NULL
+};
+
+/* Words a date expression can end with besides numbers and names ("last
+ * week", "this morning", "two days ago"). */
+static const char *const time_words[] = {
+    "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon",
+    "evening", "night", "week", "weekend", "month", "year", "day", "days",
+    "weeks", "months", "years", "ago", "earlier", "later", "recently",
+    "now", NULL
+};
+
+/* Prepositions that say what talks are about ("talks on X"). */
+static const char *const about_preps[] = {
+    "on", "about", "over", "around", "upon", NULL
+};
+
+/* The lists above, by number: each token caches which it is in. */
+enum {
+    L_DET, L_PRON, L_PREP, L_CLAUSE, L_AUX, L_ADV, L_LOOSE, L_LIGHT,
+    L_SPEECH_VERB, L_SPEECH_GERUND, L_DISCUSS, L_TALK, L_LIST_HEAD,
+    L_AGENDA, L_INCLUDE, L_PEOPLE, L_FORCE, L_ACT, L_EVENT, L_MARGIN,
+    L_ENDING, L_MANNER, L_FRAME, L_UNITS, L_TIME, L_ABOUT, L_COUNT
+};
+
+static const char *const *const word_lists[L_COUNT] = {
+    determiners, pronouns, prepositions, clause_words, aux_words, adverbs,
+    loose_adjectives, light_nouns, speech_verbs, speech_gerunds,
+    discussion_verbs, talk_words, list_heads, agenda_nouns, include_verbs,
+    people_nouns, force_nouns, act_nouns, event_nouns, margin_nouns,
+    ending_preps, manner_nouns, frame_preps, units, time_words, about_preps
+};
+
 /* ------------------------------------------------------------------ */
 /* Tokens                                                              */
 /* ------------------------------------------------------------------ */
@@ -280,9 +350,90 @@ static int is(const dg_doc *doc, size_t k, const char *w)
     return dg_tok_is(tok(doc, k), w);
 }
 
-static int in(const dg_doc *doc, size_t k, const char *const *list)
+/* What topics.c learns of a token once per document (doc->word_info):
+ * its WordNet forms, the closed lists it is in, the date expression and
+ * the scheme keyword that start at it. */
+struct dg_word_info {
+    unsigned bits;             /* WI_* */
+    uint32_t lists;            /* bit L_*: in that list */
+    unsigned char date_len;    /* tokens of the date starting here */
+    unsigned char kw_len;      /* tokens of the scheme keyword here */
+    const dg_lex_entry *kw;    /* that keyword's entry */
+};
+
+enum {
+    WI_FORMS = 0xffu,          /* DG_WF_* */
+    WI_FORMS_KNOWN = 1u << 8,
+    WI_LISTS_KNOWN = 1u << 9,
+    WI_DATE_KNOWN = 1u << 10,
+    WI_KW_KNOWN = 1u << 11
+};
+
+/* A hash table of every word of word_lists: the word and the mask of
+ * the lists it is in.  Built once per process (pthread_once), then only
+ * read. */
+#define LIST_SLOTS 4096
+static struct {
+    const char *word;
+    uint32_t lists;
+} list_tab[LIST_SLOTS];
+static pthread_once_t list_once = PTHREAD_ONCE_INIT;
+
+static size_t list_slot(const char *w)
 {
-    return dg_word_in(list, tok(doc, k)->norm);
+    size_t i = (size_t)dg_hash_bytes(0x51ed27011f3a8c3dull, w, strlen(w)) &
+               (LIST_SLOTS - 1);
+
+    while (list_tab[i].word && strcmp(list_tab[i].word, w) != 0)
+        i = (i + 1) & (LIST_SLOTS - 1);
+    return i;
+}
+
+static void build_list_tab(void)
+{
+    size_t l, j;
+
+    for (l = 0; l < L_COUNT; l++)
+        for (j = 0; word_lists[l][j]; j++) {
+            size_t i = list_slot(word_lists[l][j]);
+            list_tab[i].word = word_lists[l][j];
+            list_tab[i].lists |= (uint32_t)1 << l;
+        }
+}
+
+/* Is word w in list L_*? */
+static int word_in(int list, const char *w)
+{
+    pthread_once(&list_once, build_list_tab);
+    return (list_tab[list_slot(w)].lists >> list) & 1u;
+}
+
+/* The cached facts of token k (NULL before the entry points made the
+ * cache). */
+static struct dg_word_info *info(const dg_doc *doc, size_t k)
+{
+    return doc->word_info ? &doc->word_info[k] : NULL;
+}
+
+/* The mask of the lists L_* token k is in. */
+static uint32_t lists_of(const dg_doc *doc, size_t k)
+{
+    struct dg_word_info *wi = info(doc, k);
+
+    pthread_once(&list_once, build_list_tab);
+    if (!wi)
+        return list_tab[list_slot(tok(doc, k)->norm)].lists;
+    if (!(wi->bits & WI_LISTS_KNOWN)) {
+        wi->lists = list_tab[list_slot(tok(doc, k)->norm)].lists;
+        wi->bits |= WI_LISTS_KNOWN;
+    }
+    return wi->lists;
+}
+
+/* Is token k in list L_*? */
+static int in(const dg_doc *doc, size_t k, int list)
+{
+    return (lists_of(doc, k) >> list) & 1u;
 }
 
 /* A word written in lower case (no number): a common word. */
@@ -294,15 +445,35 @@ static int lower_word(const dg_doc *doc, size_t k)
 
 static int closed_word(const dg_doc *doc, size_t k)
 {
-    return in(doc, k, determiners) || in(doc, k, pronouns) ||
-           in(doc, k, prepositions) || in(doc, k, clause_words) ||
-           in(doc, k, aux_words) || is(doc, k, "and") || is(doc, k, "or") ||
+    return in(doc, k, L_DET) || in(doc, k, L_PRON) ||
+           in(doc, k, L_PREP) || in(doc, k, L_CLAUSE) ||
+           in(doc, k, L_AUX) || is(doc, k, "and") || is(doc, k, "or") ||
            is(doc, k, "nor");
 }
 
+/* The WordNet forms of token k (DG_WF_*); 0 for words not written in
+ * lower case (names, numbers), which WordNet would not class right. */
 static unsigned forms(const dg_doc *doc, size_t k)
 {
-    return dg_wordnet_forms(dg_lexicon_wordnet(doc->lex), tok(doc, k)->norm);
+    struct dg_word_info *wi = info(doc, k);
+    unsigned f;
+
+    if (wi && (wi->bits & WI_FORMS_KNOWN))
+        return wi->bits & WI_FORMS;
+    f = (tok(doc, k)->flags & (DG_TOK_WORD | DG_TOK_NUM | DG_TOK_ALLCAPS)) == DG_TOK_WORD
+            ? dg_wordnet_forms(dg_lexicon_wordnet(doc->lex), tok(doc, k)->norm) : 0;
+    if (wi)
+        wi->bits |= f | WI_FORMS_KNOWN;
+    return f;
+}
+
+/* Makes doc->word_info (nothing known yet).  Returns 0 when out of
+ * memory. */
+static int info_cache(dg_doc *doc)
+{
+    if (!doc->word_info && doc->ntoks > 0)
+        doc->word_info = calloc(doc->ntoks, sizeof *doc->word_info);
+    return doc->word_info != NULL || doc->ntoks == 0;
 }
 
 /* Is token k the first word of its sentence (or of a line, a quotation
@@ -366,15 +537,15 @@ static int verb_kind(const dg_doc *doc, size_t k, size_t se)
         (k + 1 < se && is(doc, k + 1, "-") &&
          !(tok(doc, k + 1)->flags & DG_TOK_SPACE_BEFORE)))
         return V_NONE;   /* "shoot-down", "break-in": a compound */
-    if (in(doc, k, aux_words) || in(doc, k, speech_verbs))
+    if (in(doc, k, L_AUX) || in(doc, k, L_SPEECH_VERB))
         return V_FINITE;
     if (closed_word(doc, k))
         return V_NONE;
     f = forms(doc, k);
     if (f & DG_WF_VERB_ING) {
         /* "confronting the US", "failing to", "submarines sailing into" */
-        int object = (k + 1 < se && (in(doc, k + 1, determiners) ||
-                                     in(doc, k + 1, pronouns) ||
+        int object = (k + 1 < se && (in(doc, k + 1, L_DET) ||
+                                     in(doc, k + 1, L_PRON) ||
                                      is(doc, k + 1, "to"))) ||
                      (k > 0 && (name_at(doc, k - 1) ||
                                 (common_word(doc, k - 1) &&
@@ -427,16 +598,69 @@ static int in_title(const dg_doc *doc, size_t k)
     return m >= 0 && doc->ments[m].type == DG_MENT_TITLE;
 }
 
-/* The end of the date expression starting at token k, or k. */
+/* Notes in the cache where each date expression of token k's sentence
+ * starts and how long it is (durations are no dates here). */
+static void find_dates(const dg_doc *doc, size_t k)
+{
+    const dg_sentence *st = &doc->sents[tok(doc, k)->sent];
+    dg_date_expr ex[32];
+    size_t n = dg_dates_find(doc->text, doc->toks, st->tok_b, st->tok_e,
+                             &doc->date, ex, 32), i;
+
+    for (i = st->tok_b; i < st->tok_e; i++)
+        doc->word_info[i].bits |= WI_DATE_KNOWN;
+    for (i = 0; i < n; i++)
+        if (ex[i].days == 0 && ex[i].tok_e - ex[i].tok_b < 256)
+            doc->word_info[ex[i].tok_b].date_len =
+                (unsigned char)(ex[i].tok_e - ex[i].tok_b);
+}
+
+/* The end of the date expression starting at token k, or k when none
+ * starts there or it runs past se. */
 static size_t date_at(const dg_doc *doc, size_t k, size_t se)
 {
-    dg_date_expr ex[1];
-    size_t e = k + 5 < se ? k + 5 : se;
+    struct dg_word_info *wi = info(doc, k);
+    size_t len = 0;
 
-    if (dg_dates_find(doc->text, doc->toks, k, e, &doc->date, ex, 1) == 1 &&
-        ex[0].tok_b == k && ex[0].days == 0)
-        return ex[0].tok_e;
-    return k;
+    if (wi) {
+        if (!(wi->bits & WI_DATE_KNOWN))
+            find_dates(doc, k);
+        len = wi->date_len;
+    } else {
+        size_t send = doc->sents[tok(doc, k)->sent].tok_e;
+        dg_date_expr ex[1];
+        if (dg_dates_find(doc->text, doc->toks, k, k + 5 < send ? k + 5 : send,
+                          &doc->date, ex, 1) == 1 &&
+            ex[0].tok_b == k && ex[0].days == 0)
+            len = ex[0].tok_e - k;
+    }
+    return k + len <= se ? k + len : k;
+}
+
+/* The longest scheme keyword starting at token k within its sentence:
+ * its length in tokens (0: none) and entry. */
+static size_t keyword_at(const dg_doc *doc, size_t k, const dg_lex_entry **kw)
+{
+    struct dg_word_info *wi = info(doc, k);
+    const dg_lex_entry *hits[4];
+    size_t nh = 0, n;
+
+    if (wi && (wi->bits & WI_KW_KNOWN)) {
+        *kw = wi->kw;
+        return wi->kw_len;
+    }
+    n = dg_lexicon_match(doc->lex, doc->text, doc->toks,
+                         doc->sents[tok(doc, k)->sent].tok_e, k,
+                         1u << DG_LEX_TOPIC, hits, 4, &nh);
+    if (nh == 0 || n > 255)
+        n = 0;
+    *kw = n ? hits[0] : NULL;
+    if (wi) {
+        wi->kw = *kw;
+        wi->kw_len = (unsigned char)n;
+        wi->bits |= WI_KW_KNOWN;
+    }
+    return n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -542,16 +766,13 @@ static const dg_lex_entry *scheme_topic_at(const dg_doc *doc, size_t b,
     size_t i, n;
 
     for (i = b; i < e; i += n ? n : 1) {
-        const dg_lex_entry *hits[4];
-        size_t nh = 0;
-        n = dg_lexicon_match(doc->lex, doc->text, doc->toks, e, i,
-                             1u << DG_LEX_TOPIC, hits, 4, &nh);
-        if (n == 0 || nh == 0)
+        const dg_lex_entry *kw;
+        if ((n = keyword_at(doc, i, &kw)) == 0 || i + n > e)
             continue;
         if (i <= head && head < i + n)
-            return hits[0];
+            return kw;
         if (!first)
-            first = hits[0];
+            first = kw;
     }
     return first;
 }
@@ -572,9 +793,9 @@ static int after_np_opener(const dg_doc *doc, size_t k, size_t sb)
 {
     if (k == sb)
         return 0;
-    return in(doc, k - 1, determiners) || in(doc, k - 1, prepositions) ||
+    return in(doc, k - 1, L_DET) || in(doc, k - 1, L_PREP) ||
            (tok(doc, k - 1)->flags & DG_TOK_POSS) || is(doc, k - 1, "-") ||
-           is(doc, k - 1, "and") || in(doc, k - 1, loose_adjectives);
+           is(doc, k - 1, "and") || in(doc, k - 1, L_LOOSE);
 }
 
 /* Does a date that ends a phrase start at token k: a date after a
@@ -585,11 +806,11 @@ static int date_break(const dg_doc *doc, size_t k, size_t b, size_t se)
 {
     size_t d = k, e;
 
-    if (in(doc, k, prepositions) && k + 1 < se)
+    if (in(doc, k, L_PREP) && k + 1 < se)
         d = k + 1;
     if ((e = date_at(doc, d, se)) == d)
         return 0;
-    if (d == k && k > b && (in(doc, k - 1, determiners) ||
+    if (d == k && k > b && (in(doc, k - 1, L_DET) ||
                             (tok(doc, k - 1)->flags & DG_TOK_POSS)))
         return 0;
     return !(e < se && (tok(doc, e)->flags & DG_TOK_POSS));
@@ -608,27 +829,7 @@ static int name_after(const dg_doc *doc, size_t k, size_t se)
     return m->entity;
 }
 
-/* Prepositions that start no part of an issue's name ("by", "among",
- * "during"): a topic phrase ends before them. */
-static const char *const ending_preps[] = {
-    "by", "among", "amongst", "during", "despite", "amid", "amidst",
-    "after", "before", "since", "until", "till", "than", "like", "via",
-    "following", "within", "throughout", "upon", "alongside", "besides",
-    "except", "unlike", "per", "due", "according", "prior", "owing",
-    "thanks", "regardless", "whereby", NULL
-};
 
-/* Nouns that make a prepositional phrase say how, why or when rather
- * than what ("in a constructive manner", "in response to", "in the face
- * of", "in order to"). */
-static const char *const manner_nouns[] = {
-    "manner", "way", "order", "response", "face", "wake", "spirit",
-    "light", "view", "terms", "accordance", "line", "keeping", "spite",
-    "run-up", "lead-up", "absence", "presence", "course", "framework",
-    "context", "name", "support", "favour", "favor", "return", "exchange",
-    "addition", "case", "event", "time", "aftermath", "midst", "entirety",
-    NULL
-};
 
 /* Is the preposition at k followed (within three words) by a manner
  * noun ending its phrase ("in a constructive manner", "in response to")? */
@@ -637,11 +838,11 @@ static int frame_pp(const dg_doc *doc, size_t k, size_t se)
     size_t j;
 
     for (j = k + 1; j < se && j <= k + 3; j++) {
-        if (in(doc, j, manner_nouns) && dg_mention_at(doc, j) < 0)
-            return j + 1 >= se || in(doc, j + 1, prepositions) ||
+        if (in(doc, j, L_MANNER) && dg_mention_at(doc, j) < 0)
+            return j + 1 >= se || in(doc, j + 1, L_PREP) ||
                    (tok(doc, j + 1)->flags & DG_TOK_PUNCT) ||
-                   in(doc, j + 1, clause_words);
-        if (!(tok(doc, j)->flags & DG_TOK_WORD) || in(doc, j, prepositions))
+                   in(doc, j + 1, L_CLAUSE);
+        if (!(tok(doc, j)->flags & DG_TOK_WORD) || in(doc, j, L_PREP))
             return 0;
     }
     return 0;
@@ -663,11 +864,11 @@ static int phrase_break(const sink *sk, size_t k, size_t b, size_t se)
         return 1;
     if (dg_mention_at(doc, k) >= 0)
         return 0;
-    if ((in(doc, k, clause_words) &&
+    if ((in(doc, k, L_CLAUSE) &&
          !(is(doc, k, "as") && k + 2 < se && is(doc, k + 1, "well") &&
            is(doc, k + 2, "as")) &&
          !(is(doc, k, "as") && k > b && is(doc, k - 1, "such"))) ||
-        in(doc, k, pronouns) || in(doc, k, ending_preps))
+        in(doc, k, L_PRON) || in(doc, k, L_ENDING))
         return 1;
     v = verb_kind(doc, k, se);
     if (v == V_FINITE ||
@@ -675,12 +876,12 @@ static int phrase_break(const sink *sk, size_t k, size_t b, size_t se)
          !after_np_opener(doc, k, doc->sents[t->sent].tok_b)))
         return 1;
     if ((is(doc, k, "and") || is(doc, k, "or")) && k + 1 < se &&
-        (in(doc, k + 1, pronouns) || in(doc, k + 1, aux_words) ||
+        (in(doc, k + 1, L_PRON) || in(doc, k + 1, L_AUX) ||
          (verb_kind(doc, k + 1, se) != V_NONE &&
           verb_kind(doc, k + 1, se) != V_GERUND) ||
          (common_word(doc, k + 1) && (forms(doc, k + 1) & DG_WF_VERB) &&
-          k + 2 < se && (in(doc, k + 2, determiners) || is(doc, k + 2, "with") ||
-                         is(doc, k + 2, "to") || in(doc, k + 2, pronouns)))))
+          k + 2 < se && (in(doc, k + 2, L_DET) || is(doc, k + 2, "with") ||
+                         is(doc, k + 2, "to") || in(doc, k + 2, L_PRON)))))
         return 1;   /* "... and said", "... and he", "... and meet with" */
     if (is(doc, k, "to") && k + 1 < se && common_word(doc, k + 1) &&
         !closed_word(doc, k + 1) && (forms(doc, k + 1) & DG_WF_VERB))
@@ -688,7 +889,7 @@ static int phrase_break(const sink *sk, size_t k, size_t b, size_t se)
     if (is(doc, k, "with"))   /* "with Russia", not "with the PM stressing" */
         return (x = name_after(doc, k + 1, se)) < 0 || takes_part(sk, x) ||
                doc->ents[x].kind == DG_ENT_PERSON;
-    if (in(doc, k, prepositions) && frame_pp(doc, k, se))
+    if (in(doc, k, L_PREP) && frame_pp(doc, k, se))
         return 1;   /* "in a constructive manner", "in the face of" */
     if (is(doc, k, "in") || is(doc, k, "at"))   /* "talks in Vienna" */
         return (x = name_after(doc, k + 1, se)) >= 0 &&
@@ -727,8 +928,8 @@ static int has_content(const dg_doc *doc, size_t b, size_t e, size_t se)
 
     for (i = b; i < e; i++)
         if (name_at(doc, i) ||
-            (nominal(doc, i, se) && !in(doc, i, light_nouns) &&
-             !in(doc, i, loose_adjectives) && !in(doc, i, adverbs)))
+            (nominal(doc, i, se) && !in(doc, i, L_LIGHT) &&
+             !in(doc, i, L_LOOSE) && !in(doc, i, L_ADV)))
             return 1;
     return 0;
 }
@@ -750,9 +951,9 @@ static size_t np_head(const dg_doc *doc, size_t b, size_t e)
 
     for (k = b; k < e; k++) {
         if (is(doc, k, ",") ||
-            (in(doc, k, prepositions) && !name_at(doc, k) && !hyphened(doc, k)))
+            (in(doc, k, L_PREP) && !name_at(doc, k) && !hyphened(doc, k)))
             break;
-        if ((tok(doc, k)->flags & DG_TOK_WORD) && !in(doc, k, adverbs))
+        if ((tok(doc, k)->flags & DG_TOK_WORD) && !in(doc, k, L_ADV))
             head = k;
     }
     return head;
@@ -761,15 +962,7 @@ static size_t np_head(const dg_doc *doc, size_t b, size_t e)
 /* Is token k a number or an amount ("15 million", "US$19")? */
 static int amount(const dg_doc *doc, size_t k)
 {
-    static const char *const units[] = {
-        "million", "billion", "trillion", "bn", "m", "percent", "per",
-        "cent", "dollars", "euros", "hundred", "thousand", "thousands",
-        "hundreds", "millions", "billions", "one", "two", "three", "four",
-        "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
-        "eleven", "twelve", "twenty", "fifty", NULL
-    };
-
-    return (tok(doc, k)->flags & DG_TOK_NUM) || in(doc, k, units);
+    return (tok(doc, k)->flags & DG_TOK_NUM) || in(doc, k, L_UNITS);
 }
 
 /* Is the noun phrase [b, e) an issue: not the event itself, not people
@@ -784,17 +977,17 @@ static int issue_phrase(const sink *sk, size_t b, size_t e, size_t se)
     if (!has_content(doc, b, e, se) || amount(doc, head) || in_title(doc, head))
         return 0;
     for (k = b; k < head; k++) {
-        if (name_at(doc, k) || (nominal(doc, k, se) && !in(doc, k, loose_adjectives)))
+        if (name_at(doc, k) || (nominal(doc, k, se) && !in(doc, k, L_LOOSE)))
             any_mod = 1;
-        if (name_at(doc, k) || (nominal(doc, k, se) && !in(doc, k, light_nouns) &&
+        if (name_at(doc, k) || (nominal(doc, k, se) && !in(doc, k, L_LIGHT) &&
                                 (forms(doc, k) & DG_WF_ANY_NOUN) &&
                                 !(forms(doc, k) & DG_WF_ADJ)))
             noun_mod = 1;
     }
-    if (in(doc, head, people_nouns) || in(doc, head, force_nouns) ||
-        in(doc, head, act_nouns) ||
-        (in(doc, head, event_nouns) && !any_mod) ||
-        (in(doc, head, light_nouns) && !noun_mod))
+    if (in(doc, head, L_PEOPLE) || in(doc, head, L_FORCE) ||
+        in(doc, head, L_ACT) ||
+        (in(doc, head, L_EVENT) && !any_mod) ||
+        (in(doc, head, L_LIGHT) && !noun_mod))
         return 0;
     if ((m = name_at(doc, head)) && m->type == DG_MENT_DEMONYM && head + 1 >= e)
         return 0;   /* "Ukrainian" */
@@ -830,20 +1023,14 @@ static int gerund_with_object(const dg_doc *doc, size_t k, size_t e)
 {
     unsigned f;
 
-    if (k + 1 >= e || !common_word(doc, k) || in(doc, k, speech_gerunds) ||
+    if (k + 1 >= e || !common_word(doc, k) || in(doc, k, L_SPEECH_GERUND) ||
         !((f = forms(doc, k)) & DG_WF_VERB_ING))
         return 0;
-    if (in(doc, k + 1, determiners) || in(doc, k + 1, pronouns) || name_at(doc, k + 1))
+    if (in(doc, k + 1, L_DET) || in(doc, k + 1, L_PRON) || name_at(doc, k + 1))
         return 1;
-    return !(f & DG_WF_NOUN) && !in(doc, k + 1, prepositions) && !is(doc, k + 1, "to");
+    return !(f & DG_WF_NOUN) && !in(doc, k + 1, L_PREP) && !is(doc, k + 1, "to");
 }
 
-/* Prepositions after a frame word whose object is the issue ("the
- * importance of X", "views on X", "complexities in X"). */
-static const char *const frame_preps[] = {
-    "of", "on", "in", "about", "over", "regarding", "concerning", "around",
-    "surrounding", "for", "to", NULL
-};
 
 /* Drops the words that frame an item: leading determiners, adverbs,
  * loose adjectives, a gerund before its object ("curbing Iran's ..."),
@@ -854,30 +1041,30 @@ static void trim_item(const dg_doc *doc, size_t *b, size_t *e)
     while (*b < *e) {
         size_t k = *b, head;
         const dg_token *t = tok(doc, k);
-        if (in(doc, k, determiners) || in(doc, k, adverbs) ||
+        if (in(doc, k, L_DET) || in(doc, k, L_ADV) ||
             is(doc, k, "and") || is(doc, k, "or") || is(doc, k, "as") ||
-            is(doc, k, "how") || (in(doc, k, prepositions) && !name_at(doc, k)) ||
+            is(doc, k, "how") || (in(doc, k, L_PREP) && !name_at(doc, k)) ||
             ((t->flags & DG_TOK_PUNCT) && !(t->flags & DG_TOK_POSS)) ||
-            (in(doc, k, loose_adjectives) && k + 1 < *e &&
+            (in(doc, k, L_LOOSE) && k + 1 < *e &&
              (tok(doc, k + 1)->flags & DG_TOK_WORD) &&
-             !in(doc, k + 1, prepositions)) ||
+             !in(doc, k + 1, L_PREP)) ||
             gerund_with_object(doc, k, *e)) {
             (*b)++;
             continue;
         }
         head = np_head(doc, k, *e);
-        if (in(doc, head, light_nouns) && head + 2 < *e &&
-            (in(doc, head + 1, frame_preps) ||
+        if (in(doc, head, L_LIGHT) && head + 2 < *e &&
+            (in(doc, head + 1, L_FRAME) ||
              ((is(doc, head + 1, "related") || is(doc, head + 1, "relating")) &&
               is(doc, head + 2, "to")))) {
-            *b = head + 2 + !in(doc, head + 1, frame_preps);
+            *b = head + 2 + !in(doc, head + 1, L_FRAME);
             continue;
         }
         break;
     }
     while (*e > *b && (((tok(doc, *e - 1)->flags & DG_TOK_PUNCT) &&
                         !(tok(doc, *e - 1)->flags & DG_TOK_POSS)) ||
-                       ((closed_word(doc, *e - 1) || in(doc, *e - 1, adverbs)) &&
+                       ((closed_word(doc, *e - 1) || in(doc, *e - 1, L_ADV)) &&
                         !name_at(doc, *e - 1) && !hyphened(doc, *e - 1))))
         (*e)--;
 }
@@ -900,7 +1087,7 @@ static size_t cut_long(const dg_doc *doc, size_t b, size_t e)
     for (k = b; k < e; k++) {
         if (content_token(doc, k) && ++n > MAX_TOPIC_WORDS)
             return cut;
-        if (k > b && (in(doc, k, prepositions) || is(doc, k, "and")) &&
+        if (k > b && (in(doc, k, L_PREP) || is(doc, k, "and")) &&
             !name_at(doc, k))
             cut = k;
     }
@@ -934,15 +1121,15 @@ static int add_item(const sink *sk, size_t b, size_t e, size_t se,
     trim_item(doc, &b, &e);
     if (b >= e)
         return 1;
-    if (in(doc, b, margin_nouns))
+    if (in(doc, b, L_MARGIN))
         return 1;   /* "on the margins of the summit": where, not what */
     if (starts_with_participant(sk, &b, e))   /* "Russia of supporting X" */
         trim_item(doc, &b, &e);
     if (b >= e)
         return 1;
     v = verb_kind(doc, b, se);
-    if (v == V_FINITE || in(doc, b, speech_gerunds) ||
-        (v != V_NONE && (b + 1 >= e || in(doc, b + 1, prepositions))) ||
+    if (v == V_FINITE || in(doc, b, L_SPEECH_GERUND) ||
+        (v != V_NONE && (b + 1 >= e || in(doc, b + 1, L_PREP))) ||
         (b + 1 == e && (forms(doc, b) & DG_WF_VERB_ING) && !scheme_topic(doc, b, e)))
         return 1;   /* "imposed by the UK", "dismantling", "saying ..." */
     if (only_names(doc, b, e)) {
@@ -959,8 +1146,8 @@ static int add_item(const sink *sk, size_t b, size_t e, size_t se,
  * ", he said", ", which")? */
 static int opens_clause(const dg_doc *doc, size_t k, size_t se)
 {
-    return in(doc, k, pronouns) || in(doc, k, clause_words) ||
-           in(doc, k, aux_words) || verb_kind(doc, k, se) != V_NONE;
+    return in(doc, k, L_PRON) || in(doc, k, L_CLAUSE) ||
+           in(doc, k, L_AUX) || verb_kind(doc, k, se) != V_NONE;
 }
 
 /* An adjective ending [b, k) with another after the comma at k
@@ -969,7 +1156,7 @@ static int adjective_list(const dg_doc *doc, size_t b, size_t k, size_t e)
 {
     return k > b && k + 1 < e && adjective(doc, k - 1) && adjective(doc, k + 1) &&
            (b + 1 == k || (tok(doc, k - 2)->flags & DG_TOK_POSS) ||
-            in(doc, k - 2, determiners));
+            in(doc, k - 2, L_DET));
 }
 
 /* Does the "and" at k separate two items of the list [b, e)?  Names
@@ -984,7 +1171,7 @@ static int splits_at_and(const dg_doc *doc, size_t b, size_t k, size_t e)
 
     while (re < e && !is(doc, re, ",") && !is(doc, re, "and") && !is(doc, re, "or"))
         re++;
-    while (b < k && in(doc, b, determiners))
+    while (b < k && in(doc, b, L_DET))
         b++;
     if (b >= k || r >= re)
         return 0;
@@ -1042,7 +1229,7 @@ static int add_list(const sink *sk, size_t b, size_t e, size_t se, int names_ok)
  * introduced. */
 static int cue_phrase(const sink *sk, size_t b, size_t se, int names_ok)
 {
-    while (b < se && in(sk->doc, b, adverbs))
+    while (b < se && in(sk->doc, b, L_ADV))
         b++;
     return add_list(sk, b, phrase_end(sk, b, se), se, names_ok);
 }
@@ -1051,26 +1238,26 @@ static int cue_phrase(const sink *sk, size_t b, size_t se, int names_ok)
  * list: the word right before it, over adverbs, auxiliaries, commas,
  * names and dates and the prepositions before them ("talks in Vienna
  * on", "spoke today about", "issues, including")? */
-static int word_before(const dg_doc *doc, size_t k, size_t sb,
-                       const char *const *list)
+static int word_before(const dg_doc *doc, size_t k, size_t sb, int list)
 {
-    dg_date_expr ex[4];
-    size_t nd = dg_dates_find(doc->text, doc->toks, sb, k, &doc->date, ex, 4),
-           p = k, d;
+    size_t p = k, d;
 
     while (p > sb) {
-        const dg_mention *m;
+        const dg_mention *m = NULL;
         p--;
-        for (d = 0; d < nd; d++)
-            if (ex[d].tok_b <= p && p < ex[d].tok_e)
-                break;
-        if (d < nd || (m = name_at(doc, p)) != NULL) {
-            p = d < nd ? ex[d].tok_b : m->tok_b;
-            if (p > sb && in(doc, p - 1, prepositions))
+        /* a date ending at p ("spoke today about", "on Monday"), or a
+         * name; a date ends in a number, a name or a word of time */
+        d = 5;
+        if ((tok(doc, p)->flags & (DG_TOK_NUM | DG_TOK_CAP)) || in(doc, p, L_TIME))
+            for (d = 0; d < 5 && d <= p - sb && date_at(doc, p - d, k) <= p; d++)
+                ;
+        if ((d < 5 && d <= p - sb) || (m = name_at(doc, p)) != NULL) {
+            p = m ? m->tok_b : p - d;
+            if (p > sb && in(doc, p - 1, L_PREP))
                 p--;
             continue;
         }
-        if (in(doc, p, adverbs) || in(doc, p, aux_words) || is(doc, p, ","))
+        if (in(doc, p, L_ADV) || in(doc, p, L_AUX) || is(doc, p, ","))
             continue;
         return in(doc, p, list) && common_word(doc, p) && dg_mention_at(doc, p) < 0;
     }
@@ -1083,24 +1270,26 @@ static size_t cue_at(const dg_doc *doc, size_t k, size_t sb, size_t se,
                      int *names_ok)
 {
     *names_ok = 1;
-    if (k + 1 >= se || dg_mention_at(doc, k) >= 0 || !common_word(doc, k))
+    if (k + 1 >= se ||
+        (!(lists_of(doc, k) & ((1u << L_DISCUSS) | (1u << L_ABOUT) | (1u << L_INCLUDE))) &&
+         !is(doc, k, "such")) ||
+        dg_mention_at(doc, k) >= 0 || !common_word(doc, k))
         return 0;
-    if (in(doc, k, discussion_verbs) &&
-        !(k > sb && (in(doc, k - 1, determiners) ||
+    if (in(doc, k, L_DISCUSS) &&
+        !(k > sb && (in(doc, k - 1, L_DET) ||
                      (tok(doc, k - 1)->flags & DG_TOK_POSS))))
         return k + 1;
-    if ((is(doc, k, "on") || is(doc, k, "about") || is(doc, k, "over") ||
-         is(doc, k, "around") || is(doc, k, "upon")) &&
+    if (in(doc, k, L_ABOUT) &&
         !(tok(doc, k + 1)->flags & DG_TOK_NUM) &&
-        word_before(doc, k, sb, talk_words))
+        word_before(doc, k, sb, L_TALK))
         return k + 1;
-    if (is(doc, k, "including") && word_before(doc, k, sb, list_heads))
+    if (is(doc, k, "including") && word_before(doc, k, sb, L_LIST_HEAD))
         return k + 1;
     if (is(doc, k, "such") && is(doc, k + 1, "as") && k + 2 < se) {
-        *names_ok = word_before(doc, k, sb, list_heads);
+        *names_ok = word_before(doc, k, sb, L_LIST_HEAD);
         return k + 2;
     }
-    if (in(doc, k, include_verbs) && word_before(doc, k, sb, agenda_nouns))
+    if (in(doc, k, L_INCLUDE) && word_before(doc, k, sb, L_AGENDA))
         return k + 1;
     return 0;
 }
@@ -1131,8 +1320,8 @@ static int cue_topics(const sink *sk, size_t s)
  * impose")? */
 static int verb_by_place(const dg_doc *doc, size_t k, size_t sb)
 {
-    return k > sb && (is(doc, k - 1, "to") || in(doc, k - 1, aux_words) ||
-                      in(doc, k - 1, pronouns));
+    return k > sb && (is(doc, k - 1, "to") || in(doc, k - 1, L_AUX) ||
+                      in(doc, k - 1, L_PRON));
 }
 
 /* Where the noun phrase around tokens [i, j) starts: over the modifiers
@@ -1173,7 +1362,7 @@ static size_t np_start(const dg_doc *doc, size_t i, size_t sb, size_t se)
             mods++;
             continue;
         }
-        if (m || in(doc, p, loose_adjectives) || verb_by_place(doc, p, sb))
+        if (m || in(doc, p, L_LOOSE) || verb_by_place(doc, p, sb))
             break;
         if (nominal(doc, p, se) ||
             (verb_kind(doc, p, se) != V_FINITE && verb_kind(doc, p, se) != V_NONE &&
@@ -1195,7 +1384,7 @@ static size_t short_np_end(const dg_doc *doc, size_t b, size_t se)
 {
     size_t e = b, n = 0;
 
-    while (e < se && in(doc, e, determiners))
+    while (e < se && in(doc, e, L_DET))
         e++;
     while (e < se && n < MAX_PP_WORDS && date_at(doc, e, se) == e) {
         const dg_mention *m = name_at(doc, e);
@@ -1209,13 +1398,13 @@ static size_t short_np_end(const dg_doc *doc, size_t b, size_t se)
         else if (is(doc, e, "and") && e > b && adjective(doc, e - 1) &&
                  e + 1 < se && nominal(doc, e + 1, se))
             e++;   /* "low and middle income" */
-        else if (nominal(doc, e, se) && !in(doc, e, ending_preps))
+        else if (nominal(doc, e, se) && !in(doc, e, L_ENDING))
             e++;
         else
             break;
         n++;
     }
-    while (e > b && (in(doc, e - 1, determiners) || is(doc, e - 1, "and") ||
+    while (e > b && (in(doc, e - 1, L_DET) || is(doc, e - 1, "and") ||
                      is(doc, e - 1, "-")))
         e--;
     return e;
@@ -1275,10 +1464,10 @@ static size_t np_end(const sink *sk, size_t j, size_t se)
             continue;
         }
         if (!nominal(doc, j, se) || !noun_like(doc, j) || amount(doc, j) ||
-            in(doc, j, light_nouns) || in(doc, j, ending_preps) ||
+            in(doc, j, L_LIGHT) || in(doc, j, L_ENDING) ||
             date_at(doc, j, se) > j ||
-            (j + 1 < se && (in(doc, j + 1, determiners) ||
-                            in(doc, j + 1, pronouns))))
+            (j + 1 < se && (in(doc, j + 1, L_DET) ||
+                            in(doc, j + 1, L_PRON))))
             break;   /* not "Israel forge a closer alliance" */
         j++;
         n++;
@@ -1312,9 +1501,9 @@ static int acted_on(const dg_doc *doc, size_t b, size_t e, size_t sb, size_t se)
 {
     if (e < se && verb_kind(doc, e, se) != V_NONE)
         return 0;
-    while (b > sb && (amount(doc, b - 1) || in(doc, b - 1, determiners)))
+    while (b > sb && (amount(doc, b - 1) || in(doc, b - 1, L_DET)))
         b--;
-    return b > sb && !in(doc, b - 1, speech_gerunds) && !in(doc, b - 1, speech_verbs) &&
+    return b > sb && !in(doc, b - 1, L_SPEECH_GERUND) && !in(doc, b - 1, L_SPEECH_VERB) &&
            (is(doc, b - 1, "of") || verb_kind(doc, b - 1, se) != V_NONE);
 }
 
@@ -1332,7 +1521,7 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
     if (inside_name(doc, i, j, kw))
         return 1;
     if (j == i + 1 && (forms(doc, i) & DG_WF_VERB_ING) && j < se &&
-        (in(doc, j, determiners) || in(doc, j, pronouns) || amount(doc, j) ||
+        (in(doc, j, L_DET) || in(doc, j, L_PRON) || amount(doc, j) ||
          name_at(doc, j)))
         return 1;   /* "..., killing two members": a verb */
     trim_item(doc, &b, &e);
@@ -1343,7 +1532,7 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
         return 1;   /* "Ukrainian" */
     if (m && only_names(doc, b, e) && names_participants(sk, b, e))
         return 1;   /* a participant's own name */
-    if (in(doc, head, force_nouns) && head >= i && head < j) {
+    if (in(doc, head, L_FORCE) && head >= i && head < j) {
         /* "Iraqi troops invaded": who acts is no issue */
         if (!acted_on(doc, b, e, sb, se))
             return 1;
@@ -1363,14 +1552,12 @@ static int keyword_topics(const sink *sk, size_t sb, size_t se)
     size_t i, end;
 
     for (i = sb; i < se; i++) {
-        const dg_lex_entry *hits[4];
-        size_t nh = 0, n = dg_lexicon_match(doc->lex, doc->text, doc->toks,
-                                            se, i, 1u << DG_LEX_TOPIC, hits,
-                                            4, &nh);
-        if (n == 0 || nh == 0 || (sk->keys && !dg_word_in(sk->keys, hits[0]->key)))
+        const dg_lex_entry *kw;
+        size_t n = keyword_at(doc, i, &kw);
+        if (n == 0 || i + n > se || (sk->keys && !dg_word_in(sk->keys, kw->key)))
             continue;
 
-        if (!keyword_phrase(sk, i, i + n, hits[0], sb, se, &end))
+        if (!keyword_phrase(sk, i, i + n, kw, sb, se, &end))
             return 0;
         i = (end > i + n ? end : i + n) - 1;
     }
@@ -1381,20 +1568,20 @@ static int keyword_topics(const sink *sk, size_t sb, size_t se)
 /* What the events stage calls                                         */
 /* ------------------------------------------------------------------ */
 
-int dg_topics_of_sentence(const dg_doc *doc, dg_event *ev, size_t s)
+int dg_topics_of_sentence(dg_doc *doc, dg_event *ev, size_t s)
 {
     sink sk = {doc, ev, NULL};
 
-    return cue_topics(&sk, s) &&
+    return info_cache(doc) && cue_topics(&sk, s) &&
            keyword_topics(&sk, doc->sents[s].tok_b, doc->sents[s].tok_e);
 }
 
-int dg_topics_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
+int dg_topics_after(dg_doc *doc, dg_event *ev, size_t i, size_t se,
                     int names_ok)
 {
     sink sk = {doc, ev, NULL};
 
-    return i >= se || cue_phrase(&sk, i, se, names_ok);
+    return info_cache(doc) && (i >= se || cue_phrase(&sk, i, se, names_ok));
 }
 
 /* A list item line: "- continue the support of Ukraine ...". */
@@ -1404,10 +1591,12 @@ int dg_is_bullet(const dg_token *t)
            (dg_tok_is(t, "-") || dg_tok_is(t, "*") || dg_tok_is(t, "\xe2\x80\xa2"));
 }
 
-int dg_topics_of_bullet(const dg_doc *doc, dg_event *ev, size_t b, size_t e)
+int dg_topics_of_bullet(dg_doc *doc, dg_event *ev, size_t b, size_t e)
 {
     sink sk = {doc, ev, NULL};
 
+    if (!info_cache(doc))
+        return 0;
     if (b >= e || e - b > MAX_BULLET_TOKENS)
         return 1;
     /* "- develop their trilateral co-operation": the verb's object */
@@ -1488,18 +1677,18 @@ static char *american(const dg_doc *doc, const char *label)
     return out;
 }
 
-/* The key two forms of one topic share: the American spelling in lower
- * case (ASCII letters).  malloc'd, NULL when out of memory. */
-static char *topic_key(const dg_doc *doc, const char *label)
+/* The key of a label in American spelling: in lower case (ASCII
+ * letters), as the topic's IRI spells it.  malloc'd, NULL when out of
+ * memory. */
+static char *topic_key(const char *label)
 {
-    char *k = american(doc, label), *p;
+    char *k = strdup(label), *p;
 
     for (p = k; p && *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');
     return k;
 }
-
 /* ------------------------------------------------------------------ */
 /* The topics stage: the article's topics, one entry per issue         */
 /* ------------------------------------------------------------------ */
@@ -1554,7 +1743,7 @@ static void split_form(const char *label, form_words *f)
         else if ((unsigned char)label[j] == 0xe2 && label[i] && label[i + 1])
             i += 2 + (label[i + 2] == 's');
     }
-    for (f->head = 0, k = 0; k < f->n && !dg_word_in(prepositions, f->w[k]); k++)
+    for (f->head = 0, k = 0; k < f->n && !word_in(L_PREP, f->w[k]); k++)
         f->head = k;
 }
 
@@ -1579,8 +1768,8 @@ static int words_within(const form_words *a, const form_words *b, int names)
     size_t i, j;
 
     for (i = 0; i < (names ? a->n : a->head); i++) {
-        if (a->cap[i] != names || dg_word_in(loose_adjectives, a->w[i]) ||
-            dg_word_in(determiners, a->w[i]))
+        if (a->cap[i] != names || word_in(L_LOOSE, a->w[i]) ||
+            word_in(L_DET, a->w[i]))
             continue;
         for (j = 0; j < (names ? b->n : b->head); j++)
             if (b->cap[j] == names && strcmp(a->w[i], b->w[j]) == 0)
@@ -1595,22 +1784,19 @@ static int words_within(const form_words *a, const form_words *b, int names)
  * modifiers that the other contradicts ("relationship", "complex
  * relationship", "U.S.-China relationship"; not "nuclear weapons" and
  * "chemical weapons", nor "war in Ukraine" and "war in Syria")? */
-static int same_issue(const char *a, const char *b)
+static int same_issue(const form_words *fa, const form_words *fb)
 {
-    form_words fa, fb;
-
-    split_form(a, &fa);
-    split_form(b, &fb);
-    if (fa.n == 0 || fb.n == 0 || !same_head(fa.w[fa.head], fb.w[fb.head]))
+    if (fa->n == 0 || fb->n == 0 || !same_head(fa->w[fa->head], fb->w[fb->head]))
         return 0;
-    return (words_within(&fa, &fb, 1) || words_within(&fb, &fa, 1)) &&
-           (words_within(&fa, &fb, 0) || words_within(&fb, &fa, 0));
+    return (words_within(fa, fb, 1) || words_within(fb, fa, 1)) &&
+           (words_within(fa, fb, 0) || words_within(fb, fa, 0));
 }
 
 /* The forms of the article's topics, in the order found. */
 typedef struct {
     const char **form;
     char **us;            /* each form in American spelling */
+    form_words *words;    /* the words of each us[] */
     const char **scheme;
     size_t *group;
     size_t n;
@@ -1628,7 +1814,7 @@ static size_t group_of(const form_list *fl, size_t i, size_t ngroups)
             if (fl->group[j] == g) {
                 any = 1;
                 all = strcasecmp(fl->us[j], fl->us[i]) == 0 ||
-                      same_issue(fl->us[j], fl->us[i]);
+                      same_issue(&fl->words[j], &fl->words[i]);
             }
         if (any && all)
             return g;
@@ -1637,14 +1823,12 @@ static size_t group_of(const form_list *fl, size_t i, size_t ngroups)
 }
 
 /* The number of names in a form ("U.S.-China relations": 2). */
-static size_t names_in(const char *label)
+static size_t names_in(const form_words *f)
 {
-    form_words f;
     size_t i, n = 0;
 
-    split_form(label, &f);
-    for (i = 0; i < f.n; i++)
-        n += f.cap[i];
+    for (i = 0; i < f->n; i++)
+        n += f->cap[i];
     return n;
 }
 
@@ -1660,14 +1844,14 @@ static int make_entry(dg_doc *doc, const form_list *fl, size_t g)
     t->about = -1;
     for (i = 0; i < fl->n; i++)
         if (fl->group[i] == g) {
-            if (best == fl->n || names_in(fl->form[i]) > names_in(fl->form[best]))
+            if (best == fl->n || names_in(&fl->words[i]) > names_in(&fl->words[best]))
                 best = i;
             if (!t->scheme)
                 t->scheme = fl->scheme[i];
         }
     doc->ntopics++;
     if (!(t->label = strdup(fl->us[best])) ||
-        !(t->key = topic_key(doc, t->label)) ||
+        !(t->key = topic_key(t->label)) ||
         !(t->alts = malloc(fl->n * sizeof *t->alts)))
         return 0;
     t->about = entity_named(doc, fl->form[best]);
@@ -1687,9 +1871,11 @@ static int make_table(dg_doc *doc, form_list *fl)
 {
     size_t i, g, ngroups = 0;
 
-    for (i = 0; i < fl->n; i++)
+    for (i = 0; i < fl->n; i++) {
         if (!(fl->us[i] = american(doc, fl->form[i])))
             return 0;
+        split_form(fl->us[i], &fl->words[i]);
+    }
     for (i = 0; i < fl->n; i++)
         if ((fl->group[i] = group_of(fl, i, ngroups)) == ngroups)
             ngroups++;
@@ -1718,27 +1904,44 @@ const dg_topic *dg_topic_of(const dg_doc *doc, const char *label)
     return NULL;
 }
 
-/* How many sentences of the article name scheme topic `key` outside
- * proper names. */
-static size_t sentences_naming(const dg_doc *doc, const char *key)
+/* The scheme topics the article names (outside proper names) in two
+ * sentences or more: their ids in keys[] (room for every scheme topic
+ * and a NULL), in order of first mention.  One pass over the text. */
+static void salient_keys(const dg_doc *doc, const char **keys)
 {
-    size_t s, i, n = 0;
+    const dg_lex_entry *const *all;
+    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TOPIC, &all), s, i, k,
+           nk = 0, nseen = 0;
+    /* each key named so far, with its sentences count and last sentence */
+    struct { const char *key; size_t count, last; } *seen = malloc(n * sizeof *seen);
 
+    keys[0] = NULL;
+    if (!seen)
+        return;
     for (s = 0; s < doc->nsents; s++) {
-        size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e;
-        for (i = sb; i < se; i++) {
-            const dg_lex_entry *hits[4];
-            size_t nh = 0, m = dg_lexicon_match(doc->lex, doc->text, doc->toks,
-                                                se, i, 1u << DG_LEX_TOPIC,
-                                                hits, 4, &nh);
-            if (m > 0 && nh > 0 && strcmp(hits[0]->key, key) == 0 &&
-                !inside_name(doc, i, i + m, hits[0])) {
-                n++;
-                break;
+        size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, m;
+        for (i = sb; i < se; i += m ? m : 1) {
+            const dg_lex_entry *kw;
+            m = keyword_at(doc, i, &kw);
+            if (m == 0 || inside_name(doc, i, i + m, kw))
+                continue;
+            for (k = 0; k < nseen && strcmp(seen[k].key, kw->key) != 0; k++)
+                ;
+            if (k == nseen) {
+                seen[nseen].key = kw->key;
+                seen[nseen].count = 0;
+                seen[nseen++].last = s + 1;
+            } else if (seen[k].last == s + 1) {
+                continue;
+            }
+            seen[k].last = s + 1;
+            if (++seen[k].count == 2) {
+                keys[nk++] = seen[k].key;
+                keys[nk] = NULL;
             }
         }
     }
-    return n;
+    free(seen);
 }
 
 /* The article's own topics, gathered in art: every cue's phrases, and
@@ -1748,27 +1951,18 @@ static int article_topics(const dg_doc *doc, dg_event *art)
 {
     sink sk = {doc, art, NULL};
     const dg_lex_entry *const *all;
-    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TOPIC, &all), s, t, nk = 0;
+    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TOPIC, &all), s;
     const char **keys = malloc((n + 1) * sizeof *keys);
     int ok = keys != NULL;
-
-    if (keys)
-        keys[0] = NULL;
 
     for (s = 0; ok && s < doc->nsents; s++)
         ok = cue_topics(&sk, s);
     if (ok && doc->nsents > 0)
         ok = keyword_topics(&sk, doc->sents[0].tok_b, doc->sents[0].tok_e);
-    for (t = 0; ok && t < n; t++)
-        if ((nk == 0 || strcmp(keys[nk - 1], all[t]->key) != 0) &&
-            !dg_word_in((const char *const *)keys, all[t]->key) &&
-            sentences_naming(doc, all[t]->key) >= 2) {
-            keys[nk++] = all[t]->key;
-            keys[nk] = NULL;
-        }
-    if (ok && nk > 0) {
+    if (ok) {
+        salient_keys(doc, keys);
         sk.keys = (const char *const *)keys;
-        for (s = 0; ok && s < doc->nsents; s++)
+        for (s = 0; ok && keys[0] && s < doc->nsents; s++)
             ok = keyword_topics(&sk, doc->sents[s].tok_b, doc->sents[s].tok_e);
     }
     free(keys);
@@ -1789,21 +1983,22 @@ static void add_forms(form_list *fl, const dg_event *ev)
 dg_status dg_find_topics(dg_doc *doc)
 {
     dg_event art;
-    form_list fl = {NULL, NULL, NULL, NULL, 0};
+    form_list fl = {NULL, NULL, NULL, NULL, NULL, 0};
     size_t i, n;
     int ok;
 
     memset(&art, 0, sizeof art);
     art.location = -1;
-    ok = article_topics(doc, &art);
+    ok = info_cache(doc) && article_topics(doc, &art);
     for (i = 0, n = art.ntopics; i < doc->nevs; i++)
         n += doc->evs[i].ntopics;
     if (ok && n > 0) {
         fl.form = malloc(n * sizeof *fl.form);
         fl.us = calloc(n, sizeof *fl.us);
+        fl.words = malloc(n * sizeof *fl.words);
         fl.scheme = malloc(n * sizeof *fl.scheme);
         fl.group = malloc(n * sizeof *fl.group);
-        ok = fl.form && fl.us && fl.scheme && fl.group;
+        ok = fl.form && fl.us && fl.words && fl.scheme && fl.group;
         for (i = 0; ok && i < doc->nevs; i++)
             add_forms(&fl, &doc->evs[i]);
         if (ok) {
@@ -1814,6 +2009,7 @@ dg_status dg_find_topics(dg_doc *doc)
     for (i = 0; fl.us && i < fl.n; i++)
         free(fl.us[i]);
     free(fl.us);
+    free(fl.words);
     free(fl.form);
     free(fl.scheme);
     free(fl.group);
@@ -1838,4 +2034,6 @@ void dg_topics_release(dg_doc *doc)
     free(doc->topics);
     doc->topics = NULL;
     doc->ntopics = 0;
+    free(doc->word_info);
+    doc->word_info = NULL;
 }

@@ -5,10 +5,10 @@
  * remains").
  *
  * The index files (index.noun, index.verb, index.adj, index.adv) and the
- * exception lists (noun.exc, verb.exc, adj.exc) are sorted by their
- * first field in byte order, so they are mapped read-only and searched
- * in place, as WordNet's own library does (bin_search): nothing is
- * parsed at load time, and one mapping serves every thread.  Inflected
+ * exception lists (noun.exc, verb.exc, adj.exc) are mapped read-only and
+ * their lines hashed by their first field at load time (about 160,000
+ * lines, a few milliseconds): nothing else is parsed, and one mapping
+ * serves every thread.  Inflected
  * forms are reduced to their lemma by WordNet's "morphy" rules (the
  * exception list first, then the suffix rules of each part of speech).
  */
@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,10 +28,14 @@
 
 enum { WN_NOUN, WN_VERB, WN_ADJ, WN_ADV, WN_NPOS };
 
-/* One sorted file mapped into memory: entries start at `first`. */
+/* One file mapped into memory, and a hash table of its entry lines by
+ * their first field (built at open time: a lookup hashes the word and
+ * compares one line or two). */
 typedef struct {
     const char *p;
-    size_t n, first;
+    size_t n;
+    uint32_t *slot;     /* offset + 1 of a line, 0 for an empty slot */
+    size_t nslots;      /* a power of two, at least twice the lines */
 } wn_file;
 
 struct dg_wordnet {
@@ -44,6 +49,45 @@ static const char *const index_names[WN_NPOS] = {
 static const char *const exc_names[WN_NPOS] = {
     "noun.exc", "verb.exc", "adj.exc", NULL
 };
+
+/* The hash of the first field of the line at p (ended by ' ' or '\n'),
+ * or of a word. */
+static uint64_t field_hash(const char *p, const char *end)
+{
+    const char *q = p;
+
+    while (q < end && *q != ' ' && *q != '\n' && *q != '\0')
+        q++;
+    return dg_hash_bytes(0x9e3779b97f4a7c15ull, p, (size_t)(q - p));
+}
+
+/* Hashes the entry lines of f (not the licence lines, which begin with a
+ * space).  Returns 0 when out of memory. */
+static int index_lines(wn_file *f)
+{
+    size_t at = 0, nlines = 0, i;
+    const char *q = f->p, *end = f->p + f->n;
+
+    while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+        nlines++;
+        q++;
+    }
+    for (f->nslots = 1024; f->nslots < 2 * nlines + 2; f->nslots *= 2)
+        ;
+    if (!(f->slot = calloc(f->nslots, sizeof *f->slot)))
+        return 0;
+    while (at < f->n) {
+        const char *nl = memchr(f->p + at, '\n', f->n - at);
+        if (f->p[at] != ' ' && f->p[at] != '\n') {
+            i = (size_t)field_hash(f->p + at, f->p + f->n) & (f->nslots - 1);
+            while (f->slot[i])
+                i = (i + 1) & (f->nslots - 1);
+            f->slot[i] = (uint32_t)at + 1;
+        }
+        at = nl ? (size_t)(nl - f->p) + 1 : f->n;
+    }
+    return 1;
+}
 
 /* Maps dir/name; entries start after the licence lines (which begin
  * with a space).  Returns DG_OK, DG_ERR_IO (diagnosed) or DG_ERR_NOMEM. */
@@ -59,7 +103,8 @@ static dg_status map_file(const char *dir, const char *name, wn_file *f,
         return DG_ERR_NOMEM;
     snprintf(path, len, "%s/%s", dir, name);
     fd = open(path, O_RDONLY);
-    if (fd < 0 || fstat(fd, &sb) != 0 || sb.st_size == 0) {
+    if (fd < 0 || fstat(fd, &sb) != 0 || sb.st_size == 0 ||
+        (uint64_t)sb.st_size >= UINT32_MAX) {
         dg_diagf(diag, ctx, DG_ERR_IO, path,
                  "cannot read WordNet's %s (%s); on Debian install it with: "
                  "apt-get install wordnet-base", name,
@@ -79,12 +124,7 @@ static dg_status map_file(const char *dir, const char *name, wn_file *f,
         return DG_ERR_IO;
     }
     free(path);
-    f->first = 0;
-    while (f->first < f->n && f->p[f->first] == ' ') {
-        const char *nl = memchr(f->p + f->first, '\n', f->n - f->first);
-        f->first = nl ? (size_t)(nl - f->p) + 1 : f->n;
-    }
-    return DG_OK;
+    return index_lines(f) ? DG_OK : DG_ERR_NOMEM;
 }
 
 dg_status dg_wordnet_open(const char *dir, dg_wordnet **out, dg_diag_fn diag,
@@ -120,6 +160,8 @@ void dg_wordnet_close(dg_wordnet *wn)
             munmap((void *)wn->index[i].p, wn->index[i].n);
         if (wn->exc[i].p)
             munmap((void *)wn->exc[i].p, wn->exc[i].n);
+        free(wn->index[i].slot);
+        free(wn->exc[i].slot);
     }
     free(wn);
 }
@@ -140,23 +182,11 @@ static int cmp_field(const char *key, const char *p, const char *end)
 /* The line of f whose first field is key, or NULL. */
 static const char *find_line(const wn_file *f, const char *key)
 {
-    size_t lo = f->first, hi = f->n;
+    size_t i = (size_t)field_hash(key, key + strlen(key)) & (f->nslots - 1);
 
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2, b = mid;
-        int c;
-        while (b > lo && f->p[b - 1] != '\n')
-            b--;
-        c = cmp_field(key, f->p + b, f->p + f->n);
-        if (c == 0)
-            return f->p + b;
-        if (c < 0) {
-            hi = b;
-        } else {
-            const char *nl = memchr(f->p + b, '\n', f->n - b);
-            lo = nl ? (size_t)(nl - f->p) + 1 : f->n;
-        }
-    }
+    for (; f->slot[i]; i = (i + 1) & (f->nslots - 1))
+        if (cmp_field(key, f->p + f->slot[i] - 1, f->p + f->n) == 0)
+            return f->p + f->slot[i] - 1;
     return NULL;
 }
 
@@ -323,14 +353,24 @@ static int add_form(const char *line, unsigned form, void *arg)
     return 0;
 }
 
-unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word)
+/* A memo of recent answers, one per thread: a word's forms cost about
+ * twenty lookups, and news repeats its words.  Direct-mapped by the
+ * word's hash; an entry holds the database it came from, so a memo never
+ * outlives its answer's source in meaning (a freed and reopened database
+ * at the same address gives the same answers). */
+#define MEMO_SLOTS 4096
+#define MEMO_WORD 24
+static _Thread_local struct {
+    const dg_wordnet *wn;
+    char word[MEMO_WORD];
+    unsigned forms;
+} memo[MEMO_SLOTS];
+
+static unsigned lookup_forms(const dg_wordnet *wn, const char *w)
 {
-    char w[WN_MAX_WORD + 1];
     forms_ctx c = {NULL, 0, 0};
     int pos;
 
-    if (!wn || !wn_spelling(word, w))
-        return 0;
     for (pos = 0; pos < WN_NPOS; pos++) {
         c.index = &wn->index[pos];
         each_lemma(wn, pos, w, add_form, &c);
@@ -340,6 +380,24 @@ unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word)
     if (!(c.forms & (DG_WF_VERB | DG_WF_VERB_S)))
         c.forms |= c.rare;
     return c.forms;
+}
+
+unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word)
+{
+    char w[WN_MAX_WORD + 1];
+    size_t n, slot;
+
+    if (!wn || !wn_spelling(word, w))
+        return 0;
+    if ((n = strlen(w)) >= MEMO_WORD)
+        return lookup_forms(wn, w);
+    slot = (size_t)dg_hash_bytes(0x2545f4914f6cdd1dull, w, n) & (MEMO_SLOTS - 1);
+    if (memo[slot].wn != wn || strcmp(memo[slot].word, w) != 0) {
+        memo[slot].wn = wn;
+        memcpy(memo[slot].word, w, n + 1);
+        memo[slot].forms = lookup_forms(wn, w);
+    }
+    return memo[slot].forms;
 }
 
 /* The synset offsets of an index line.  Stores up to max of them;
