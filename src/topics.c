@@ -237,7 +237,10 @@ static const char *const talk_words[] = {
     "worked", "working", "information", "consult", "consulted", "anger",
     "protest", "protests", "criticism", "outrage", "frustration",
     "warned", "warning", "briefing", "deliberations", "spoken",
-    "reflected", "reported", "informed", "stressed", NULL
+    "reflected", "reported", "informed", "stressed", "disappointment",
+    "satisfaction", "regret", "dismay", "alarm", "unease", "optimism",
+    "pessimism", "anxiety", "indignation", "displeasure", "grievances",
+    NULL
 };
 
 /* Cue words after which a topic phrase starts, whatever precedes them. */
@@ -543,14 +546,15 @@ static int verb_kind(const dg_doc *doc, size_t k, size_t se)
         return V_NONE;
     f = forms(doc, k);
     if (f & DG_WF_VERB_ING) {
-        /* "confronting the US", "failing to", "submarines sailing into" */
-        int object = (k + 1 < se && (in(doc, k + 1, L_DET) ||
-                                     in(doc, k + 1, L_PRON) ||
-                                     is(doc, k + 1, "to"))) ||
-                     (k > 0 && (name_at(doc, k - 1) ||
-                                (common_word(doc, k - 1) &&
-                                 (forms(doc, k - 1) & DG_WF_PLURAL))));
-        return (f & DG_WF_NOUN) && !object ? V_NONE : V_GERUND;
+        /* "confronting the US", "failing to", "submarines sailing into";
+         * a noun of its own after a name stays one ("the G20 meeting") */
+        int object = k + 1 < se && (in(doc, k + 1, L_DET) ||
+                                    in(doc, k + 1, L_PRON) || is(doc, k + 1, "to"));
+        int after_subject = k > 0 && common_word(doc, k - 1) &&
+                            (forms(doc, k - 1) & DG_WF_PLURAL);
+        if (!(f & DG_WF_NOUN))
+            return V_GERUND;
+        return object || (after_subject && !is(doc, k + 1, "of")) ? V_GERUND : V_NONE;
     }
     /* "ground", "spread": an irregular past that is a noun too */
     if ((f & DG_WF_VERB_ED) &&
@@ -871,6 +875,9 @@ static int phrase_break(const sink *sk, size_t k, size_t b, size_t se)
         in(doc, k, L_PRON) || in(doc, k, L_ENDING))
         return 1;
     v = verb_kind(doc, k, se);
+    if (v == V_FINITE && k >= b + 2 && is(doc, k - 1, "to") &&
+        (in(doc, k - 2, L_ACT) || in(doc, k - 2, L_LIGHT)))
+        return 0;   /* "efforts to contain the spread" */
     if (v == V_FINITE ||
         ((v == V_PARTICIPLE || v == V_GERUND) && k > b &&
          !after_np_opener(doc, k, doc->sents[t->sent].tok_b)))
@@ -885,7 +892,8 @@ static int phrase_break(const sink *sk, size_t k, size_t b, size_t se)
         return 1;   /* "... and said", "... and he", "... and meet with" */
     if (is(doc, k, "to") && k + 1 < se && common_word(doc, k + 1) &&
         !closed_word(doc, k + 1) && (forms(doc, k + 1) & DG_WF_VERB))
-        return 1;   /* "to help", "to work" */
+        /* "to help", "to work"; not "efforts to contain the spread" */
+        return !(k > b && (in(doc, k - 1, L_ACT) || in(doc, k - 1, L_LIGHT)));
     if (is(doc, k, "with"))   /* "with Russia", not "with the PM stressing" */
         return (x = name_after(doc, k + 1, se)) < 0 || takes_part(sk, x) ||
                doc->ents[x].kind == DG_ENT_PERSON;
@@ -1041,14 +1049,18 @@ static void trim_item(const dg_doc *doc, size_t *b, size_t *e)
     while (*b < *e) {
         size_t k = *b, head;
         const dg_token *t = tok(doc, k);
-        if (in(doc, k, L_DET) || in(doc, k, L_ADV) ||
+        /* never a word of a name ("New Zealand", "The Hague") */
+        if (dg_mention_at(doc, k) < 0 && (in(doc, k, L_DET) || in(doc, k, L_ADV) ||
             is(doc, k, "and") || is(doc, k, "or") || is(doc, k, "as") ||
-            is(doc, k, "how") || (in(doc, k, L_PREP) && !name_at(doc, k)) ||
+            is(doc, k, "how") || in(doc, k, L_PREP) ||
             ((t->flags & DG_TOK_PUNCT) && !(t->flags & DG_TOK_POSS)) ||
             (in(doc, k, L_LOOSE) && k + 1 < *e &&
              (tok(doc, k + 1)->flags & DG_TOK_WORD) &&
              !in(doc, k + 1, L_PREP)) ||
-            gerund_with_object(doc, k, *e)) {
+            gerund_with_object(doc, k, *e) ||
+            /* "efforts to contain the spread": the verb's object */
+            (k + 1 < *e && in(doc, k + 1, L_DET) && common_word(doc, k) &&
+             (forms(doc, k) & DG_WF_VERB) && !(forms(doc, k) & DG_WF_ANY_NOUN)))) {
             (*b)++;
             continue;
         }
@@ -1064,9 +1076,10 @@ static void trim_item(const dg_doc *doc, size_t *b, size_t *e)
     }
     while (*e > *b && (((tok(doc, *e - 1)->flags & DG_TOK_PUNCT) &&
                         !(tok(doc, *e - 1)->flags & DG_TOK_POSS)) ||
-                       ((closed_word(doc, *e - 1) || in(doc, *e - 1, L_ADV)) &&
+                       ((closed_word(doc, *e - 1) || in(doc, *e - 1, L_ADV) ||
+                         (common_word(doc, *e - 1) && forms(doc, *e - 1) == DG_WF_ADV)) &&
                         !name_at(doc, *e - 1) && !hyphened(doc, *e - 1))))
-        (*e)--;
+        (*e)--;   /* "... of the virus domestically" */
 }
 
 /* A word that names something: not a function word or punctuation. */
