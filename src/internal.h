@@ -442,7 +442,8 @@ dg_status dg_resolve_entities(dg_doc *doc);
 dg_status dg_find_events(dg_doc *doc);
 /* The article's topics (doc->topics): every event's, and its own: the
  * phrases of every cue, the scheme's issue nouns of its lead sentence
- * and those it names more than once (topics.c). */
+ * and those it names in two sentences, and the nouns it names in three
+ * (topics.c). */
 dg_status dg_find_topics(dg_doc *doc);
 
 /* Adds the triples of an analysed doc to g (rdfmap.c): article_iri is

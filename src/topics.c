@@ -21,10 +21,12 @@
  *
  * Word classes come from WordNet (wordnet.c) and from the closed classes
  * of English listed below.  The topics stage (dg_find_topics) gathers
- * every event's topics and the article's own (cue phrases anywhere, and
- * issue nouns of its lead or named in more than one sentence) into one
- * table: one entry per issue, spelling variants ("defence", "defense")
- * folded into one, so each topic has one label and one IRI.
+ * every event's topics and the article's own (cue phrases anywhere, the
+ * scheme's issue nouns of its lead or named in two sentences, any noun
+ * named in three: what the article is about) into one table: one entry
+ * per issue, its forms folded into one ("defence spending" and "defense
+ * spending"; "sanctions" and "economic sanctions", not "nuclear weapons"
+ * and "chemical weapons"), so each topic has one label and one IRI.
  */
 #include "internal.h"
 
@@ -40,6 +42,8 @@
 #define MAX_HEAD_NOUNS 2      /* "nuclear enrichment programme" after "nuclear" */
 #define MAX_PP_WORDS 4        /* "of the two women" */
 #define MAX_BULLET_TOKENS 30
+#define SALIENT_SENTENCES 3    /* an issue noun named this often is what
+                                  the article is about */
 
 /* ------------------------------------------------------------------ */
 /* Closed classes of English                                           */
@@ -123,7 +127,7 @@ static const char *const loose_adjectives[] = {
     "specific", "latest", "last", "next", "first", "whole", "entire",
     "full", "overall", "broader", "wider", "greater", "deeper", "better",
     "immediate", "general", "ongoing", "continued", "continuing", "deep",
-    "necessary", "real", "any", "upcoming", "forthcoming", "similar",
+    "necessary", "real", "any", "upcoming", "forthcoming", "similar", "old",
     "vital", "pressing", "urgent", "wide", "broad", "critical", "crucial",
     "relevant", "respective", "numerous", "multiple", "shared", "mutual",
     "outstanding", "remaining", "existing", "unwavering", "steadfast",
@@ -1502,7 +1506,7 @@ static int inside_name(const dg_doc *doc, size_t i, size_t j,
     if (m < 0 && (m = dg_mention_at(doc, j - 1)) >= 0)
         return 1;
     /* a common word capitalized inside a sentence: part of a name */
-    return kw->surface[0] >= 'a' && kw->surface[0] <= 'z' &&
+    return (!kw || (kw->surface[0] >= 'a' && kw->surface[0] <= 'z')) &&
            (tok(doc, i)->flags & DG_TOK_CAP) && !starts_sentence(doc, i);
 }
 
@@ -1554,7 +1558,7 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
         return 1;
     }
     kw = scheme_topic_at(doc, b, e, head);
-    return add_topic(sk, b, e, kw->key);
+    return add_topic(sk, b, e, kw ? kw->key : NULL);
 }
 
 /* The scheme keywords of tokens [sb, se) (not inside a cue's phrases,
@@ -1957,9 +1961,94 @@ static void salient_keys(const dg_doc *doc, const char **keys)
     free(seen);
 }
 
-/* The article's own topics, gathered in art: every cue's phrases, and
- * the issue nouns of its first sentence or of a scheme topic named in
- * more than one sentence. */
+/* Could common word k be the issue an article is about: a noun that is
+ * no verb here, no name, and none of the words that frame, act or
+ * count? */
+static int issue_noun(const dg_doc *doc, size_t k, size_t se)
+{
+    static const int not_issues[] = {
+        L_DET, L_PRON, L_PREP, L_CLAUSE, L_AUX, L_ADV, L_LOOSE, L_LIGHT,
+        L_PEOPLE, L_FORCE, L_ACT, L_EVENT, L_MARGIN, L_MANNER, L_UNITS,
+        L_TIME, L_TALK
+    };
+    size_t i;
+
+    if (!lower_word(doc, k) || dg_mention_at(doc, k) >= 0 ||
+        strlen(tok(doc, k)->norm) < 4 || !(forms(doc, k) & DG_WF_ANY_NOUN) ||
+        verb_kind(doc, k, se) != V_NONE)
+        return 0;
+    /* a verb here: "to address", "address their differences", "critics
+     * claim that" */
+    if ((forms(doc, k) & (DG_WF_VERB | DG_WF_VERB_S)) &&
+        (verb_by_place(doc, k, doc->sents[tok(doc, k)->sent].tok_b) ||
+         (k + 1 < se && (in(doc, k + 1, L_DET) || in(doc, k + 1, L_PRON) ||
+                         in(doc, k + 1, L_CLAUSE))) ||
+         (k > 0 && (in(doc, k - 1, L_PEOPLE) || name_at(doc, k - 1)))))
+        return 0;
+    for (i = 0; i < sizeof not_issues / sizeof not_issues[0]; i++)
+        if (in(doc, k, not_issues[i]))
+            return 0;
+    return 1;
+}
+
+/* The topics of the nouns the article names in SALIENT_SENTENCES
+ * sentences or more (singular and plural counted as one): each as the
+ * noun phrase of its first mention ("the attempted break-in at the
+ * morgue", "Kim's body"). */
+static int salient_noun_topics(const sink *sk)
+{
+    const dg_doc *doc = sk->doc;
+    struct { const char *norm; size_t len, first, count, last; } *seen;
+    size_t nseen = 0, cap = 64, s, k, i, end;
+    int ok = 1;
+
+    if (!(seen = malloc(cap * sizeof *seen)))
+        return 0;
+    for (s = 0; ok && s < doc->nsents; s++)
+        for (k = doc->sents[s].tok_b; k < doc->sents[s].tok_e; k++) {
+            const char *w = tok(doc, k)->norm;
+            size_t len = strlen(w);
+            if (!issue_noun(doc, k, doc->sents[s].tok_e))
+                continue;
+            if ((forms(doc, k) & DG_WF_PLURAL) && w[len - 1] == 's')
+                len--;
+            for (i = 0; i < nseen && !(seen[i].len == len &&
+                                       strncmp(seen[i].norm, w, len) == 0); i++)
+                ;
+            if (i == nseen) {
+                if (nseen == cap) {
+                    void *p = realloc(seen, (cap *= 2) * sizeof *seen);
+                    if (!p) {
+                        ok = 0;
+                        break;
+                    }
+                    seen = p;
+                }
+                seen[nseen].norm = w;
+                seen[nseen].len = len;
+                seen[nseen].first = k;
+                seen[nseen].count = 0;
+                seen[nseen++].last = s + 1;
+            } else if (seen[i].last == s + 1) {
+                continue;
+            }
+            seen[i].last = s + 1;
+            seen[i].count++;
+        }
+    for (i = 0; ok && i < nseen; i++)
+        if (seen[i].count >= SALIENT_SENTENCES) {
+            const dg_sentence *st = &doc->sents[tok(doc, seen[i].first)->sent];
+            ok = keyword_phrase(sk, seen[i].first, seen[i].first + 1, NULL,
+                                st->tok_b, st->tok_e, &end);
+        }
+    free(seen);
+    return ok;
+}
+
+/* The article's own topics, gathered in art: every cue's phrases, the
+ * issue nouns of its first sentence or of a scheme topic named in more
+ * than one sentence, and the nouns it names in SALIENT_SENTENCES
+ * sentences. */
 static int article_topics(const dg_doc *doc, dg_event *art)
 {
     sink sk = {doc, art, NULL};
@@ -1977,7 +2066,10 @@ static int article_topics(const dg_doc *doc, dg_event *art)
         sk.keys = (const char *const *)keys;
         for (s = 0; ok && keys[0] && s < doc->nsents; s++)
             ok = keyword_topics(&sk, doc->sents[s].tok_b, doc->sents[s].tok_e);
+        sk.keys = NULL;
     }
+    if (ok)
+        ok = salient_noun_topics(&sk);
     free(keys);
     return ok;
 }

@@ -175,6 +175,19 @@ static void test_article_only(void)
     article_topics("fishing rights");
 }
 
+/* A noun the article names in three sentences is what it is about, cue
+ * or not; in two it is not. */
+static void test_salient_noun(void)
+{
+    run("Kenji Sato met Olaf Scholz. The old reservoir was built in 1990. "
+        "Farmers downstream rely on the reservoir. Engineers inspected the "
+        "reservoir last year.");
+    article_topics("reservoir");
+    run("Kenji Sato met Olaf Scholz. The old reservoir was built in 1990. "
+        "Farmers downstream rely on the reservoir.");
+    article_topics("");
+}
+
 /* ------------------------------------------------ right boundaries */
 
 /* A date ends the phrase ("fishing quotas on Tuesday"); a sentence that
@@ -410,6 +423,7 @@ int main(void)
         {"condemned X for Y: Y", test_condemned_object},
         {"list items after an event", test_bullets},
         {"a cue without an event: the article's topic", test_article_only},
+        {"a noun named in three sentences", test_salient_noun},
         {"boundary: a date", test_boundary_date},
         {"boundary: a relative pronoun", test_boundary_relative},
         {"boundary: a verb", test_boundary_verb},
