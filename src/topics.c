@@ -185,18 +185,21 @@ static const char *const people_nouns[] = {
     "employees", "controllers", "investigators", "partners", "allies",
     "women", "men", "individuals", "persons", "person", "man", "woman",
     "ally", "neighbours", "neighbors", "participants", "organisers",
-    "organizers", "community", NULL
+    "organizers", "community", "workers", "activists", "protesters",
+    "demonstrators", "residents", NULL
 };
 
-/* Heads naming armed or official bodies that are an issue when acted on
- * ("the deployment of troops", "expelled 35 diplomats") and actors
- * otherwise ("Iraqi troops invaded"). */
+/* Heads naming armed, official or other bodies that are an issue when
+ * acted on ("the deployment of troops", "expelled 35 diplomats",
+ * "sanctioned intelligence agencies") and actors otherwise ("Iraqi troops
+ * invaded"). */
 static const char *const force_nouns[] = {
     "troops", "soldiers", "forces", "force", "army", "navy", "military",
     "police", "diplomats", "diplomat", "inspectors", "observers",
     "monitors", "peacekeepers", "personnel", "staff", "officers",
     "militias", "militants", "rebels", "fighters", "warships", "ships",
-    NULL
+    "organization", "organizations", "organisation", "organisations",
+    "agencies", "companies", "company", "firms", "newspaper", NULL
 };
 
 /* Nouns that place an event beside another ("on the margins of"). */
@@ -282,7 +285,7 @@ static const char *const ending_preps[] = {
     "after", "before", "since", "until", "till", "than", "like", "via",
     "following", "within", "throughout", "upon", "alongside", "besides",
     "except", "unlike", "per", "due", "according", "prior", "owing",
-    "thanks", "regardless", "whereby", NULL
+    "thanks", "regardless", "whereby", "given", NULL
 };
 
 /* Nouns that make a prepositional phrase say how, why or when rather
@@ -978,8 +981,10 @@ static int amount(const dg_doc *doc, size_t k)
 }
 
 /* Is the noun phrase [b, e) an issue: not the event itself, not people
- * who act, not a lone frame word, an amount or a demonym? */
-static int issue_phrase(const sink *sk, size_t b, size_t e, size_t se)
+ * who act (troops and bodies only when acted: the object of a cue or a
+ * verb), not a lone frame word, an amount or a demonym? */
+static int issue_phrase(const sink *sk, size_t b, size_t e, size_t se,
+                        int acted)
 {
     const dg_doc *doc = sk->doc;
     size_t head = np_head(doc, b, e), k;
@@ -996,7 +1001,7 @@ static int issue_phrase(const sink *sk, size_t b, size_t e, size_t se)
                                 !(forms(doc, k) & DG_WF_ADJ)))
             noun_mod = 1;
     }
-    if (in(doc, head, L_PEOPLE) || in(doc, head, L_FORCE) ||
+    if (in(doc, head, L_PEOPLE) || (in(doc, head, L_FORCE) && !acted) ||
         in(doc, head, L_ACT) ||
         (in(doc, head, L_EVENT) && !any_mod) ||
         (in(doc, head, L_LIGHT) && !noun_mod))
@@ -1150,9 +1155,9 @@ static int add_item(const sink *sk, size_t b, size_t e, size_t se,
         (b + 1 == e && (forms(doc, b) & DG_WF_VERB_ING) && !scheme_topic(doc, b, e)))
         return 1;   /* "imposed by the UK", "dismantling", "saying ..." */
     if (only_names(doc, b, e)) {
-        if (!names_ok || names_participants(sk, b, e) || !issue_phrase(sk, b, e, se))
+        if (!names_ok || names_participants(sk, b, e) || !issue_phrase(sk, b, e, se, 1))
             return 1;
-    } else if (!issue_phrase(sk, b, e, se)) {
+    } else if (!issue_phrase(sk, b, e, se, 1)) {
         return 1;
     }
     st = scheme_topic_at(doc, b, e, np_head(doc, b, e));
@@ -1356,8 +1361,8 @@ static size_t np_start(const dg_doc *doc, size_t i, size_t sb, size_t se)
             const dg_mention *o = p > sb ? name_at(doc, p - 1) : NULL;
             if (o)
                 k = o->tok_b;
-            else if (p > sb && nominal(doc, p - 1, se))
-                k = p - 1;
+            else if (p > sb && nominal(doc, p - 1, se) && !in(doc, p - 1, L_TIME))
+                k = p - 1;   /* not "last week's" */
             break;
         }
         if (is(doc, p, "-") && !(tok(doc, p)->flags & DG_TOK_SPACE_BEFORE) &&
@@ -1382,8 +1387,10 @@ static size_t np_start(const dg_doc *doc, size_t i, size_t sb, size_t se)
         if (m || in(doc, p, L_LOOSE) || verb_by_place(doc, p, sb))
             break;
         if (nominal(doc, p, se) ||
-            (verb_kind(doc, p, se) != V_FINITE && verb_kind(doc, p, se) != V_NONE &&
-             after_np_opener(doc, p, sb))) {
+            (verb_kind(doc, p, se) == V_PARTICIPLE && after_np_opener(doc, p, sb)) ||
+            /* "the growing crisis", not "of sending troops" */
+            (verb_kind(doc, p, se) == V_GERUND && p > sb &&
+             (in(doc, p - 1, L_DET) || (tok(doc, p - 1)->flags & DG_TOK_POSS)))) {
             k = p;
             mods++;
             continue;
@@ -1407,10 +1414,12 @@ static size_t short_np_end(const dg_doc *doc, size_t b, size_t se)
         const dg_mention *m = name_at(doc, e);
         if (m && m->tok_b == e)
             e = m->tok_e;
-        else if (unknown_name(doc, e) ||
-                 (tok(doc, e)->flags & DG_TOK_POSS) ||
+        else if ((tok(doc, e)->flags & DG_TOK_POSS) ||
                  (is(doc, e, "-") && e + 1 < se && e > b &&
-                  !(tok(doc, e)->flags & DG_TOK_SPACE_BEFORE)))
+                  !(tok(doc, e)->flags & DG_TOK_SPACE_BEFORE))) {
+            e++;
+            continue;   /* "medium-range": one word */
+        } else if (unknown_name(doc, e))
             e++;
         else if (is(doc, e, "and") && e > b && adjective(doc, e - 1) &&
                  e + 1 < se && nominal(doc, e + 1, se))
@@ -1424,7 +1433,8 @@ static size_t short_np_end(const dg_doc *doc, size_t b, size_t se)
     while (e > b && (in(doc, e - 1, L_DET) || is(doc, e - 1, "and") ||
                      is(doc, e - 1, "-")))
         e--;
-    return e;
+    /* "of a number (of ...)": a frame, not the issue's name */
+    return e > b && in(doc, e - 1, L_LIGHT) ? b : e;
 }
 
 /* Where a prepositional phrase after a noun ends when it belongs to the
@@ -1541,6 +1551,8 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
         (in(doc, j, L_DET) || in(doc, j, L_PRON) || amount(doc, j) ||
          name_at(doc, j)))
         return 1;   /* "..., killing two members": a verb */
+    if (j == i + 1 && verb_kind(doc, i, se) != V_NONE)
+        return 1;   /* "rebels fighting in the north" */
     trim_item(doc, &b, &e);
     if (b >= e)
         return 1;
@@ -1549,14 +1561,11 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
         return 1;   /* "Ukrainian" */
     if (m && only_names(doc, b, e) && names_participants(sk, b, e))
         return 1;   /* a participant's own name */
-    if (in(doc, head, L_FORCE) && head >= i && head < j) {
-        /* "Iraqi troops invaded": who acts is no issue */
-        if (!acted_on(doc, b, e, sb, se))
-            return 1;
-    } else if (only_names(doc, b, e) ? !has_content(doc, b, e, se)
-                                     : !issue_phrase(sk, b, e, se)) {
+    /* "Iraqi troops invaded": who acts is no issue */
+    if (only_names(doc, b, e) ? !has_content(doc, b, e, se)
+                              : !issue_phrase(sk, b, e, se,
+                                              acted_on(doc, b, e, sb, se)))
         return 1;
-    }
     kw = scheme_topic_at(doc, b, e, head);
     return add_topic(sk, b, e, kw ? kw->key : NULL);
 }
