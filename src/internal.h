@@ -195,54 +195,54 @@ size_t dg_lexicon_entries(const dg_lexicon *lex, dg_lex_kind kind,
                           const dg_lex_entry *const **entries);
 
 /* ------------------------------------------------------------------ */
-/* Word classes from WordNet (wordnet.c)                               */
+/* Word classes (wordclass.c)                                          */
 /* ------------------------------------------------------------------ */
 
-typedef struct dg_wordnet dg_wordnet;
-
-/* Where WordNet's database files are (Debian's wordnet-base). */
-#ifndef DG_WORDNET_DIR
-#define DG_WORDNET_DIR "/usr/share/wordnet"
-#endif
-
+/* Word classes as bits, in WordNet's order (noun, verb, adj, adv). */
 enum {
-    DG_WF_NOUN = 1u << 0,     /* a noun's lemma as written ("trade", "talks") */
-    DG_WF_PLURAL = 1u << 1,   /* a noun's plural ("sanctions") */
-    DG_WF_VERB = 1u << 2,     /* a verb's base form ("remain") */
-    DG_WF_VERB_S = 1u << 3,   /* a verb's -s form ("remains") */
-    DG_WF_VERB_ED = 1u << 4,  /* a verb's past or participle ("said") */
-    DG_WF_VERB_ING = 1u << 5, /* a verb's -ing form ("meeting") */
-    DG_WF_ADJ = 1u << 6,      /* an adjective, any degree ("closer") */
-    DG_WF_ADV = 1u << 7       /* an adverb */
+    DG_WC_NOUN = 1u << 0,
+    DG_WC_VERB = 1u << 1,
+    DG_WC_ADJ = 1u << 2,
+    DG_WC_ADV = 1u << 3
 };
-#define DG_WF_ANY_NOUN (DG_WF_NOUN | DG_WF_PLURAL)
-#define DG_WF_ANY_VERB (DG_WF_VERB | DG_WF_VERB_S | DG_WF_VERB_ED | DG_WF_VERB_ING)
 
-/* Maps the index and exception files of the WordNet database in dir
- * (index.noun ... adj.exc) read-only; *out owns the mappings (free with
- * dg_wordnet_close).  Errors: DG_ERR_IO (diagnosed, naming the file and
- * the Debian package), DG_ERR_NOMEM. */
-dg_status dg_wordnet_open(const char *dir, dg_wordnet **out, dg_diag_fn diag,
-                          void *ctx);
-void dg_wordnet_close(dg_wordnet *wn);
+/* The form of a verb reading. */
+typedef enum {
+    DG_VF_NONE = 0,   /* no verb reading */
+    DG_VF_BASE,       /* "meet" */
+    DG_VF_S,          /* "meets" */
+    DG_VF_ED,         /* "met", "agreed", "spoken": past or participle */
+    DG_VF_ING         /* "meeting" */
+} dg_verb_form;
 
-/* The forms (DG_WF_*) WordNet knows word as (ASCII, any case, at most
- * 64 bytes; a space joins the words of a compound), reducing inflected
- * forms to lemmas by morphy's exception lists and suffix rules: "said"
- * is DG_WF_VERB_ED | DG_WF_ADJ, "talks" DG_WF_NOUN | DG_WF_PLURAL |
- * DG_WF_VERB_S.  A verb whose noun senses WordNet's sense-tagged corpus
- * never attests is a verb only ("seek", "forge").  0 for unknown words
- * or a NULL wn.  A binary search of
- * the mapped files per part of speech and rule; no allocation. */
-unsigned dg_wordnet_forms(const dg_wordnet *wn, const char *word);
+typedef struct dg_wordclass dg_wordclass;
 
-/* 1 when words a and b (as for dg_wordnet_forms) share a synset in some
- * part of speech, their inflections included: "defence" and "defense",
- * "programmes" and "programs". */
-int dg_wordnet_synonyms(const dg_wordnet *wn, const char *a, const char *b);
+/* Loads WordNet's index.{noun,verb,adj,adv}, cntlist.rev and verb.exc from dir
+ * (Debian's wordnet-base: /usr/share/wordnet).  *out owns the result;
+ * free with dg_wordclass_free (NULL accepted).  Errors: DG_ERR_IO (a
+ * file is missing; the diagnostic names it), DG_ERR_SYNTAX,
+ * DG_ERR_NOMEM. */
+dg_status dg_wordclass_load(const char *dir, dg_wordclass **out,
+                            dg_diag_fn diag, void *ctx);
+void dg_wordclass_free(dg_wordclass *wc);
 
-/* The WordNet database the lexicon opened with it (borrowed). */
-const dg_wordnet *dg_lexicon_wordnet(const dg_lexicon *lex);
+/* The DG_WC_* classes WordNet lists for the folded word w (its lemma
+ * form as written: "talk", not "talks"); counts[] (may be NULL) gets,
+ * per class, how often the semantic concordance tags the word's senses
+ * of the class, + 1 (0: not in the class), a frequency.  0 when wc is
+ * NULL or w unknown. */
+unsigned dg_wordclass_of(const dg_wordclass *wc, const char *w,
+                         unsigned counts[4]);
+
+/* The verb reading of the folded word w: its form, *lemma (borrowed
+ * from wc) and *count (the lemma's tagged verb senses + 1), found with
+ * verb.exc and WordNet's detachment rules ("agreed" -> agree, ED).
+ * DG_VF_NONE when w is no form of a verb. */
+dg_verb_form dg_wordclass_verb(const dg_wordclass *wc, const char *w,
+                               const char **lemma, unsigned *count);
+
+/* The lexicon's word classes (loaded with it), or NULL. */
+const dg_wordclass *dg_lexicon_wordclass(const dg_lexicon *lex);
 
 /* ------------------------------------------------------------------ */
 /* Dates (dates.c)                                                     */

@@ -29,6 +29,9 @@
 #ifndef DG_ISO_3166_JSON
 #define DG_ISO_3166_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
 #endif
+#ifndef DG_WORDNET_DIR
+#define DG_WORDNET_DIR "/usr/share/wordnet"
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Data structures                                                     */
@@ -76,7 +79,7 @@ struct dg_lexicon {
     relabel *pend;            /* pending label changes of this load */
     size_t npend, cappend;
     int iso_loaded;
-    dg_wordnet *wordnet;      /* word classes (wordnet.c) */
+    dg_wordclass *wc;         /* WordNet's word classes (wordclass.c) */
 };
 
 /* What a file reader knows for its diagnostics. */
@@ -1271,8 +1274,8 @@ static dg_status load_dir(dg_lexicon *lex, const char *dir, int first,
             return st;
         lex->iso_loaded = 1;
     }
-    if (!lex->wordnet &&
-        (st = dg_wordnet_open(DG_WORDNET_DIR, &lex->wordnet, diag, ctx)) != DG_OK)
+    if (!lex->wc &&
+        (st = dg_wordclass_load(DG_WORDNET_DIR, &lex->wc, diag, ctx)) != DG_OK)
         return st;
     for (i = 0; i < sizeof files / sizeof files[0]; i++) {
         st = load_file(lex, dir, &files[i], files[i].optional || !first,
@@ -1334,7 +1337,7 @@ void dg_lexicon_free(dg_lexicon *lex)
         free(lex->kind[i]);
     free(lex->all);
     free(lex->pend);
-    dg_wordnet_close(lex->wordnet);
+    dg_wordclass_free(lex->wc);
     while (lex->arena) {
         arena_block *b = lex->arena;
         lex->arena = b->next;
@@ -1347,9 +1350,9 @@ void dg_lexicon_free(dg_lexicon *lex)
 /* Lookup                                                              */
 /* ------------------------------------------------------------------ */
 
-const dg_wordnet *dg_lexicon_wordnet(const dg_lexicon *lex)
+const dg_wordclass *dg_lexicon_wordclass(const dg_lexicon *lex)
 {
-    return lex ? lex->wordnet : NULL;
+    return lex ? lex->wc : NULL;
 }
 
 /* 1 when e matches toks[i .. i + e->ntoks). */

@@ -46,6 +46,108 @@
                                   the article is about */
 
 /* ------------------------------------------------------------------ */
+/* Word forms, from WordNet's word classes (wordclass.c)               */
+/* ------------------------------------------------------------------ */
+
+/* The forms a word can have, as bits. */
+enum {
+    WF_NOUN = 1u << 0,     /* a noun's lemma as written ("trade", "talks") */
+    WF_PLURAL = 1u << 1,   /* a noun's plural ("sanctions") */
+    WF_VERB = 1u << 2,     /* a verb's base form ("remain") */
+    WF_VERB_S = 1u << 3,   /* a verb's -s form ("remains") */
+    WF_VERB_ED = 1u << 4,  /* a verb's past or participle ("said") */
+    WF_VERB_ING = 1u << 5, /* a verb's -ing form ("meeting") */
+    WF_ADJ = 1u << 6,      /* an adjective */
+    WF_ADV = 1u << 7       /* an adverb */
+};
+#define WF_ANY_NOUN (WF_NOUN | WF_PLURAL)
+#define WF_ANY_VERB (WF_VERB | WF_VERB_S | WF_VERB_ED | WF_VERB_ING)
+
+/* morphy's detachment rules for nouns: a plural ending and its
+ * singular's. */
+static const char *const plural_rules[][2] = {
+    {"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
+    {"shes", "sh"}, {"men", "man"}, {"s", ""}
+};
+
+/* Is the folded word w a noun?  *count: how often its noun senses are
+ * attested, + 1. */
+static int noun_of(const dg_wordclass *wc, const char *w, unsigned *count)
+{
+    unsigned counts[4];
+
+    if (!(dg_wordclass_of(wc, w, counts) & DG_WC_NOUN))
+        return 0;
+    *count = counts[0];
+    return 1;
+}
+
+/* The forms (WF_*) of the folded word w.  A noun whose senses no text of
+ * WordNet's concordance attests, spelt as a verb that texts do attest,
+ * is read as the verb ("seek", "forge"; not "shelling" or "detour"). */
+static unsigned lookup_forms(const dg_wordclass *wc, const char *w)
+{
+    unsigned counts[4], cls, f = 0, rare = 0, count, vcount = 2;
+    const char *lemma;
+    char buf[64];
+    size_t n = strlen(w), r;
+
+    if (!wc || n == 0 || n >= sizeof buf)
+        return 0;
+    cls = dg_wordclass_of(wc, w, counts);
+    if (cls & DG_WC_NOUN)
+        *(counts[0] > 1 ? &f : &rare) |= WF_NOUN;
+    f |= (cls & DG_WC_ADJ ? WF_ADJ : 0) | (cls & DG_WC_ADV ? WF_ADV : 0);
+    switch (dg_wordclass_verb(wc, w, &lemma, &count)) {
+    case DG_VF_BASE: f |= WF_VERB; vcount = count; break;
+    case DG_VF_S: f |= WF_VERB_S; vcount = count; break;
+    case DG_VF_ED: f |= WF_VERB_ED; break;
+    case DG_VF_ING: f |= WF_VERB_ING; break;
+    default: break;
+    }
+    for (r = 0; r < sizeof plural_rules / sizeof plural_rules[0]; r++) {
+        size_t sl = strlen(plural_rules[r][0]);
+        if (n <= sl + 1 || strcmp(w + n - sl, plural_rules[r][0]) != 0)
+            continue;
+        memcpy(buf, w, n - sl);
+        strcpy(buf + n - sl, plural_rules[r][1]);
+        if (noun_of(wc, buf, &count)) {
+            *(count > 1 ? &f : &rare) |= WF_PLURAL;
+            break;
+        }
+    }
+    if (!(f & (WF_VERB | WF_VERB_S)) || vcount <= 1)
+        f |= rare;
+    return f;
+}
+
+/* A memo of recent answers, one per thread: a word's forms cost about
+ * twenty lookups, and news repeats its words.  Direct-mapped by the
+ * word's hash; each entry names the word classes it came from. */
+#define MEMO_SLOTS 4096
+#define MEMO_WORD 24
+static _Thread_local struct {
+    const dg_wordclass *wc;
+    char word[MEMO_WORD];
+    unsigned forms;
+} memo[MEMO_SLOTS];
+
+static unsigned word_forms(const dg_wordclass *wc, const char *w)
+{
+    size_t n = strlen(w), slot;
+
+    if (n >= MEMO_WORD)
+        return lookup_forms(wc, w);
+    slot = (size_t)dg_hash_bytes(0x2545f4914f6cdd1dull, w, n) & (MEMO_SLOTS - 1);
+    if (memo[slot].wc != wc || strcmp(memo[slot].word, w) != 0) {
+        memo[slot].wc = wc;
+        memcpy(memo[slot].word, w, n + 1);
+        memo[slot].forms = lookup_forms(wc, w);
+    }
+    return memo[slot].forms;
+}
+
+/* ------------------------------------------------------------------ */
 /* Closed classes of English                                           */
 /* ------------------------------------------------------------------ */
 
@@ -372,7 +474,7 @@ struct dg_word_info {
 };
 
 enum {
-    WI_FORMS = 0xffu,          /* DG_WF_* */
+    WI_FORMS = 0xffu,          /* WF_* */
     WI_FORMS_KNOWN = 1u << 8,
     WI_LISTS_KNOWN = 1u << 9,
     WI_DATE_KNOWN = 1u << 10,
@@ -461,8 +563,8 @@ static int closed_word(const dg_doc *doc, size_t k)
            is(doc, k, "nor");
 }
 
-/* The WordNet forms of token k (DG_WF_*); 0 for words not written in
- * lower case (names, numbers), which WordNet would not class right. */
+/* The forms of token k (WF_*); 0 for words not written in lower case
+ * (names, numbers), which WordNet would not class right. */
 static unsigned forms(const dg_doc *doc, size_t k)
 {
     struct dg_word_info *wi = info(doc, k);
@@ -471,7 +573,7 @@ static unsigned forms(const dg_doc *doc, size_t k)
     if (wi && (wi->bits & WI_FORMS_KNOWN))
         return wi->bits & WI_FORMS;
     f = (tok(doc, k)->flags & (DG_TOK_WORD | DG_TOK_NUM | DG_TOK_ALLCAPS)) == DG_TOK_WORD
-            ? dg_wordnet_forms(dg_lexicon_wordnet(doc->lex), tok(doc, k)->norm) : 0;
+            ? word_forms(dg_lexicon_wordclass(doc->lex), tok(doc, k)->norm) : 0;
     if (wi)
         wi->bits |= f | WI_FORMS_KNOWN;
     return f;
@@ -552,23 +654,23 @@ static int verb_kind(const dg_doc *doc, size_t k, size_t se)
     if (closed_word(doc, k))
         return V_NONE;
     f = forms(doc, k);
-    if (f & DG_WF_VERB_ING) {
+    if (f & WF_VERB_ING) {
         /* "confronting the US", "failing to", "submarines sailing into";
          * a noun of its own after a name stays one ("the G20 meeting") */
         int object = k + 1 < se && (in(doc, k + 1, L_DET) ||
                                     in(doc, k + 1, L_PRON) || is(doc, k + 1, "to"));
         int after_subject = k > 0 && common_word(doc, k - 1) &&
-                            (forms(doc, k - 1) & DG_WF_PLURAL);
-        if (!(f & DG_WF_NOUN))
+                            (forms(doc, k - 1) & WF_PLURAL);
+        if (!(f & WF_NOUN))
             return V_GERUND;
         return object || (after_subject && !is(doc, k + 1, "of")) ? V_GERUND : V_NONE;
     }
     /* "ground", "spread": an irregular past that is a noun too */
-    if ((f & DG_WF_VERB_ED) &&
-        !((f & DG_WF_NOUN) && strcmp(tok(doc, k)->norm + strlen(tok(doc, k)->norm) -
+    if ((f & WF_VERB_ED) &&
+        !((f & WF_NOUN) && strcmp(tok(doc, k)->norm + strlen(tok(doc, k)->norm) -
                                          (strlen(tok(doc, k)->norm) > 2 ? 2 : 0), "ed") != 0))
         return V_PARTICIPLE;
-    if ((f & DG_WF_ANY_VERB) && !(f & (DG_WF_ANY_NOUN | DG_WF_ADJ | DG_WF_ADV)))
+    if ((f & WF_ANY_VERB) && !(f & (WF_ANY_NOUN | WF_ADJ | WF_ADV)))
         return V_FINITE;
     return V_NONE;
 }
@@ -583,14 +685,14 @@ static int nominal(const dg_doc *doc, size_t k, size_t se)
         verb_kind(doc, k, se) != V_NONE)
         return 0;
     f = forms(doc, k);
-    return f == 0 || (f & (DG_WF_ANY_NOUN | DG_WF_ADJ)) != 0;
+    return f == 0 || (f & (WF_ANY_NOUN | WF_ADJ)) != 0;
 }
 
 /* Can common word k be an adjective (and is no plural noun)? */
 static int adjective(const dg_doc *doc, size_t k)
 {
-    return common_word(doc, k) && (forms(doc, k) & DG_WF_ADJ) &&
-           !(forms(doc, k) & DG_WF_PLURAL);
+    return common_word(doc, k) && (forms(doc, k) & WF_ADJ) &&
+           !(forms(doc, k) & WF_PLURAL);
 }
 
 /* A noun, or a word WordNet does not know ("ceasefire"). */
@@ -598,7 +700,7 @@ static int noun_like(const dg_doc *doc, size_t k)
 {
     unsigned f = forms(doc, k);
 
-    return f == 0 || (f & DG_WF_ANY_NOUN);
+    return f == 0 || (f & WF_ANY_NOUN);
 }
 
 /* Is token k inside a title ("Defence Minister", "secretary general")? */
@@ -753,6 +855,21 @@ static char *span_label(const dg_doc *doc, size_t b, size_t e)
     return label;
 }
 
+/* Is the text of tokens [b, e) part of a topic the sink has already? */
+static int in_topics(const sink *sk, size_t b, size_t e)
+{
+    const char *p = sk->doc->text + tok(sk->doc, b)->b;
+    size_t len = tok(sk->doc, e - 1)->e - tok(sk->doc, b)->b, t;
+
+    for (t = 0; t < sk->ev->ntopics; t++) {
+        const char *l = sk->ev->topics[t], *hit;
+        for (hit = l; (hit = strchr(hit, p[0])) != NULL; hit++)
+            if (strncmp(hit, p, len) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* Adds tokens [b, e) as a topic (key: its scheme topic, or NULL).
  * Returns 0 when out of memory. */
 static int add_topic(const sink *sk, size_t b, size_t e, const char *key)
@@ -893,12 +1010,12 @@ static int phrase_break(const sink *sk, size_t k, size_t b, size_t se)
         (in(doc, k + 1, L_PRON) || in(doc, k + 1, L_AUX) ||
          (verb_kind(doc, k + 1, se) != V_NONE &&
           verb_kind(doc, k + 1, se) != V_GERUND) ||
-         (common_word(doc, k + 1) && (forms(doc, k + 1) & DG_WF_VERB) &&
+         (common_word(doc, k + 1) && (forms(doc, k + 1) & WF_VERB) &&
           k + 2 < se && (in(doc, k + 2, L_DET) || is(doc, k + 2, "with") ||
                          is(doc, k + 2, "to") || in(doc, k + 2, L_PRON)))))
         return 1;   /* "... and said", "... and he", "... and meet with" */
     if (is(doc, k, "to") && k + 1 < se && common_word(doc, k + 1) &&
-        !closed_word(doc, k + 1) && (forms(doc, k + 1) & DG_WF_VERB))
+        !closed_word(doc, k + 1) && (forms(doc, k + 1) & WF_VERB))
         /* "to help", "to work"; not "efforts to contain the spread" */
         return !(k > b && (in(doc, k - 1, L_ACT) || in(doc, k - 1, L_LIGHT)));
     if (is(doc, k, "with"))   /* "with Russia", not "with the PM stressing" */
@@ -997,8 +1114,8 @@ static int issue_phrase(const sink *sk, size_t b, size_t e, size_t se,
         if (name_at(doc, k) || (nominal(doc, k, se) && !in(doc, k, L_LOOSE)))
             any_mod = 1;
         if (name_at(doc, k) || (nominal(doc, k, se) && !in(doc, k, L_LIGHT) &&
-                                (forms(doc, k) & DG_WF_ANY_NOUN) &&
-                                !(forms(doc, k) & DG_WF_ADJ)))
+                                (forms(doc, k) & WF_ANY_NOUN) &&
+                                !(forms(doc, k) & WF_ADJ)))
             noun_mod = 1;
     }
     if (in(doc, head, L_PEOPLE) || (in(doc, head, L_FORCE) && !acted) ||
@@ -1009,7 +1126,7 @@ static int issue_phrase(const sink *sk, size_t b, size_t e, size_t se,
     if ((m = name_at(doc, head)) && m->type == DG_MENT_DEMONYM && head + 1 >= e)
         return 0;   /* "Ukrainian" */
     /* a topic is a thing: "democratic" alone is none */
-    return m || !common_word(doc, head) || (forms(doc, head) & DG_WF_ANY_NOUN) ||
+    return m || !common_word(doc, head) || (forms(doc, head) & WF_ANY_NOUN) ||
            forms(doc, head) == 0;
 }
 
@@ -1035,19 +1152,16 @@ static int names_participants(const sink *sk, size_t b, size_t e)
 
 /* Is common word k an -ing form taking an object that follows it
  * ("curbing Iran's ...", "finding a solution"), not a noun of its own
- * ("shelling of", "training mission")? */
+ * ("shelling of", "training mission") or an adjective ("growing
+ * tensions")? */
 static int gerund_with_object(const dg_doc *doc, size_t k, size_t e)
 {
-    unsigned f;
-
     if (k + 1 >= e || !common_word(doc, k) || in(doc, k, L_SPEECH_GERUND) ||
-        !((f = forms(doc, k)) & DG_WF_VERB_ING))
+        !(forms(doc, k) & WF_VERB_ING))
         return 0;
-    if (in(doc, k + 1, L_DET) || in(doc, k + 1, L_PRON) || name_at(doc, k + 1))
-        return 1;
-    return !(f & DG_WF_NOUN) && !in(doc, k + 1, L_PREP) && !is(doc, k + 1, "to");
+    /* before a plain noun it may be an adjective: "growing tensions" */
+    return in(doc, k + 1, L_DET) || in(doc, k + 1, L_PRON) || name_at(doc, k + 1);
 }
-
 
 /* Drops the words that frame an item: leading determiners, adverbs,
  * loose adjectives, a gerund before its object ("curbing Iran's ..."),
@@ -1069,7 +1183,7 @@ static void trim_item(const dg_doc *doc, size_t *b, size_t *e)
             gerund_with_object(doc, k, *e) ||
             /* "efforts to contain the spread": the verb's object */
             (k + 1 < *e && in(doc, k + 1, L_DET) && common_word(doc, k) &&
-             (forms(doc, k) & DG_WF_VERB) && !(forms(doc, k) & DG_WF_ANY_NOUN)))) {
+             (forms(doc, k) & WF_VERB) && !(forms(doc, k) & WF_ANY_NOUN)))) {
             (*b)++;
             continue;
         }
@@ -1086,7 +1200,7 @@ static void trim_item(const dg_doc *doc, size_t *b, size_t *e)
     while (*e > *b && (((tok(doc, *e - 1)->flags & DG_TOK_PUNCT) &&
                         !(tok(doc, *e - 1)->flags & DG_TOK_POSS)) ||
                        ((closed_word(doc, *e - 1) || in(doc, *e - 1, L_ADV) ||
-                         (common_word(doc, *e - 1) && forms(doc, *e - 1) == DG_WF_ADV)) &&
+                         (common_word(doc, *e - 1) && forms(doc, *e - 1) == WF_ADV)) &&
                         !name_at(doc, *e - 1) && !hyphened(doc, *e - 1))))
         (*e)--;   /* "... of the virus domestically" */
 }
@@ -1152,7 +1266,7 @@ static int add_item(const sink *sk, size_t b, size_t e, size_t se,
     v = verb_kind(doc, b, se);
     if (v == V_FINITE || in(doc, b, L_SPEECH_GERUND) ||
         (v != V_NONE && (b + 1 >= e || in(doc, b + 1, L_PREP))) ||
-        (b + 1 == e && (forms(doc, b) & DG_WF_VERB_ING) && !scheme_topic(doc, b, e)))
+        (b + 1 == e && (forms(doc, b) & WF_VERB_ING) && !scheme_topic(doc, b, e)))
         return 1;   /* "imposed by the UK", "dismantling", "saying ..." */
     if (only_names(doc, b, e)) {
         if (!names_ok || names_participants(sk, b, e) || !issue_phrase(sk, b, e, se, 1))
@@ -1203,10 +1317,10 @@ static int splits_at_and(const dg_doc *doc, size_t b, size_t k, size_t e)
         return lnames && rnames;
     /* "honest and reliable investments", "low and middle income", "nuclear
      * and missile programs": modifiers of one head */
-    if (common_word(doc, k - 1) && (forms(doc, k - 1) & DG_WF_ADJ) &&
+    if (common_word(doc, k - 1) && (forms(doc, k - 1) & WF_ADJ) &&
         !noun_like(doc, k - 1))
         return 0;
-    return !(adjective(doc, k - 1) && r + 1 < re && (forms(doc, r) & DG_WF_ADJ) &&
+    return !(adjective(doc, k - 1) && r + 1 < re && (forms(doc, r) & WF_ADJ) &&
              nominal(doc, r + 1, e));
 }
 
@@ -1547,7 +1661,7 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
     *end = e;
     if (inside_name(doc, i, j, kw))
         return 1;
-    if (j == i + 1 && (forms(doc, i) & DG_WF_VERB_ING) && j < se &&
+    if (j == i + 1 && (forms(doc, i) & WF_VERB_ING) && j < se &&
         (in(doc, j, L_DET) || in(doc, j, L_PRON) || amount(doc, j) ||
          name_at(doc, j)))
         return 1;   /* "..., killing two members": a verb */
@@ -1566,6 +1680,8 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
                               : !issue_phrase(sk, b, e, se,
                                               acted_on(doc, b, e, sb, se)))
         return 1;
+    if (in_topics(sk, b, e))
+        return 1;   /* inside a phrase a cue gave: "organisation of elections" */
     kw = scheme_topic_at(doc, b, e, head);
     return add_topic(sk, b, e, kw ? kw->key : NULL);
 }
@@ -1626,8 +1742,8 @@ int dg_topics_of_bullet(dg_doc *doc, dg_event *ev, size_t b, size_t e)
     if (b >= e || e - b > MAX_BULLET_TOKENS)
         return 1;
     /* "- develop their trilateral co-operation": the verb's object */
-    if (common_word(doc, b) && (forms(doc, b) & DG_WF_VERB) &&
-        !(forms(doc, b) & DG_WF_ANY_NOUN))
+    if (common_word(doc, b) && (forms(doc, b) & WF_VERB) &&
+        !(forms(doc, b) & WF_ANY_NOUN))
         b++;
     return cue_phrase(&sk, b, e, 1);
 }
@@ -1636,9 +1752,11 @@ int dg_topics_of_bullet(dg_doc *doc, dg_event *ev, size_t b, size_t e)
 /* Spelling variants                                                   */
 /* ------------------------------------------------------------------ */
 
-/* British endings and their American forms; a word is respelled only
- * when WordNet has both as one word ("defence" = "defense"), so "fence"
- * or "tour" stay as they are. */
+/* British endings and their American forms.  A word of six letters or
+ * more is respelled when WordNet knows both spellings in one class, a
+ * verb form only as a form of the same verb ("travelled", "traveled") or
+ * of its respelled lemma ("destabilising"), so "fence", "tour" or
+ * "filled" stay as they are. */
 static const char *const respell[][2] = {
     {"isations", "izations"}, {"isation", "ization"}, {"ising", "izing"},
     {"ised", "ized"}, {"ises", "izes"}, {"ise", "ize"}, {"ysing", "yzing"},
@@ -1649,30 +1767,62 @@ static const char *const respell[][2] = {
     {"ogue", "og"}
 };
 
-/* Appends the American spelling of word w[0..n) to out. */
-static void respell_word(const dg_wordnet *wn, const char *w, size_t n,
+#define RESPELL_RULES (sizeof respell / sizeof respell[0])
+#define MAX_RESPELL 72
+
+/* Rule r's respelling of the folded word w into alt (room MAX_RESPELL),
+ * or 0 when w does not end as the rule says or is too long. */
+static int respelled(const char *w, size_t r, char *alt)
+{
+    size_t n = strlen(w), sl = strlen(respell[r][0]);
+
+    if (sl >= n || n >= MAX_RESPELL || strcmp(w + n - sl, respell[r][0]) != 0)
+        return 0;
+    memcpy(alt, w, n - sl);
+    strcpy(alt + n - sl, respell[r][1]);
+    return 1;
+}
+
+/* Are the folded words a and b spellings of one word? */
+static int same_word(const dg_wordclass *wc, const char *a, const char *b)
+{
+    const char *la, *lb;
+    unsigned ca, cb;
+    dg_verb_form fa = dg_wordclass_verb(wc, a, &la, &ca),
+                 fb = dg_wordclass_verb(wc, b, &lb, &cb);
+    char alt[MAX_RESPELL];
+    size_t r;
+
+    if (fa == DG_VF_NONE || fa == DG_VF_BASE || fa != fb)
+        return (word_forms(wc, a) & word_forms(wc, b)) != 0;
+    if (strcmp(la, lb) == 0)
+        return 1;
+    for (r = 0; r < RESPELL_RULES; r++)
+        if (respelled(la, r, alt) && strcmp(alt, lb) == 0)
+            return 1;
+    return 0;
+}
+
+/* Appends the American spelling of word w[0..n) to out (the letters
+ * before the ending keep their case). */
+static void respell_word(const dg_wordclass *wc, const char *w, size_t n,
                          char *out)
 {
-    char word[72], alt[72];
-    size_t r;
+    char word[MAX_RESPELL], alt[MAX_RESPELL];
+    size_t r, i;
 
     memcpy(out, w, n);
     out[n] = '\0';
-    if (n < 4 || n + 2 >= sizeof word)
+    if (n < 6 || n >= MAX_RESPELL)
         return;
-    memcpy(word, w, n);
+    for (i = 0; i < n; i++)
+        word[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
     word[n] = '\0';
-    for (r = 0; r < sizeof respell / sizeof respell[0]; r++) {
-        size_t sl = strlen(respell[r][0]), al = strlen(respell[r][1]);
-        if (sl >= n || strcmp(word + n - sl, respell[r][0]) != 0)
-            continue;
-        memcpy(alt, word, n - sl);
-        memcpy(alt + n - sl, respell[r][1], al + 1);
-        if (dg_wordnet_synonyms(wn, word, alt)) {
-            strcpy(out, alt);
+    for (r = 0; r < RESPELL_RULES; r++)
+        if (respelled(word, r, alt) && same_word(wc, word, alt)) {
+            strcpy(out + n - strlen(respell[r][0]), respell[r][1]);
             return;
         }
-    }
 }
 
 /* label in American spelling ("nuclear programme" -> "nuclear
@@ -1680,7 +1830,7 @@ static void respell_word(const dg_wordnet *wn, const char *w, size_t n,
  * word. */
 static char *american(const dg_doc *doc, const char *label)
 {
-    const dg_wordnet *wn = dg_lexicon_wordnet(doc->lex);
+    const dg_wordclass *wc = dg_lexicon_wordclass(doc->lex);
     size_t n = strlen(label), i = 0, o = 0;
     char *out = malloc(n + 1);
 
@@ -1692,7 +1842,7 @@ static char *american(const dg_doc *doc, const char *label)
                          (label[j] >= 'A' && label[j] <= 'Z')))
             j++;
         if (j > i) {
-            respell_word(wn, label + i, j - i, out + o);
+            respell_word(wc, label + i, j - i, out + o);
             o += strlen(out + o);
             i = j;
         } else {
@@ -1983,12 +2133,12 @@ static int issue_noun(const dg_doc *doc, size_t k, size_t se)
     size_t i;
 
     if (!lower_word(doc, k) || dg_mention_at(doc, k) >= 0 ||
-        strlen(tok(doc, k)->norm) < 4 || !(forms(doc, k) & DG_WF_ANY_NOUN) ||
+        strlen(tok(doc, k)->norm) < 4 || !(forms(doc, k) & WF_ANY_NOUN) ||
         verb_kind(doc, k, se) != V_NONE)
         return 0;
     /* a verb here: "to address", "address their differences", "critics
      * claim that" */
-    if ((forms(doc, k) & (DG_WF_VERB | DG_WF_VERB_S)) &&
+    if ((forms(doc, k) & (WF_VERB | WF_VERB_S)) &&
         (verb_by_place(doc, k, doc->sents[tok(doc, k)->sent].tok_b) ||
          (k + 1 < se && (in(doc, k + 1, L_DET) || in(doc, k + 1, L_PRON) ||
                          in(doc, k + 1, L_CLAUSE))) ||
@@ -2019,7 +2169,7 @@ static int salient_noun_topics(const sink *sk)
             size_t len = strlen(w);
             if (!issue_noun(doc, k, doc->sents[s].tok_e))
                 continue;
-            if ((forms(doc, k) & DG_WF_PLURAL) && w[len - 1] == 's')
+            if ((forms(doc, k) & WF_PLURAL) && w[len - 1] == 's')
                 len--;
             for (i = 0; i < nseen && !(seen[i].len == len &&
                                        strncmp(seen[i].norm, w, len) == 0); i++)

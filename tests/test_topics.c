@@ -1,6 +1,6 @@
 /*
  * test_topics.c: unit tests for topics.c (the topics of events and of
- * the article) and wordnet.c (word classes), one construction per test:
+ * the article), one construction per test:
  * each cue (discussed, talks on, concerns about, dispute over, regarding,
  * focused on, such as, topics include, a condemnation's object, a list
  * item), the right boundary of a phrase (a date, a relative pronoun, a
@@ -354,60 +354,17 @@ static void test_triples(void)
     dg_graph_free(g);
 }
 
-/* ------------------------------------------------------- WordNet */
-
-/* Word forms: a past participle, a plural, an -ing form, a verb only,
- * an adjective only, an unknown word. */
-static void test_wordnet_forms(void)
+/* Respelling only where WordNet knows both forms as one word: a verb
+ * form through its lemma ("destabilising"), never "detour" ("detor") or
+ * "filled" ("filed"). */
+static void test_respelling(void)
 {
-    const dg_wordnet *wn = dg_lexicon_wordnet(g_lex);
-
-    CU_ASSERT_PTR_NOT_NULL_FATAL(wn);
-    CU_ASSERT_EQUAL(dg_wordnet_forms(wn, "said"), DG_WF_VERB_ED | DG_WF_ADJ);
-    CU_ASSERT_EQUAL(dg_wordnet_forms(wn, "sanctions"), DG_WF_PLURAL | DG_WF_VERB_S);
-    CU_ASSERT_EQUAL(dg_wordnet_forms(wn, "remain"), DG_WF_VERB);
-    CU_ASSERT_EQUAL(dg_wordnet_forms(wn, "nuclear"), DG_WF_ADJ);
-    CU_ASSERT_TRUE(dg_wordnet_forms(wn, "meeting") & DG_WF_VERB_ING);
-    CU_ASSERT_TRUE(dg_wordnet_forms(wn, "meeting") & DG_WF_NOUN);
-    CU_ASSERT_TRUE(dg_wordnet_forms(wn, "Trade") & DG_WF_NOUN);
-    CU_ASSERT_EQUAL(dg_wordnet_forms(wn, "qzxv"), 0);
-    CU_ASSERT_EQUAL(dg_wordnet_forms(NULL, "trade"), 0);
-}
-
-/* Spelling variants share a synset; other words do not. */
-static void test_wordnet_synonyms(void)
-{
-    const dg_wordnet *wn = dg_lexicon_wordnet(g_lex);
-
-    CU_ASSERT_TRUE(dg_wordnet_synonyms(wn, "defence", "defense"));
-    CU_ASSERT_TRUE(dg_wordnet_synonyms(wn, "programmes", "programs"));
-    CU_ASSERT_TRUE(dg_wordnet_synonyms(wn, "destabilising", "destabilizing"));
-    CU_ASSERT_FALSE(dg_wordnet_synonyms(wn, "fence", "fense"));
-    CU_ASSERT_FALSE(dg_wordnet_synonyms(wn, "trade", "war"));
-}
-
-static char g_msg[512];
-static void diag(void *ctx, dg_status st, const char *where, const char *msg)
-{
-    (void)ctx;
-    (void)st;
-    snprintf(g_msg, sizeof g_msg, "%s: %s", where, msg);
-}
-
-/* A directory without WordNet's files: an error naming the file and
- * the package. */
-static void test_wordnet_missing(void)
-{
-    dg_wordnet *wn = NULL;
-    char dir[4096];
-
-    snprintf(dir, sizeof dir, "%s/data", dg_test_srcdir());
-    CU_ASSERT_EQUAL(dg_wordnet_open(dir, &wn, diag, NULL), DG_ERR_IO);
-    CU_ASSERT_PTR_NULL(wn);
-    CU_ASSERT_PTR_NOT_NULL(strstr(g_msg, "/data/index.noun: cannot read "
-                                         "WordNet's index.noun (No such file "
-                                         "or directory); on Debian install "
-                                         "it with: apt-get install wordnet-base"));
+    run("Kenji Sato met Olaf Scholz. They discussed the destabilising "
+        "activity of militias, the organisation of elections, the detour of "
+        "the pipeline and the filled reservoir.");
+    article_topics("destabilizing activity of militias=destabilising activity "
+                   "of militias|organization of elections=organisation of "
+                   "elections|detour of the pipeline|filled reservoir");
 }
 
 int main(void)
@@ -437,9 +394,7 @@ int main(void)
         {"spelling variants: one topic", test_spelling_variants},
         {"forms of one issue: one topic", test_forms_of_one_issue},
         {"triples of the article's and the event's topic", test_triples},
-        {"WordNet: word forms", test_wordnet_forms},
-        {"WordNet: spelling variants", test_wordnet_synonyms},
-        {"WordNet: missing files", test_wordnet_missing},
+        {"respelling only where WordNet says so", test_respelling},
         {NULL, NULL}
     };
     char dir[4096];
