@@ -636,6 +636,14 @@ static const dg_mention *name_at(const dg_doc *doc, size_t k)
 
 enum { V_NONE, V_FINITE, V_PARTICIPLE, V_GERUND };
 
+/* Does w end in "-ed" (a regular past, not "spread" or "ground")? */
+static int ends_in_ed(const char *w)
+{
+    size_t n = strlen(w);
+
+    return n > 2 && strcmp(w + n - 2, "ed") == 0;
+}
+
 /* Is common word k a verb, and which form: a finite verb ("remain",
  * "is", "says"), a participle ("said", "imposed") or an -ing form that
  * takes an object or is no noun ("confronting the", "failing to")?
@@ -666,9 +674,7 @@ static int verb_kind(const dg_doc *doc, size_t k, size_t se)
         return object || (after_subject && !is(doc, k + 1, "of")) ? V_GERUND : V_NONE;
     }
     /* "ground", "spread": an irregular past that is a noun too */
-    if ((f & WF_VERB_ED) &&
-        !((f & WF_NOUN) && strcmp(tok(doc, k)->norm + strlen(tok(doc, k)->norm) -
-                                         (strlen(tok(doc, k)->norm) > 2 ? 2 : 0), "ed") != 0))
+    if ((f & WF_VERB_ED) && !((f & WF_NOUN) && !ends_in_ed(tok(doc, k)->norm)))
         return V_PARTICIPLE;
     if ((f & WF_ANY_VERB) && !(f & (WF_ANY_NOUN | WF_ADJ | WF_ADV)))
         return V_FINITE;
@@ -903,11 +909,6 @@ static const dg_lex_entry *scheme_topic_at(const dg_doc *doc, size_t b,
             first = kw;
     }
     return first;
-}
-
-static const dg_lex_entry *scheme_topic(const dg_doc *doc, size_t b, size_t e)
-{
-    return scheme_topic_at(doc, b, e, e);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1266,7 +1267,7 @@ static int add_item(const sink *sk, size_t b, size_t e, size_t se,
     v = verb_kind(doc, b, se);
     if (v == V_FINITE || in(doc, b, L_SPEECH_GERUND) ||
         (v != V_NONE && (b + 1 >= e || in(doc, b + 1, L_PREP))) ||
-        (b + 1 == e && (forms(doc, b) & WF_VERB_ING) && !scheme_topic(doc, b, e)))
+        (b + 1 == e && (forms(doc, b) & WF_VERB_ING) && !scheme_topic_at(doc, b, e, b)))
         return 1;   /* "imposed by the UK", "dismantling", "saying ..." */
     if (only_names(doc, b, e)) {
         if (!names_ok || names_participants(sk, b, e) || !issue_phrase(sk, b, e, se, 1))
