@@ -41,7 +41,7 @@ has_line "unlabelled node keeps its IRI" "$T/sample.dot" \
 has_line "short literal" "$T/sample.dot" \
     '	"RVisit 2229afc028605acb-2" -> "LP3D|Datatype: xsd:duration" [ label="dip:duration" ];'
 edges=$(grep -c -- ' -> ' "$T/sample.dot")
-[ "$edges" -eq 159 ] && ok "159 edges" || bad "$edges edges, want 159"
+[ "$edges" -eq 148 ] && ok "148 edges" || bad "$edges edges, want 148"
 
 # what stays out
 for no in nif:isString nif:Context 'label="nif:' 'label="itsrdf:' '#char=' \
