@@ -2584,9 +2584,10 @@ static dg_event *said_in_talks(dg_doc *doc, const dg_event *ev)
     return NULL;
 }
 
-/* What the participants of talks said or pledged there is part of the
- * talks, not an event of its own ("Wang emphasized ...", "the leaders
- * committed to ..."); their condemnations, appeals and threats stay. */
+/* What the participants of talks said, pledged or praised there is part
+ * of the talks, not an event of its own ("Wang emphasized ...", "the
+ * leaders committed to ...", "both backed the plan"); their
+ * condemnations, appeals and threats stay. */
 static int drop_talk_statements(dg_doc *doc)
 {
     size_t k, n = 0;
@@ -2598,7 +2599,9 @@ static int drop_talk_statements(dg_doc *doc)
         const dg_event *ev = &doc->evs[k];
         dg_event *talk;
         size_t t;
-        if (strncmp(ev->cameo, "01", 2) != 0 && strncmp(ev->cameo, "03", 2) != 0)
+        if (strncmp(ev->cameo, "01", 2) != 0 && strncmp(ev->cameo, "03", 2) != 0 &&
+            strncmp(ev->cameo, "051", 3) != 0 && strncmp(ev->cameo, "052", 3) != 0 &&
+            strncmp(ev->cameo, "055", 3) != 0)
             continue;
         if (!(talk = said_in_talks(doc, ev)))
             continue;
@@ -2637,6 +2640,7 @@ void dg_doc_release(dg_doc *doc)
     for (i = 0; i < doc->nevs; i++)
         ev_release(&doc->evs[i]);
     free(doc->evs);
+    dg_topics_release(doc);
     for (i = 0; i < doc->nents; i++) {
         dg_entity *en = &doc->ents[i];
         free(en->label);

@@ -176,6 +176,8 @@ static dg_status run_stages(dg_doc *doc, dg_diag_fn diag, void *ctx)
         st = dg_find_clauses(doc);
     if (st == DG_OK)
         st = dg_find_events(doc);
+    if (st == DG_OK)
+        st = dg_find_topics(doc);
     return st;
 }
 

@@ -10,7 +10,8 @@
  *   entities.c  coreference, entity IRIs            (doc->ents)
  *   dates.c     date and duration expressions        (used by events.c)
  *   events.c    triggers, participants, roles, ...   (doc->evs)
- *   topics.c    the issues of each event             (dg_event.topics)
+ *   topics.c    the issues of each event and of the  (dg_event.topics,
+ *               article, spelling variants folded     doc->topics)
  *   rdfmap.c    the doc as triples                   (dg_graph)
  * All offsets stored here are in bytes unless a name ends in _cp (code
  * points).  Strings in a doc belong to the doc and die with dg_doc_free.
@@ -552,6 +553,17 @@ typedef struct {
     dg_pp pps[DG_CLAUSE_PPS];
     size_t npps;
 } dg_clause;
+/* One issue the article discusses (topics.c): its forms in the text
+ * folded into one entry (case, British and American spelling). */
+typedef struct {
+    char *key;            /* lower case, American spelling: the IRI key */
+    char *label;          /* the text's words, American spelling */
+    char **alts;          /* the other forms the text gives */
+    size_t nalts;
+    const char *scheme;   /* the scheme topic it falls under (topics.tsv
+                             id, borrowed from the lexicon), or NULL */
+    int about;            /* the entity it names, when only a name; -1 */
+} dg_topic;
 
 typedef struct {
     const char *name;     /* article name for diagnostics (borrowed) */
@@ -579,6 +591,10 @@ typedef struct {
     dg_tag *tags;         /* per token (clauses.c), or NULL */
     dg_clause *clauses;   /* in text order of their first token */
     size_t nclauses, cap_clauses;
+    dg_topic *topics;     /* every topic of the article and its events */
+    size_t ntopics;
+    struct dg_word_info *word_info; /* topics.c's per-token cache (word
+                             classes, dates, keywords), or NULL */
 } dg_doc;
 
 /* The mention covering token i (mentions are in text order after
@@ -602,15 +618,24 @@ size_t dg_mentions_from(const dg_doc *doc, size_t i);
  * of memory. */
 int dg_event_add_topic(dg_event *ev, const char *label, const char *key);
 
-/* topics.c: the topics of sentence s for ev (cue phrases and scheme
- * keywords); of the list after a cue at token i up to se (names_ok: a
- * bare list of names counts); of a bullet line's tokens [b, e).  Each
+/* topics.c, for the events stage: the topics of sentence s for ev (cue
+ * phrases and scheme keywords); of the phrase a cue at token i
+ * introduced, up to se (names_ok: a bare name counts, "condemned
+ * Russia"); of a list item's tokens [b, e) after its bullet.  They fill
+ * doc->word_info as they go (nothing else of doc changes).  Each
  * returns 0 when out of memory. */
-int dg_topics_of_sentence(const dg_doc *doc, dg_event *ev, size_t s);
-int dg_topics_after(const dg_doc *doc, dg_event *ev, size_t i, size_t se,
+int dg_topics_of_sentence(dg_doc *doc, dg_event *ev, size_t s);
+int dg_topics_after(dg_doc *doc, dg_event *ev, size_t i, size_t se,
                     int names_ok);
-int dg_topics_of_bullet(const dg_doc *doc, dg_event *ev, size_t b, size_t e);
+int dg_topics_of_bullet(dg_doc *doc, dg_event *ev, size_t b, size_t e);
 int dg_is_bullet(const dg_token *t);
+
+/* The topic entry of the table that label (a topic of an event) is a
+ * form of, or NULL; after dg_find_topics. */
+const dg_topic *dg_topic_of(const dg_doc *doc, const char *label);
+
+/* Frees doc->topics and doc->word_info (dg_doc_release calls it). */
+void dg_topics_release(dg_doc *doc);
 
 /* Stage entry points.  Each reads what the stages before it filled and
  * returns DG_OK or DG_ERR_NOMEM (or DG_ERR_LIMIT where stated). */
@@ -627,6 +652,11 @@ dg_status dg_find_clauses(dg_doc *doc);
 int dg_clause_at(const dg_doc *doc, size_t i);
 dg_span dg_clause_subject(const dg_doc *doc, int c, int *carried);
 dg_status dg_find_events(dg_doc *doc);
+/* The article's topics (doc->topics): every event's, and its own: the
+ * phrases of every cue, the scheme's issue nouns of its lead sentence
+ * and those it names in two sentences, and the nouns it names in three
+ * (topics.c). */
+dg_status dg_find_topics(dg_doc *doc);
 
 /* Adds the triples of an analysed doc to g (rdfmap.c): article_iri is
  * the article's IRI, id the short hash its event IRIs carry, base the

@@ -36,6 +36,7 @@ typedef struct {
     const char *base;
     const char *article;   /* article IRI */
     char **ent_iri;        /* per entity */
+    char **topic_iri;      /* per topic of doc->topics */
     dg_status st;
 } mapper;
 
@@ -334,36 +335,60 @@ static int is_scheme_label(const dg_doc *doc, const char *key,
     return 0;
 }
 
-static void map_topic(mapper *mp, const char *ev, const dg_event *e, size_t t)
+/* The IRI of topic t: the scheme's concept when t is named as the
+ * concept is, else BASE topic/KEY.  malloc'd, NULL when out of memory
+ * (recorded in mp). */
+static char *topic_iri(mapper *mp, const dg_topic *t)
 {
     char *iri;
 
-    if (e->topic_keys[t] &&
-        is_scheme_label(mp->doc, e->topic_keys[t], e->topics[t])) {
-        char *concept = cat(mp, DIP "topic-", e->topic_keys[t]);
-        if (concept) {
-            add_iri(mp, ev, DIP "topic", concept);
-            add_iri(mp, concept, RDF "type", DIP "Topic");
-            add_lit(mp, concept, RDFS "label", e->topics[t]);
-        }
-        free(concept);
-        return;
-    }
-    iri = dg_iri_mint(mp->base, "topic", e->topics[t]);
-    if (!iri) {
+    if (t->scheme && is_scheme_label(mp->doc, t->scheme, t->label))
+        return cat(mp, DIP "topic-", t->scheme);
+    if (!(iri = dg_iri_mint(mp->base, "topic", t->key)))
+        mp->st = DG_ERR_NOMEM;
+    return iri;
+}
+
+/* Every topic of the article: the article's dip:topic, and the topic
+ * itself (label, other forms, its scheme concept, the entity it is);
+ * each topic's IRI is kept in mp->topic_iri for the events. */
+static void map_topics(mapper *mp)
+{
+    size_t i, a;
+
+    if (mp->doc->ntopics > 0 &&
+        !(mp->topic_iri = calloc(mp->doc->ntopics, sizeof *mp->topic_iri))) {
         mp->st = DG_ERR_NOMEM;
         return;
     }
-    add_iri(mp, ev, DIP "topic", iri);
-    add_iri(mp, iri, RDF "type", DIP "Topic");
-    add_lit(mp, iri, RDFS "label", e->topics[t]);
-    if (e->topic_keys[t]) {
-        char *broader = cat(mp, DIP "topic-", e->topic_keys[t]);
-        if (broader)
-            add_iri(mp, iri, SKOS "broader", broader);
-        free(broader);
+    for (i = 0; i < mp->doc->ntopics && mp->st == DG_OK; i++) {
+        const dg_topic *t = &mp->doc->topics[i];
+        char *iri = mp->topic_iri[i] = topic_iri(mp, t);
+        if (!iri)
+            return;
+        add_iri(mp, mp->article, DIP "topic", iri);
+        add_iri(mp, iri, RDF "type", DIP "Topic");
+        add_lit(mp, iri, RDFS "label", t->label);
+        for (a = 0; a < t->nalts; a++)
+            add_lit(mp, iri, SKOS "altLabel", t->alts[a]);
+        if (t->scheme && strncmp(iri, DIP, strlen(DIP)) != 0) {
+            char *broader = cat(mp, DIP "topic-", t->scheme);
+            if (broader)
+                add_iri(mp, iri, SKOS "broader", broader);
+            free(broader);
+        }
+        if (t->about >= 0)
+            add_iri(mp, iri, DIP "about", mp->ent_iri[t->about]);
     }
-    free(iri);
+}
+
+/* ev's dip:topic for its topic label (an entry of the article's). */
+static void map_topic(mapper *mp, const char *ev, const char *label)
+{
+    const dg_topic *t = dg_topic_of(mp->doc, label);
+
+    if (t && mp->topic_iri && mp->topic_iri[t - mp->doc->topics])
+        add_iri(mp, ev, DIP "topic", mp->topic_iri[t - mp->doc->topics]);
 }
 
 static void map_event_when(mapper *mp, const char *iri, const dg_event *e)
@@ -407,7 +432,7 @@ static void map_event(mapper *mp, const char *id, size_t n)
     if (e->status)
         add_lit(mp, iri, DIP "status", e->status);
     for (k = 0; k < e->ntopics; k++)
-        map_topic(mp, iri, e, k);
+        map_topic(mp, iri, e->topics[k]);
     add_iri(mp, iri, DIP "reportedIn", mp->article);
     for (k = 0; k < e->nsents; k++) {
         char *src = sentence_iri(mp, e->sents[k]);
@@ -424,7 +449,7 @@ dg_status dg_rdf_map(const dg_doc *doc, const dg_article *art,
                      const char *base, const char *article_iri,
                      const char *id, dg_graph *g)
 {
-    mapper mp = {doc, g, base, article_iri, NULL, DG_OK};
+    mapper mp = {doc, g, base, article_iri, NULL, NULL, DG_OK};
     size_t i;
 
     map_article(&mp, art);
@@ -434,6 +459,7 @@ dg_status dg_rdf_map(const dg_doc *doc, const dg_article *art,
         map_entity(&mp, i);
     for (i = 0; i < doc->nents && mp.st == DG_OK; i++)
         map_posts(&mp, i);
+    map_topics(&mp);
     for (i = 0; i < doc->nevs && mp.st == DG_OK; i++)
         map_event(&mp, id, i);
     map_mentions(&mp);
@@ -441,5 +467,8 @@ dg_status dg_rdf_map(const dg_doc *doc, const dg_article *art,
         for (i = 0; i < doc->nents; i++)
             free(mp.ent_iri[i]);
     free(mp.ent_iri);
+    for (i = 0; mp.topic_iri && i < doc->ntopics; i++)
+        free(mp.topic_iri[i]);
+    free(mp.topic_iri);
     return mp.st;
 }
