@@ -346,7 +346,7 @@ typedef struct {
 } dg_date_expr;
 
 /* Date expressions kept per sentence (clauses.c, events.c). */
-#define DG_SENTENCE_DATES 16
+#define DG_SENTENCE_DATES 32
 
 /* Finds date and duration expressions in tokens [b, e) of toks ("on
  * Tuesday", "today", "yesterday", "last week", "Nov. 29", "21 September

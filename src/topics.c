@@ -721,10 +721,19 @@ static int in_title(const dg_doc *doc, size_t k)
  * starts and how long it is (durations are no dates here). */
 static void find_dates(const dg_doc *doc, size_t k)
 {
-    const dg_sentence *st = &doc->sents[tok(doc, k)->sent];
-    dg_date_expr ex[32];
-    size_t n = dg_dates_find(doc->text, doc->toks, st->tok_b, st->tok_e,
-                             &doc->date, ex, 32), i;
+    size_t s = tok(doc, k)->sent;
+    const dg_sentence *st = &doc->sents[s];
+    dg_date_expr buf[DG_SENTENCE_DATES];
+    const dg_date_expr *ex = buf;
+    size_t n, i;
+
+    if (doc->date_first) { /* found by the clause stage */
+        ex = doc->dates + doc->date_first[s];
+        n = doc->date_first[s + 1] - doc->date_first[s];
+    } else {
+        n = dg_dates_find(doc->text, doc->toks, st->tok_b, st->tok_e,
+                          &doc->date, buf, DG_SENTENCE_DATES);
+    }
 
     for (i = st->tok_b; i < st->tok_e; i++)
         doc->word_info[i].bits |= WI_DATE_KNOWN;
