@@ -1,20 +1,24 @@
 /*
- * upload.c: pushes N-Triples into a named graph of a SPARQL 1.1 endpoint,
- * either with the Graph Store HTTP Protocol (PUT replaces, POST adds;
- * body application/n-triples; graph in the graph-uri query parameter) or
- * with SPARQL Update (INSERT DATA, optionally after DROP SILENT GRAPH,
- * POSTed as application/sparql-update), and reads back a graph's triple
- * count for verification (SELECT COUNT on the query endpoint, JSON
- * results parsed with jansson).
+ * upload.c: pushes triples (given as N-Triples) into a named graph of a
+ * SPARQL 1.1 endpoint, either with the Graph Store HTTP Protocol (PUT
+ * replaces, POST adds; a Turtle body; graph in the graph-uri query
+ * parameter) or with SPARQL Update (INSERT DATA, optionally after DROP
+ * SILENT GRAPH, POSTed as application/sparql-update), and reads back a
+ * graph's triple count for verification (SELECT COUNT POSTed to the
+ * query endpoint, JSON results parsed with jansson).  The bodies and the
+ * text of answers are made in upload_body.c.
  *
  * This is the only file that includes curl/curl.h.  Every body goes out
  * with a Content-Length (never chunked: Virtuoso acknowledges chunked
  * uploads and stores nothing).  Redirects are not followed, so
  * credentials never reach another host.  Connection errors, 429 and 5xx
- * are retried with exponential backoff and jitter; the status code is
- * always read.  Failure messages name the method, the URL without
- * credentials, the status and the first lines of the server's answer;
- * the password never appears in any message.
+ * are retried with exponential backoff and jitter, except a request that
+ * must not be carried out twice (a DROP sent alone), which is retried
+ * only when the answer proves it was not; the status code is always
+ * read, and a 2xx answer that is an HTML form is a failure.  Failure
+ * messages name the method, the URL without credentials, the status and
+ * the first lines of the server's answer; the password never appears in
+ * any message.
  */
 #include "internal.h"
 

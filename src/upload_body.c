@@ -84,8 +84,8 @@ int dg_buf_escape(dg_buf *b, const char *value)
 
 /* One N-Triples line taken apart; every span points into the line. */
 typedef struct {
-    const char *s, *p, *o;  /* the terms as written */
-    size_t s_len, p_len, o_len;
+    const char *s, *p;      /* subject and predicate as written */
+    size_t s_len, p_len;
     const char *lex;        /* literal object: text between the quotes,
                                escapes as written; NULL for an IRI or
                                blank node */
@@ -137,7 +137,6 @@ static int nt_parse(const char *line, size_t n, nt_triple *t)
     t->p = line + i;
     t->p_len = k;
     i = skip_space(line, n, i + k);
-    t->o = line + i;
     if (i < n && line[i] == '"') {
         size_t j = i + 1;
         while (j < n && line[j] != '"' && line[j] != '\n')
@@ -163,7 +162,6 @@ static int nt_parse(const char *line, size_t n, nt_triple *t)
     } else {
         k += i;
     }
-    t->o_len = (size_t)(line + k - t->o);
     i = skip_space(line, n, k);
     if (i >= n || line[i] != '.')
         return 0;

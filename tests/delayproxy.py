@@ -23,7 +23,11 @@ import os
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from faultserver import serve  # noqa: E402  (the same serving loop)
 
 STATS = {"requests": 0, "bodies": [], "late": []}
 LOCK = threading.Lock()
@@ -89,14 +93,6 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_PUT = do_POST = do_DELETE = handle_any
 
 
-class QuietServer(ThreadingHTTPServer):
-    """Takes a client that hung up (after its timeout) in its stride."""
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 def main():
     global TARGET, HOLD
     if len(sys.argv) not in (4, 5):
@@ -105,23 +101,7 @@ def main():
         return 2
     TARGET = int(sys.argv[2])
     HOLD = float(sys.argv[3])
-    lifetime = float(sys.argv[4]) if len(sys.argv) == 5 else 300.0
-    server = QuietServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    with open(sys.argv[1] + ".tmp", "w") as f:
-        f.write("%d\n" % server.server_address[1])
-    os.rename(sys.argv[1] + ".tmp", sys.argv[1])
-    timer = threading.Timer(lifetime, server.shutdown)
-    timer.daemon = True
-    timer.start()
-    parent = os.getppid()
-
-    def watch_parent():
-        while os.getppid() == parent:
-            time.sleep(1)
-        server.shutdown()
-    threading.Thread(target=watch_parent, daemon=True).start()
-    server.serve_forever()
+    serve(Handler, sys.argv[1], float(sys.argv[4]) if len(sys.argv) == 5 else 300.0)
     return 0
 
 

@@ -174,16 +174,14 @@ class QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def main():
-    if len(sys.argv) not in (2, 3):
-        sys.stderr.write("usage: faultserver.py PORTFILE [LIFETIME_S]\n")
-        return 2
-    lifetime = float(sys.argv[2]) if len(sys.argv) == 3 else 300.0
-    server = QuietServer(("127.0.0.1", 0), Handler)
+def serve(handler, portfile, lifetime):
+    """Serves handler on 127.0.0.1 on a free port, written to portfile,
+    until lifetime seconds have passed or the parent process is gone."""
+    server = QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    with open(sys.argv[1] + ".tmp", "w") as f:
+    with open(portfile + ".tmp", "w") as f:
         f.write("%d\n" % server.server_address[1])
-    os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+    os.rename(portfile + ".tmp", portfile)
     timer = threading.Timer(lifetime, server.shutdown)
     timer.daemon = True
     timer.start()
@@ -195,6 +193,13 @@ def main():
         server.shutdown()
     threading.Thread(target=watch_parent, daemon=True).start()
     server.serve_forever()
+
+
+def main():
+    if len(sys.argv) not in (2, 3):
+        sys.stderr.write("usage: faultserver.py PORTFILE [LIFETIME_S]\n")
+        return 2
+    serve(Handler, sys.argv[1], float(sys.argv[2]) if len(sys.argv) == 3 else 300.0)
     return 0
 
 
