@@ -1132,7 +1132,7 @@ static void test_late_replace_one_request(void)
         /* The update request (DROP and INSERT) takes Virtuoso seconds:
          * a smaller graph and a longer timeout, held for longer. */
         dg_graph *gr = numbers(proto ? 300 : 3000);
-        long timeout = proto ? 6 : 2;
+        long timeout = proto ? 8 : 4;
         const char *g = proto ? "http://ex.org/graph/late-u" : "http://ex.org/graph/late-g";
         dg_push_options o = vopts((dg_push_protocol)proto);
         size_t stored = 0;
@@ -1148,7 +1148,7 @@ static void test_late_replace_one_request(void)
         up = make(&o, &d);
         CU_ASSERT_EQUAL(dg_push_graph(up, gr, g, 1000, 1, &stored), DG_OK);
         CU_ASSERT_EQUAL(stored, dg_graph_size(gr));
-        CU_ASSERT_EQUAL(d.retries, 1);
+        CU_ASSERT(d.retries >= 1);
         CU_ASSERT_PTR_NOT_NULL(strstr(d.all, ": Timeout was reached, retrying in "));
         /* The held request reaches Virtuoso after the retry succeeded. */
         CU_ASSERT_PTR_NOT_NULL(strstr(late_stats(), "\"late\": [200]"));
