@@ -1,10 +1,13 @@
 /*
- * test_upload.c: tests of the uploader (upload.c) against a real
- * Virtuoso started on 127.0.0.1 (tests/virtuoso-start) and against
+ * test_upload.c: tests of the uploader (upload.c, upload_body.c): the
+ * request bodies and the cleaning of answers without a server (exact
+ * text); against a real Virtuoso started on 127.0.0.1 from Debian's
+ * shipped virtuoso.ini (tests/virtuoso-start), also through
+ * tests/delayproxy.py, which makes one request arrive late; and against
  * tests/faultserver.py, an HTTP server that fails on purpose and counts
- * what it receives.  All traffic stays on loopback; every wait is bounded.
- * Without virtuoso-t only the fault-server tests run; without
- * /usr/bin/python3 the binary skips (77).
+ * what it receives.  All traffic stays on loopback; every wait is
+ * bounded.  Without virtuoso-t only the body and fault-server tests run;
+ * without /usr/bin/python3 the binary skips (77).
  */
 #include "testutil.h"
 
