@@ -257,12 +257,19 @@ void dg_uploader_free(dg_uploader *up);
 /* Sends one batch: `body` holds `ntriples` triples as N-Triples (`len`
  * bytes, borrowed; one triple a line) for named graph `graph_iri`.  With
  * `replace`, the graph's old content is dropped first (GSP PUT; Update
- * DROP SILENT GRAPH).  The update protocol splits the body at line ends
- * into requests of at most DG_PUSH_UPDATE_MAX triples.  Retries
- * connection errors, 429 and 5xx with exponential backoff and jitter
- * (honouring Retry-After seconds); never follows redirects.  Every
- * failure message holds the method, the URL without credentials, the
- * HTTP status and the first lines of the answer.
+ * DROP SILENT GRAPH, in the same request when the body fits in one, else
+ * alone first and not repeated unless the server says it was not carried
+ * out).  The bodies Virtuoso 7.2.5 takes under Debian's settings are made
+ * from the N-Triples (docs/upload.md): GSP Turtle, Update with durations
+ * and literals over 64 KiB built by STRDT / CONCAT.  The update protocol
+ * splits the body at line ends into requests of at most
+ * DG_PUSH_UPDATE_MAX triples.  Retries connection errors, 429 and 5xx
+ * with exponential backoff and jitter (honouring Retry-After seconds);
+ * never follows redirects.  A 2xx answer that is an HTML form is an
+ * error.  Every failure message holds the method, the URL without
+ * credentials, the HTTP status and the first lines of the answer.  To
+ * replace a graph in several batches, use dg_push_graph: a replacing
+ * send followed by adding sends can be undone by a late copy of it.
  * Errors: DG_ERR_NET (connection failed, timed out), DG_ERR_HTTP,
  * DG_ERR_AUTH (401, 403), DG_ERR_ARG (graph IRI not a plain absolute
  * IRI), DG_ERR_NOMEM. */
@@ -271,7 +278,8 @@ dg_status dg_uploader_send(dg_uploader *up, const char *graph_iri,
                            int replace);
 
 /* Asks the endpoint how many triples named graph `graph_iri` holds
- * (SPARQL COUNT).  Errors as dg_uploader_send. */
+ * (SPARQL COUNT, POSTed as a form: no URL length limit).  Errors as
+ * dg_uploader_send. */
 dg_status dg_uploader_count(dg_uploader *up, const char *graph_iri,
                             size_t *count);
 
@@ -282,11 +290,15 @@ size_t dg_uploader_stored(const dg_uploader *up);
 /* Pushes every triple of `g` (borrowed) into named graph `graph_iri` in
  * batches of `batch` triples (0: DG_PUSH_BATCH_UPDATE or
  * DG_PUSH_BATCH_GSP by protocol; the update protocol caps it at
- * DG_PUSH_UPDATE_MAX).  With `replace`, the first batch replaces the
- * graph's content (an empty g then empties the graph); later batches
- * add.  *stored (may be NULL) receives the triples confirmed stored by
- * this call, also on failure; the failure message names the batch
- * (1-based) and that count.  Errors: those of dg_uploader_send,
+ * DG_PUSH_UPDATE_MAX).  With `replace` the graph ends with exactly g's
+ * triples even when a request is retried or arrives late: by GSP the
+ * whole graph goes in one PUT (whatever `batch`); by update in one
+ * request when it fits in one batch, else after a DROP sent alone that
+ * is never repeated blindly (its answer lost: nothing more is sent).  An
+ * empty g then empties the graph.  *stored (may be NULL) receives the
+ * triples confirmed stored by this call, also on failure; the failure
+ * message names the batch (1-based), that count and, for a replace,
+ * what the graph may now hold.  Errors: those of dg_uploader_send,
  * DG_ERR_RDF, DG_ERR_ARG. */
 dg_status dg_push_graph(dg_uploader *up, const dg_graph *g,
                         const char *graph_iri, size_t batch, int replace,

@@ -715,4 +715,64 @@ dg_status dg_blockser_body(dg_blockser *b, const dg_graph *g,
                            dg_diag_fn diag, void *ctx);
 void dg_blockser_free(dg_blockser *b);
 
+/* ------------------------------------------------------------------ */
+/* Upload request bodies and answers (upload_body.c)                   */
+/* ------------------------------------------------------------------ */
+
+/* A growable byte string, always NUL-terminated once it holds data;
+ * start with {0}, free(data) when done. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} dg_buf;
+
+/* Append n bytes at s / the string s / s percent-encoded (every byte
+ * but the unreserved A-Z a-z 0-9 - . _ ~ as %XX, upper-case hex).
+ * 0, or -1 when out of memory. */
+int dg_buf_add(dg_buf *b, const char *s, size_t n);
+int dg_buf_str(dg_buf *b, const char *s);
+int dg_buf_escape(dg_buf *b, const char *s);
+
+/* Triples (non-blank lines that are not comments) in N-Triples
+ * nt[0..n). */
+size_t dg_nt_count(const char *nt, size_t n);
+
+/* Appends the Graph Store Protocol body (Turtle, text/turtle) for the
+ * N-Triples nt[0..n): a @prefix line, then the lines, with each '<'
+ * inside a literal written \u003C and a literal holding \n escapes
+ * written as a """long string""" with real line breaks.  The same
+ * triples, in the form Virtuoso 7.2.5 takes quickly whatever their
+ * length (see upload_body.c).  0, or -1 when out of memory. */
+int dg_gsp_body(dg_buf *b, const char *nt, size_t n);
+
+/* Appends one SPARQL Update request for named graph `graph_iri` (an
+ * absolute IRI safe between < >) holding the triples of N-Triples
+ * nt[0..n): "DROP SILENT GRAPH <G>" when `drop`, then "INSERT DATA {
+ * GRAPH <G> { ... } }"; or, when an object is a duration or a literal of
+ * more than 64 KiB, "INSERT { GRAPH <G> { ... S P ?oK ... } } WHERE {
+ * BIND(...) }" with those objects built by STRDT / STRLANG / CONCAT of
+ * 64 KiB pieces (Virtuoso 7.2.5 under Debian's settings cannot take them
+ * as constants; see upload_body.c).  \u escapes in IRIs become UTF-8.
+ * Lines that are not triples are copied as they are (the server reports
+ * them).  0, or -1 when out of memory. */
+int dg_update_body(dg_buf *b, const char *graph_iri, const char *nt,
+                   size_t n, int drop);
+
+/* Size of the text of an answer shown in a message. */
+#define DG_ANSWER_LINES 3
+#define DG_ANSWER_BYTES 300
+
+/* Writes the first DG_ANSWER_LINES non-blank lines of a server's answer
+ * data[0..n), joined by " | ", into out (DG_ANSWER_BYTES + 1 bytes;
+ * whole UTF-8 characters).  An HTML answer (`html`, or one that starts
+ * like an HTML page) is cleaned first: tags, head, script and style
+ * dropped, character references decoded, <xmp> text kept. */
+void dg_answer_text(const char *data, size_t n, int html, char *out);
+
+/* 1 when answer data[0..n) is an HTML page holding a form (a query or
+ * upload form: what Virtuoso's Graph Store endpoint answers, with 200,
+ * to a body it does not take as a graph), with its <title> text written
+ * to title (DG_ANSWER_BYTES + 1 bytes); else 0. */
+int dg_answer_form(const char *data, size_t n, int html, char *title);
+
 #endif /* DIPLOGRAPH_INTERNAL_H */

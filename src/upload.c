@@ -1,20 +1,24 @@
 /*
- * upload.c: pushes N-Triples into a named graph of a SPARQL 1.1 endpoint,
- * either with the Graph Store HTTP Protocol (PUT replaces, POST adds;
- * body application/n-triples; graph in the graph-uri query parameter) or
- * with SPARQL Update (INSERT DATA, optionally after DROP SILENT GRAPH,
- * POSTed as application/sparql-update), and reads back a graph's triple
- * count for verification (SELECT COUNT on the query endpoint, JSON
- * results parsed with jansson).
+ * upload.c: pushes triples (given as N-Triples) into a named graph of a
+ * SPARQL 1.1 endpoint, either with the Graph Store HTTP Protocol (PUT
+ * replaces, POST adds; a Turtle body; graph in the graph-uri query
+ * parameter) or with SPARQL Update (INSERT DATA, optionally after DROP
+ * SILENT GRAPH, POSTed as application/sparql-update), and reads back a
+ * graph's triple count for verification (SELECT COUNT POSTed to the
+ * query endpoint, JSON results parsed with jansson).  The bodies and the
+ * text of answers are made in upload_body.c.
  *
  * This is the only file that includes curl/curl.h.  Every body goes out
  * with a Content-Length (never chunked: Virtuoso acknowledges chunked
  * uploads and stores nothing).  Redirects are not followed, so
  * credentials never reach another host.  Connection errors, 429 and 5xx
- * are retried with exponential backoff and jitter; the status code is
- * always read.  Failure messages name the method, the URL without
- * credentials, the status and the first lines of the server's answer;
- * the password never appears in any message.
+ * are retried with exponential backoff and jitter, except a request that
+ * must not be carried out twice (a DROP sent alone), which is retried
+ * only when the answer proves it was not; the status code is always
+ * read, and a 2xx answer that is an HTML form is a failure.  Failure
+ * messages name the method, the URL without credentials, the status and
+ * the first lines of the server's answer; the password never appears in
+ * any message.
  */
 #include "internal.h"
 
@@ -30,15 +34,8 @@
 #include <unistd.h>
 
 #define REPLY_MAX ((size_t)1 << 20) /* bytes of an answer kept */
-#define SNIPPET_BYTES 300           /* bytes of an answer in a message */
-#define SNIPPET_LINES 3
 #define RETRY_AFTER_MAX 300         /* seconds we are willing to wait */
 #define BACKOFF_MAX_MS 30000
-
-typedef struct {
-    char *data;
-    size_t len, cap;
-} dg_buf;
 
 struct dg_uploader {
     CURL *curl;
@@ -57,6 +54,8 @@ struct dg_uploader {
     uint64_t rng;
     long retry_after_s;     /* from the last answer, -1: none */
     int reply_html;         /* the last answer is text/html */
+    int lost;               /* the last failed request may still be
+                               carried out (its answer was lost) */
     dg_buf reply;
     char errbuf[CURL_ERROR_SIZE];
 };
@@ -71,6 +70,9 @@ typedef struct {
     const char *body;
     size_t len;
     int auth;               /* send credentials */
+    int once;               /* must not be carried out twice: retried only
+                               after an answer saying it was not (see
+                               not_carried_out) */
 } dg_req;
 
 /* ------------------------------------------------------------------ */
@@ -90,30 +92,6 @@ static void wipe_free(char *s)
             *v++ = 0;
         free(s);
     }
-}
-
-static int buf_add(dg_buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        char *p;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        p = realloc(b->data, cap);
-        if (!p)
-            return -1;
-        b->data = p;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-    return 0;
-}
-
-static int buf_str(dg_buf *b, const char *s)
-{
-    return buf_add(b, s, strlen(s));
 }
 
 /* 1 when s is an absolute IRI safe to put between < > in SPARQL: a
@@ -158,8 +136,8 @@ static char *redact_raw(const char *url)
             at = q; /* the last '@' before the path ends the user info */
     if (!at)
         return strdup(url);
-    if (buf_add(&b, url, (size_t)(start - url)) || buf_str(&b, "***") ||
-        buf_str(&b, at)) {
+    if (dg_buf_add(&b, url, (size_t)(start - url)) || dg_buf_str(&b, "***") ||
+        dg_buf_str(&b, at)) {
         free(b.data);
         return NULL;
     }
@@ -184,63 +162,6 @@ static char *shown_url(CURLU *u)
     return s;
 }
 
-/* Writes the first lines of an answer (at most SNIPPET_LINES non-blank
- * lines and SNIPPET_BYTES bytes, tags dropped when `html`, control
- * characters as spaces, lines joined by " | ") into out (SNIPPET_BYTES
- * + 8 bytes). */
-static void snippet(const char *data, size_t len, int html, char *out)
-{
-    size_t o = 0, lines = 0, k = 0;
-    int in_tag = 0, line_has = 0;
-
-    while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r' ||
-                       data[k] == '\n'))
-        k++;
-    if (len - k >= 5 && (strncasecmp(data + k, "<html", 5) == 0 ||
-                         strncasecmp(data + k, "<!doc", 5) == 0))
-        html = 1; /* HTML sent without its Content-Type */
-
-    for (size_t i = 0; i < len && lines < SNIPPET_LINES; i++) {
-        unsigned char c = (unsigned char)data[i];
-        if (c == '\n') {
-            if (line_has) {
-                lines++;
-                line_has = 0;
-            }
-            continue;
-        }
-        if (c == '<' && html) { in_tag = 1; continue; }
-        if (c == '>' && in_tag) { in_tag = 0; continue; }
-        if (in_tag || c == '\r' || ((c == ' ' || c == '\t') && !line_has))
-            continue;
-        if (!line_has && lines > 0) {
-            if (o + 3 > SNIPPET_BYTES)
-                break;
-            memcpy(out + o, " | ", 3);
-            o += 3;
-        }
-        if (o + 1 > SNIPPET_BYTES)
-            break;
-        out[o++] = (c < 0x20 || c == 0x7F) ? ' ' : (char)c;
-        line_has = 1;
-    }
-    /* Do not end inside a UTF-8 sequence. */
-    if (o > 0 && ((unsigned char)out[o - 1] & 0x80)) {
-        size_t j = o;
-        while (j > 0 && ((unsigned char)out[j - 1] & 0xC0) == 0x80)
-            j--;
-        if (j > 0) {
-            unsigned char lead = (unsigned char)out[j - 1];
-            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-            if (o - (j - 1) < need)
-                o = j - 1;
-        }
-    }
-    while (o > 0 && out[o - 1] == ' ')
-        o--;
-    out[o] = '\0';
-}
-
 /* ------------------------------------------------------------------ */
 /* libcurl callbacks                                                   */
 /* ------------------------------------------------------------------ */
@@ -252,7 +173,7 @@ static size_t on_body(char *ptr, size_t size, size_t n, void *ud)
     size_t room = REPLY_MAX - up->reply.len;
 
     if (up->reply.len < REPLY_MAX &&
-        buf_add(&up->reply, ptr, bytes < room ? bytes : room))
+        dg_buf_add(&up->reply, ptr, bytes < room ? bytes : room))
         return 0; /* out of memory: abort the transfer */
     return bytes;
 }
@@ -273,7 +194,9 @@ static size_t on_header(char *ptr, size_t size, size_t n, void *ud)
         size_t i = sizeof ctype - 1;
         while (i < bytes && (ptr[i] == ' ' || ptr[i] == '\t'))
             i++;
-        up->reply_html = bytes - i >= 9 && strncasecmp(ptr + i, "text/html", 9) == 0;
+        up->reply_html = (bytes - i >= 9 && strncasecmp(ptr + i, "text/html", 9) == 0) ||
+                         (bytes - i >= 21 &&
+                          strncasecmp(ptr + i, "application/xhtml+xml", 21) == 0);
     } else if (bytes > sizeof name - 1 &&
                strncasecmp(ptr, name, sizeof name - 1) == 0) {
         size_t i = sizeof name - 1;
@@ -614,11 +537,23 @@ static int retryable_curl(CURLcode e)
     }
 }
 
+/* 1 when a failed attempt was certainly not carried out by the server:
+ * no connection was made, or the server said so (429 Too Many Requests,
+ * 503 Service Unavailable).  Any other failure (a timeout, a lost
+ * connection, 500, a proxy's 502 or 504) may have left the request on
+ * its way or in progress. */
+static int not_carried_out(CURLcode e, long code)
+{
+    return e == CURLE_COULDNT_RESOLVE_HOST || e == CURLE_COULDNT_CONNECT ||
+           e == CURLE_SSL_CONNECT_ERROR ||
+           (e == CURLE_OK && (code == 429 || code == 503));
+}
+
 /* Reports the final failure of rq. */
 static dg_status report(dg_uploader *up, const dg_req *rq, CURLcode e,
                         long code, int attempts)
 {
-    char snip[SNIPPET_BYTES + 8];
+    char snip[DG_ANSWER_BYTES + 1];
     char tries[48] = "";
     dg_status st;
 
@@ -630,7 +565,8 @@ static dg_status report(dg_uploader *up, const dg_req *rq, CURLcode e,
                  tries);
         return DG_ERR_NET;
     }
-    snippet(up->reply.data ? up->reply.data : "", up->reply.len, up->reply_html, snip);
+    dg_answer_text(up->reply.data ? up->reply.data : "", up->reply.len,
+                   up->reply_html, snip);
     st = (code == 401 || code == 403) ? DG_ERR_AUTH : DG_ERR_HTTP;
     dg_diagf(up->diag, up->ctx, st, NULL, "%s%s %s: HTTP %ld%s%s%s%s",
              st == DG_ERR_AUTH ? "authentication failed: " : "", rq->method,
@@ -639,6 +575,25 @@ static dg_status report(dg_uploader *up, const dg_req *rq, CURLcode e,
                  ? " (no password given: it is read from ~/.netrc when "
                    "DIPLOGRAPH_PASSWORD is unset)" : "");
     return st;
+}
+
+/* A 2xx answer that is an HTML form is no result: Virtuoso's Graph Store
+ * endpoint answers a body it does not take as a graph (a SPARQL Update,
+ * no graph-uri) with 200 and its upload form, storing nothing.  Reports
+ * it and returns DG_ERR_HTTP; DG_OK for any other answer. */
+static dg_status check_answer(dg_uploader *up, const dg_req *rq, long code)
+{
+    char title[DG_ANSWER_BYTES + 1];
+
+    if (!dg_answer_form(up->reply.data ? up->reply.data : "", up->reply.len,
+                        up->reply_html, title))
+        return DG_OK;
+    dg_diagf(up->diag, up->ctx, DG_ERR_HTTP, NULL,
+             "%s %s: HTTP %ld, but the answer is an HTML form%s%s%s, not the "
+             "result of the request (nothing was stored): is the URL the "
+             "endpoint of this protocol?", rq->method, rq->shown, code,
+             title[0] ? " (\"" : "", title, title[0] ? "\")" : "");
+    return DG_ERR_HTTP;
 }
 
 /* Performs rq, retrying what may succeed later.  On DG_OK, *code is the
@@ -665,12 +620,19 @@ static dg_status perform(dg_uploader *up, const dg_req *rq, long *code)
         e = curl_easy_perform(up->curl);
         if (e == CURLE_OK)
             curl_easy_getinfo(up->curl, CURLINFO_RESPONSE_CODE, code);
-        if (e == CURLE_OK && *code >= 200 && *code < 300)
+        if (e == CURLE_OK && *code >= 200 && *code < 300) {
+            st = check_answer(up, rq, *code);
+            up->lost = 0;
             break;
-        again = e != CURLE_OK ? retryable_curl(e)
-                              : (*code == 429 || (*code >= 500 && *code < 600));
+        }
+        if (rq->once)
+            again = not_carried_out(e, *code);
+        else
+            again = e != CURLE_OK ? retryable_curl(e)
+                                  : (*code == 429 || (*code >= 500 && *code < 600));
         if (!again || attempt > up->retries) {
             st = report(up, rq, e, *code, attempt);
+            up->lost = !not_carried_out(e, *code) && (e != CURLE_OK || *code >= 500);
             break;
         }
         {
@@ -697,35 +659,24 @@ static dg_status perform(dg_uploader *up, const dg_req *rq, long *code)
 /* ------------------------------------------------------------------ */
 
 /* Builds the request URL base?KEY=escaped(value) (*url) and the same
- * without credentials (*shown); both malloc'd, freed by the caller.
- * The value is percent-encoded (upper-case hex) except for unreserved
- * characters. */
-static dg_status url_with_param(dg_uploader *up, CURLU *base,
-                                const char *key, const char *value,
-                                char **url, char **shown)
+ * without credentials (*shown); both malloc'd, freed by the caller. */
+static dg_status url_with_param(CURLU *base, const char *key,
+                                const char *value, char **url, char **shown)
 {
-    static const char hex[] = "0123456789ABCDEF";
     char *full = NULL, *bare = NULL;
     dg_buf param = {0}, a = {0}, b = {0};
     dg_status st = DG_ERR_NOMEM;
 
-    (void)up;
     *url = *shown = NULL;
     if (curl_url_get(base, CURLUPART_URL, &full, 0) || !(bare = shown_url(base)))
         goto out;
-    if (buf_str(&param, key) || buf_str(&param, "="))
+    if (dg_buf_str(&param, key) || dg_buf_str(&param, "=") ||
+        dg_buf_escape(&param, value))
         goto out;
-    for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
-        char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
-        int plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                    (*p >= '0' && *p <= '9') || strchr("-._~", *p);
-        if (plain ? buf_add(&param, (const char *)p, 1) : buf_add(&param, e, 3))
-            goto out;
-    }
-    if (buf_str(&a, full) || buf_str(&a, strchr(full, '?') ? "&" : "?") ||
-        buf_add(&a, param.data, param.len) ||
-        buf_str(&b, bare) || buf_str(&b, strchr(bare, '?') ? "&" : "?") ||
-        buf_add(&b, param.data, param.len))
+    if (dg_buf_str(&a, full) || dg_buf_str(&a, strchr(full, '?') ? "&" : "?") ||
+        dg_buf_add(&a, param.data, param.len) ||
+        dg_buf_str(&b, bare) || dg_buf_str(&b, strchr(bare, '?') ? "&" : "?") ||
+        dg_buf_add(&b, param.data, param.len))
         goto out;
     *url = a.data;
     *shown = b.data;
@@ -740,6 +691,21 @@ out:
     return st;
 }
 
+/* The URL held by u (*url) and the same without credentials (*shown),
+ * both curl_free'd by the caller. */
+static dg_status url_of(CURLU *u, char **url, char **shown)
+{
+    *url = NULL;
+    *shown = shown_url(u);
+    if (curl_url_get(u, CURLUPART_URL, url, 0) != CURLUE_OK || !*shown) {
+        curl_free(*url);
+        curl_free(*shown);
+        *url = *shown = NULL;
+        return DG_ERR_NOMEM;
+    }
+    return DG_OK;
+}
+
 static dg_status check_graph(dg_uploader *up, const char *graph_iri)
 {
     if (iri_plain(graph_iri))
@@ -750,221 +716,112 @@ static dg_status check_graph(dg_uploader *up, const char *graph_iri)
     return DG_ERR_ARG;
 }
 
+/* One Graph Store Protocol request: PUT (replace) or POST (add) of the
+ * triples of N-Triples body[0..len) as Turtle (dg_gsp_body).  A PUT
+ * carries the graph's whole new content, so repeating it (a retry, or
+ * an attempt that arrives late) leaves the same graph. */
 static dg_status send_gsp(dg_uploader *up, const char *graph_iri,
                           const char *body, size_t len, size_t ntriples,
                           int replace)
 {
     dg_req rq = {0};
+    dg_buf turtle = {0};
     char *url = NULL, *shown = NULL;
     long code;
     dg_status st;
 
-    st = url_with_param(up, up->base, "graph-uri", graph_iri, &url, &shown);
-    if (st)
-        return st;
-    rq.method = replace ? "PUT" : "POST";
-    rq.url = url;
-    rq.shown = shown;
-    rq.ctype = "application/n-triples";
-    rq.body = body;
-    rq.len = len;
-    rq.auth = 1;
-    st = perform(up, &rq, &code);
+    st = url_with_param(up->base, "graph-uri", graph_iri, &url, &shown);
+    if (st == DG_OK && dg_gsp_body(&turtle, body, len))
+        st = DG_ERR_NOMEM;
+    if (st == DG_OK) {
+        rq.method = replace ? "PUT" : "POST";
+        rq.url = url;
+        rq.shown = shown;
+        rq.ctype = "text/turtle";
+        rq.body = turtle.data;
+        rq.len = turtle.len;
+        rq.auth = 1;
+        st = perform(up, &rq, &code);
+    }
     if (st == DG_OK)
         up->stored += ntriples;
+    free(turtle.data);
     free(url);
     free(shown);
     return st;
 }
 
-/* 1 when the line [p, p+n) holds a triple (not blank, not a comment). */
-static int triple_line(const char *p, size_t n)
-{
-    size_t i = 0;
-
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r'))
-        i++;
-    return i < n && p[i] != '#';
-}
-
-/* Appends code point c as UTF-8. */
-static int buf_utf8(dg_buf *b, unsigned long c)
-{
-    char u[4];
-    size_t n;
-
-    if (c < 0x80) {
-        u[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        u[0] = (char)(0xC0 | (c >> 6));
-        u[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        u[0] = (char)(0xE0 | (c >> 12));
-        u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (c >> 18));
-        u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    return buf_add(b, u, n);
-}
-
-/* If p[0..n) starts with \uXXXX or \UXXXXXXXX naming a code point that
- * may stand unescaped in a SPARQL IRI, stores it in *c and returns the
- * escape's length; else 0. */
-static size_t iri_escape(const char *p, size_t n, unsigned long *c)
-{
-    size_t digits = n >= 2 && p[1] == 'u' ? 4 : n >= 2 && p[1] == 'U' ? 8 : 0;
-    unsigned long v = 0;
-
-    if (!digits || p[0] != '\\' || n < 2 + digits)
-        return 0;
-    for (size_t i = 2; i < 2 + digits; i++) {
-        char h = p[i];
-        int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
-              : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-        if (d < 0)
-            return 0;
-        v = v * 16 + (unsigned long)d;
-    }
-    if (v <= 0x20 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) ||
-        (v < 0x80 && strchr("<>\"{}|^`\\", (int)v)))
-        return 0;
-    *c = v;
-    return 2 + digits;
-}
-
-#define XSD_DURATION "<http://www.w3.org/2001/XMLSchema#duration>"
-#define XSD_DAYTIME "<http://www.w3.org/2001/XMLSchema#dayTimeDuration>"
-
-/* Is lex[0..n) a duration of days, hours, minutes and seconds only
- * ("P3D", "PT2H")?  XSD 1.1 types those xsd:dayTimeDuration as well. */
-static int is_day_time(const char *lex, size_t n)
-{
-    size_t i = 0;
-
-    if (i < n && lex[i] == '-')
-        i++;
-    if (i >= n || lex[i] != 'P')
-        return 0;
-    for (i++; i < n; i++)
-        if (lex[i] == 'Y' || (lex[i] == 'M' && !memchr(lex, 'T', i)))
-            return 0;
-    return 1;
-}
-
-/* Appends N-Triples text as SPARQL triples: the same text, except that
- * \u and \U escapes inside IRIs become UTF-8 (SPARQL, unlike N-Triples,
- * has no escapes in IRIs; Virtuoso answers 400), and a day-time
- * xsd:duration is sent as the equal xsd:dayTimeDuration (Virtuoso
- * 7.2.5's INSERT DATA answers 500 "SR553" to xsd:duration literals).
- * Other literals and comments are copied as they are. */
-static int buf_sparql_triples(dg_buf *b, const char *p, size_t n)
-{
-    size_t i = 0, from = 0, lit_b = 0, lit_e = 0;
-    unsigned long c;
-
-    while (i < n) {
-        if (p[i] == '"') {           /* a literal: skip to its end */
-            lit_b = i + 1;
-            for (i++; i < n && p[i] != '"' && p[i] != '\n'; i++)
-                if (p[i] == '\\')
-                    i++;
-            lit_e = i;
-            i++;
-        } else if (p[i] == '#') {    /* a comment: skip the line */
-            while (i < n && p[i] != '\n')
-                i++;
-        } else if (p[i] == '<' && i >= 3 && lit_e + 3 == i &&
-                   n - i >= sizeof XSD_DURATION - 1 &&
-                   memcmp(p + i, XSD_DURATION, sizeof XSD_DURATION - 1) == 0 &&
-                   is_day_time(p + lit_b, lit_e - lit_b)) {
-            if (buf_add(b, p + from, i - from) || buf_str(b, XSD_DAYTIME))
-                return -1;
-            i += sizeof XSD_DURATION - 1;
-            from = i;
-        } else if (p[i] == '<') {    /* an IRI */
-            for (i++; i < n && p[i] != '>' && p[i] != '\n'; i++) {
-                size_t k = iri_escape(p + i, n - i, &c);
-                if (!k)
-                    continue;
-                if (buf_add(b, p + from, i - from) || buf_utf8(b, c))
-                    return -1;
-                i += k - 1;
-                from = i + 1;
-            }
-        } else {
-            i++;
-        }
-    }
-    return buf_add(b, p + from, n - from);
-}
-
-/* Sends body[0..len) (whole lines, `triples` of them) as one update. */
-static dg_status send_update_chunk(dg_uploader *up, const char *url,
-                                   const char *shown, const char *graph_iri,
-                                   const char *body, size_t len,
-                                   size_t triples, int replace)
+/* One SPARQL Update request (dg_update_body) for the N-Triples lines
+ * body[0..len), `triples` of them, after DROP SILENT GRAPH when `drop`.
+ * `once`: the request must not be carried out twice (see dg_req). */
+static dg_status send_update_request(dg_uploader *up, const char *graph_iri,
+                                     const char *body, size_t len,
+                                     size_t triples, int drop, int once)
 {
     dg_buf q = {0};
     dg_req rq = {0};
+    char *url = NULL, *shown = NULL;
     long code;
-    dg_status st = DG_ERR_NOMEM;
+    dg_status st = url_of(up->base, &url, &shown);
 
-    if (replace && (buf_str(&q, "DROP SILENT GRAPH <") ||
-                    buf_str(&q, graph_iri) ||
-                    buf_str(&q, triples ? "> ;\n" : ">\n")))
-        goto out;
-    if (triples && (buf_str(&q, "INSERT DATA { GRAPH <") ||
-                    buf_str(&q, graph_iri) || buf_str(&q, "> {\n") ||
-                    buf_sparql_triples(&q, body, len) || buf_str(&q, "\n} }\n")))
-        goto out;
-    rq.method = "POST";
-    rq.url = url;
-    rq.shown = shown;
-    rq.ctype = "application/sparql-update";
-    rq.accept = "application/sparql-results+json, */*;q=0.5";
-    rq.body = q.data;
-    rq.len = q.len;
-    rq.auth = 1;
-    st = perform(up, &rq, &code);
+    if (st == DG_OK && dg_update_body(&q, graph_iri, body, len, drop))
+        st = DG_ERR_NOMEM;
+    if (st == DG_OK) {
+        rq.method = "POST";
+        rq.url = url;
+        rq.shown = shown;
+        rq.ctype = "application/sparql-update";
+        rq.accept = "application/sparql-results+json, */*;q=0.5";
+        rq.body = q.data;
+        rq.len = q.len;
+        rq.auth = 1;
+        rq.once = once;
+        st = perform(up, &rq, &code);
+    }
     if (st == DG_OK)
         up->stored += triples;
-out:
     free(q.data);
+    curl_free(url);
+    curl_free(shown);
     return st;
 }
 
+/* Empties the graph with a request of its own that is never repeated
+ * blindly (once): it must not reach the server again after the
+ * triples that follow it.  When its answer is lost, nothing more may be
+ * sent: the caller stops. */
+static dg_status drop_graph(dg_uploader *up, const char *graph_iri)
+{
+    return send_update_request(up, graph_iri, "", 0, 0, 1, 1);
+}
+
+/* Sends N-Triples body[0..len) by SPARQL Update in requests of at most
+ * DG_PUSH_UPDATE_MAX triples.  A replace that fits in one request is
+ * that request (DROP, then the triples: repeating it gives the same
+ * graph, so it is retried like any other); a longer one first sends the
+ * DROP alone (drop_graph), then adds. */
 static dg_status send_update(dg_uploader *up, const char *graph_iri,
                              const char *body, size_t len, int replace)
 {
-    char *url = NULL, *shown = NULL;
     size_t start = 0, pos = 0, count = 0;
     dg_status st = DG_OK;
 
-    curl_url_get(up->base, CURLUPART_URL, &url, 0);
-    shown = shown_url(up->base);
-    if (!url || !shown) {
-        st = DG_ERR_NOMEM;
-        goto out;
+    if (replace && dg_nt_count(body, len) > DG_PUSH_UPDATE_MAX) {
+        if ((st = drop_graph(up, graph_iri)))
+            return st;
+        replace = 0;
     }
     while (pos < len) {
         const char *nl = memchr(body + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - body) + 1 : len;
-        count += (size_t)triple_line(body + pos, end - pos);
+        count += dg_nt_count(body + pos, end - pos);
         pos = end;
         if (count == DG_PUSH_UPDATE_MAX || pos == len) {
             if (count || replace)
-                st = send_update_chunk(up, url, shown, graph_iri, body + start,
-                                       pos - start, count, replace);
+                st = send_update_request(up, graph_iri, body + start,
+                                         pos - start, count, replace, 0);
             if (st)
-                goto out;
+                return st;
             if (count)
                 replace = 0;
             start = pos;
@@ -972,10 +829,7 @@ static dg_status send_update(dg_uploader *up, const char *graph_iri,
         }
     }
     if (replace) /* empty body: just empty the graph */
-        st = send_update_chunk(up, url, shown, graph_iri, "", 0, 0, 1);
-out:
-    curl_free(url);
-    curl_free(shown);
+        st = send_update_request(up, graph_iri, "", 0, 0, 1, 0);
     return st;
 }
 
@@ -990,7 +844,7 @@ dg_status dg_uploader_send(dg_uploader *up, const char *graph_iri,
     if ((st = check_graph(up, graph_iri)))
         return st;
     if (up->protocol == DG_PUSH_GSP)
-        return send_gsp(up, graph_iri, body, len, ntriples, replace);
+        return send_gsp(up, graph_iri, body ? body : "", len, ntriples, replace);
     return send_update(up, graph_iri, body ? body : "", len, replace);
 }
 
@@ -1025,13 +879,17 @@ static int parse_count(const char *data, size_t len, size_t *count)
     return ok;
 }
 
+/* The query is POSTed as a form (query=...): a GET puts it in the URL,
+ * which Virtuoso cuts (a graph IRI of about 8 KB made the query a
+ * syntax error), and Virtuoso 7.2.5 never answers a direct POST of
+ * application/sparql-query. */
 dg_status dg_uploader_count(dg_uploader *up, const char *graph_iri,
                             size_t *count)
 {
-    dg_buf q = {0};
+    dg_buf q = {0}, form = {0};
     dg_req rq = {0};
     char *url = NULL, *shown = NULL;
-    char snip[SNIPPET_BYTES + 8];
+    char snip[DG_ANSWER_BYTES + 1];
     long code;
     dg_status st;
 
@@ -1040,30 +898,36 @@ dg_status dg_uploader_count(dg_uploader *up, const char *graph_iri,
     if ((st = check_graph(up, graph_iri)))
         return st;
     st = DG_ERR_NOMEM;
-    if (buf_str(&q, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <") ||
-        buf_str(&q, graph_iri) || buf_str(&q, "> { ?s ?p ?o } }"))
+    if (dg_buf_str(&q, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <") ||
+        dg_buf_str(&q, graph_iri) || dg_buf_str(&q, "> { ?s ?p ?o } }") ||
+        dg_buf_str(&form, "query=") || dg_buf_escape(&form, q.data))
         goto out;
-    if ((st = url_with_param(up, up->qbase, "query", q.data, &url, &shown)))
+    if ((st = url_of(up->qbase, &url, &shown)))
         goto out;
-    rq.method = "GET";
+    rq.method = "POST";
     rq.url = url;
     rq.shown = shown;
+    rq.ctype = "application/x-www-form-urlencoded";
     rq.accept = "application/sparql-results+json";
+    rq.body = form.data;
+    rq.len = form.len;
     rq.auth = up->query_auth;
     if ((st = perform(up, &rq, &code)))
         goto out;
     if (!parse_count(up->reply.data ? up->reply.data : "", up->reply.len,
                      count)) {
-        snippet(up->reply.data ? up->reply.data : "", up->reply.len, up->reply_html, snip);
+        dg_answer_text(up->reply.data ? up->reply.data : "", up->reply.len,
+                       up->reply_html, snip);
         dg_diagf(up->diag, up->ctx, DG_ERR_HTTP, NULL,
-                 "GET %s: HTTP %ld but no count in the answer: %s", shown,
+                 "POST %s: HTTP %ld but no count in the answer: %s", shown,
                  code, snip);
         st = DG_ERR_HTTP;
     }
 out:
     free(q.data);
-    free(url);
-    free(shown);
+    free(form.data);
+    curl_free(url);
+    curl_free(shown);
     return st;
 }
 
@@ -1071,12 +935,38 @@ out:
 /* Whole graphs                                                        */
 /* ------------------------------------------------------------------ */
 
+/* What a failed replace may have left of the graph, for the message:
+ * `alone` when the DROP went alone first, `dropped` when it was carried
+ * out. */
+static const char *replace_left(const dg_uploader *up, int alone, int dropped)
+{
+    if (dropped)
+        return "; its old content was removed first, so the graph holds only "
+               "the triples stored: push it again";
+    if (!up->lost)
+        return "; the graph keeps its old content";
+    if (alone)
+        return "; the request that empties the graph got no answer and may "
+               "still be carried out, so nothing else was sent: push it again";
+    return "; the replacing request failed on its way or on the server, so "
+           "the graph may have lost its old content and hold part of the new "
+           "(a failed request is not atomic on every store, Virtuoso's "
+           "included): push it again";
+}
+
+/* A replace is made so that a request repeated or arriving late (after a
+ * timeout the server may still carry out what it received) cannot leave
+ * anything but what was sent: by the Graph Store Protocol it is one PUT
+ * of the whole graph; by SPARQL Update one request when the graph fits
+ * in one batch, else a DROP sent once (drop_graph) and then batches that
+ * only add. */
 dg_status dg_push_graph(dg_uploader *up, const dg_graph *g,
                         const char *graph_iri, size_t batch, int replace,
                         size_t *stored)
 {
     size_t total = g ? dg_graph_size(g) : 0;
-    size_t before, nbatch = 0;
+    size_t before, nbatch = 0, nbatches;
+    int alone = 0, dropped = 0;
     dg_status st = DG_OK;
 
     if (stored)
@@ -1090,9 +980,17 @@ dg_status dg_push_graph(dg_uploader *up, const dg_graph *g,
                                                : DG_PUSH_BATCH_GSP;
     if (up->protocol == DG_PUSH_UPDATE && batch > DG_PUSH_UPDATE_MAX)
         batch = DG_PUSH_UPDATE_MAX;
+    if (replace && up->protocol == DG_PUSH_GSP && total > batch)
+        batch = total;
+    nbatches = (total + batch - 1) / batch;
     before = up->stored;
-    if (total == 0 && replace)
+    if (replace && total > batch) {
+        alone = 1;
+        if ((st = drop_graph(up, graph_iri)) == DG_OK)
+            dropped = 1;
+    } else if (replace && total == 0) {
         st = dg_uploader_send(up, graph_iri, "", 0, 0, 1);
+    }
     for (size_t from = 0; from < total && st == DG_OK; from += batch) {
         size_t to = total - from > batch ? from + batch : total;
         char *buf = NULL;
@@ -1101,7 +999,7 @@ dg_status dg_push_graph(dg_uploader *up, const dg_graph *g,
         st = dg_serialize_ntriples(g, from, to, &buf, &len);
         if (st == DG_OK)
             st = dg_uploader_send(up, graph_iri, buf, len, to - from,
-                                  replace && from == 0);
+                                  replace && !dropped && from == 0);
         free(buf);
         if (st == DG_OK && up->progress_fn)
             up->progress_fn(up->progress_ctx, up->stored - before, total);
@@ -1111,7 +1009,13 @@ dg_status dg_push_graph(dg_uploader *up, const dg_graph *g,
     if (st != DG_OK && nbatch > 0)
         dg_diagf(up->diag, up->ctx, st, NULL,
                  "upload of graph <%s> failed at batch %zu of %zu; %zu of %zu "
-                 "triples stored", graph_iri, nbatch,
-                 (total + batch - 1) / batch, up->stored - before, total);
+                 "triples stored%s", graph_iri, nbatch, nbatches,
+                 up->stored - before, total,
+                 replace ? replace_left(up, alone, dropped) : "");
+    else if (st != DG_OK && replace)
+        dg_diagf(up->diag, up->ctx, st, NULL,
+                 "replacing graph <%s> failed before its first batch; 0 of %zu "
+                 "triples stored%s", graph_iri, total,
+                 replace_left(up, alone, dropped));
     return st;
 }
