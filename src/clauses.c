@@ -153,6 +153,16 @@ static const char *const speech_lemmas[] = {
     NULL
 };
 
+/* Nouns whose "to" clause is their owner's act ("the UK's decision to
+ * proscribe", "the regent's plan to visit"). */
+static const char *const owning_nouns[] = {
+    "decision", "plan", "plans", "move", "bid", "attempt", "effort",
+    "efforts", "intention", "commitment", "readiness", "willingness",
+    "pledge", "promise", "offer", "proposal", "request", "call", "demand",
+    "threat", "refusal", "failure", "order", "determination", "right",
+    "ability", "desire", "wish", "agreement", NULL
+};
+
 /* Verbs whose object is the subject of their "to" clause ("invited X to
  * visit", "urged X to stop"). */
 static const char *const object_control[] = {
@@ -1394,17 +1404,27 @@ static int noun_infinitive(const sent_ctx *sc, dg_clause *c,
     if (to == NONE || to == sc->sb || !nominal(pos_at(doc, to - 1)) ||
         pos_at(doc, to - 1) == DG_POS_POSS)
         return 0;
-    if (par && par->obj.e == to && par->lemma &&
-        in(object_control, par->lemma))
-        return 0;
+    /* "invited Y to visit", "hosted Y to sign": the verb's object,
+     * unless it is a decision ("deplored the decision of X to expel") */
+    if (par && par->obj.e == to && par->obj.b < par->obj.e) {
+        size_t j;
+        for (j = par->obj.b; j < par->obj.e; j++)
+            if (in(owning_nouns, norm(doc, j)))
+                break;
+        if (j == par->obj.e)
+            return 0;
+    }
     b = np_start(doc, par ? par->b : sc->sb, to);
     if (b == to)
         return 0;
-    /* "agreed with Y to meet": a prepositional object is no owner */
+    /* "agreed with Y to meet": a prepositional object is no owner,
+     * unless the noun is a decision or plan ("thanked X for the UK's
+     * decision to proscribe") */
     if (b > sc->sb && (pos_at(doc, b - 1) == DG_POS_PREP ||
                        pos_at(doc, b - 1) == DG_POS_TO) &&
         !dg_tok_is(&doc->toks[b - 1], "of") &&
-        !dg_tok_is(&doc->toks[b - 1], "by"))
+        !dg_tok_is(&doc->toks[b - 1], "by") &&
+        !in(owning_nouns, norm(doc, to - 1)))
         return 0;
     if (b > sc->sb + 1 && (dg_tok_is(&doc->toks[b - 1], "of") ||
                            dg_tok_is(&doc->toks[b - 1], "by")) &&
@@ -1478,7 +1498,8 @@ static void fill_clauses(builder *bd, size_t first)
             c->subj_from = c->parent;
             c->subj_obj = c->kind == DG_CL_INFINITIVE && par->lemma &&
                           in(object_control, par->lemma) &&
-                          par->obj.b < par->obj.e;
+                          par->obj.b < par->obj.e &&
+                          par->obj.e == c->marker;
         }
         find_complements(sc, c, (int)ci);
     }

@@ -1687,7 +1687,7 @@ static const char *const denying_nouns[] = {
 static const char *const planning_nouns[] = {
     "plan", "plans", "invitation", "agreement", "readiness", "willingness",
     "commitment", "intention", "intent", "offer", "pledge", "promise",
-    "decision", "move", "schedule", "arrangement", "arrangements",
+    "schedule", "arrangement", "arrangements",
     "willing", "ready", "prepared", "determined", "eager", "keen", "set",
     "due", "likely", "expected", "scheduled", "poised", NULL
 };
@@ -1991,6 +1991,27 @@ static dg_event *latest_talk(dg_doc *doc)
     return NULL;
 }
 
+/* Does an event whose trigger needs a counterpart have one: for a
+ * joint activity two sides ("X and Y discussed"), for a verb that needs
+ * its object someone in the object's role ("hosted X": a visitor;
+ * "summoned X": a target; "called X": a second participant); passive
+ * tells the trigger's clause is passive. */
+static int has_counterpart(const dg_event *ev, const dg_lex_entry *lx,
+                           int passive)
+{
+    dg_role sr = subject_role(lx), orole = object_role(sr);
+
+    if (lx->flags & DG_LEXF_RECIPROCAL)
+        return ev->nparts >= 2;
+    if (!(lx->flags & DG_LEXF_NEEDS_OBJECT))
+        return 1;
+    /* "was welcomed home by supporters": told in the passive, a visit
+     * needs its host named too */
+    if (sr == DG_ROLE_HOST && passive)
+        return has_role(ev, DG_ROLE_HOST) && has_role(ev, DG_ROLE_VISITOR);
+    return orole != sr ? has_role(ev, orole) : ev->nparts >= 2;
+}
+
 /* Verbs of yielding and cooperating: refusing them is a rejection ("will
  * not accept", "would not lift the ban"; CAMEO 12). */
 static const char *const cooperative_lemmas[] = {
@@ -2135,9 +2156,12 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         return 0;
     /* "called the decision a mistake", "X discussed the war": no call
      * without someone called, no talks without a second side */
-    if ((tc->lx->flags & (DG_LEXF_NEEDS_OBJECT | DG_LEXF_RECIPROCAL)) &&
-        ev->nparts < 2)
-        ev->nparts = 0;
+    {
+        int c = dg_clause_at(doc, tc->tb);
+        if (!has_counterpart(ev, tc->lx, c >= 0 && !tc->noun &&
+                             (doc->clauses[c].vflags & DG_VG_PASSIVE)))
+            ev->nparts = 0;
+    }
     /* "was refused" with no one refusing: no act without its speaker */
     if (is_speech_act(ev->cameo) && !has_role(ev, DG_ROLE_SPEAKER) &&
         !has_role(ev, DG_ROLE_PARTICIPANT))
