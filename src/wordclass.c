@@ -135,9 +135,9 @@ static const wc_word *find(const dg_wordclass *wc, const char *w, size_t n)
     return s->name ? s : NULL;
 }
 
-/* Reads one index file: "lemma pos synset_cnt p_cnt [ptr...] sense_cnt
- * tagsense_cnt offsets...".  Lines starting with a space are the
- * licence header. */
+/* Reads one index file: "lemma pos synset_cnt ..." per line (only the
+ * lemma is used; how often it is used comes from cntlist.rev).  Lines
+ * starting with a space are the licence header. */
 static dg_status read_index(dg_wordclass *wc, const char *path, int cls,
                             dg_diag_fn diag, void *ctx)
 {
@@ -151,32 +151,20 @@ static dg_status read_index(dg_wordclass *wc, const char *path, int cls,
         return DG_ERR_IO;
     }
     while (fgets(line, sizeof line, fh)) {
-        char *f[8], *save = NULL, *tok;
-        long pcnt, tags;
-        size_t nf = 0, n;
+        size_t n = strcspn(line, " \n");
         wc_word *e;
         lineno++;
         if (line[0] == ' ' || line[0] == '\n')
             continue;
-        for (tok = strtok_r(line, " \n", &save); tok && nf < 4;
-             tok = strtok_r(NULL, " \n", &save))
-            f[nf++] = tok;
-        if (nf < 4 || strchr(f[0], '_'))
-            continue; /* multi-word lemmas are not single tokens */
-        pcnt = strtol(f[3], NULL, 10);
-        while (pcnt-- > 0 && strtok_r(NULL, " \n", &save))
-            ;
-        if (!strtok_r(NULL, " \n", &save) ||
-            !(tok = strtok_r(NULL, " \n", &save))) {
+        if (line[n] != ' ') {
             dg_diagf(diag, ctx, DG_ERR_SYNTAX, path,
                      "line %zu: not a WordNet index line", lineno);
             fclose(fh);
             return DG_ERR_SYNTAX;
         }
-        tags = strtol(tok, NULL, 10);
-        (void)tags; /* the counts come from cntlist.rev */
-        n = strlen(f[0]);
-        if (!(e = entry(wc, f[0], n))) {
+        if (memchr(line, '_', n))
+            continue; /* multi-word lemmas are not single tokens */
+        if (!(e = entry(wc, line, n))) {
             fclose(fh);
             return DG_ERR_NOMEM;
         }
