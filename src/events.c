@@ -2012,6 +2012,109 @@ static int has_counterpart(const dg_event *ev, const dg_lex_entry *lx,
     return orole != sr ? has_role(ev, orole) : ev->nparts >= 2;
 }
 
+/* Words that make a meeting a sports match or a company's business:
+ * "met France in the final", "the board meeting", "a shareholders'
+ * meeting". */
+static const char *const non_diplomatic[] = {
+    "final", "finals", "semifinal", "semi-final", "semifinals",
+    "quarterfinal", "quarter-final", "quarterfinals", "match", "matches",
+    "game", "games", "tournament", "cup", "league", "championship",
+    "championships", "qualifier", "qualifiers", "derby", "friendly",
+    "olympics", "playoff", "playoffs", "fixture", "stadium", "goal",
+    "goals", "shareholders", "shareholder", "board", "investors", "annual",
+    "creditors", "employees", "union", NULL
+};
+
+/* Is the trigger's clause about sport or business (non_diplomatic)? */
+static int not_diplomatic(const dg_doc *doc, const trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb);
+    size_t b = c >= 0 ? doc->clauses[c].b : tc->sb;
+    size_t e = c >= 0 ? doc->clauses[c].e : tc->se, i;
+
+    for (i = b; i < e; i++)
+        if (dg_word_in(non_diplomatic, doc->toks[i].norm) &&
+            dg_mention_at(doc, i) < 0 &&
+            (!dg_tok_is(&doc->toks[i], "union") || i + 1 == tc->tb))
+            return 1;
+    return 0;
+}
+
+/* Is entity e named in span sp? */
+static int named_in(const dg_doc *doc, int e, dg_span sp)
+{
+    size_t k;
+
+    for (k = dg_mentions_from(doc, sp.b);
+         k < doc->nments && doc->ments[k].tok_b < sp.e; k++)
+        if (doc->ments[k].entity == e)
+            return 1;
+    return 0;
+}
+
+/* Were the talks of the trigger "separate" or "bilateral" ones? */
+static int separate_words(const dg_doc *doc, const trigger_ctx *tc)
+{
+    size_t i;
+
+    for (i = tc->tb > tc->sb + 3 ? tc->tb - 3 : tc->sb; i < tc->te; i++)
+        if (dg_tok_is(&doc->toks[i], "bilateral") ||
+            dg_tok_is(&doc->toks[i], "separate"))
+            return 1;
+    return 0;
+}
+
+/* "X held separate bilateral talks with Y and Z": one meeting of the
+ * subject with each counterpart.  The meeting just kept (the last event)
+ * keeps the first; new events take the others.  Returns 0 when out of
+ * memory. */
+static int separate_talks(dg_doc *doc, const trigger_ctx *tc)
+{
+    size_t last = doc->nevs - 1, k, n;
+    dg_span subj = dg_clause_subject(doc, dg_clause_at(doc, tc->tb), NULL);
+    dg_participant parts[16];
+    int subj_at = -1;
+
+    if (strcmp(doc->evs[last].cls, "Meeting") != 0 ||
+        doc->evs[last].nparts < 3 || doc->evs[last].nparts > 16 ||
+        !separate_words(doc, tc))
+        return 1;
+    n = doc->evs[last].nparts;
+    memcpy(parts, doc->evs[last].parts, n * sizeof *parts);
+    for (k = 0; k < n; k++)
+        if (named_in(doc, parts[k].entity, subj)) {
+            if (subj_at >= 0)
+                return 1; /* two on the subject's side: not one host */
+            subj_at = (int)k;
+        }
+    if (subj_at < 0)
+        return 1;
+    doc->evs[last].nparts = 0;
+    for (k = 0; k < n; k++) {
+        dg_event *ev = &doc->evs[last];
+        if ((int)k == subj_at)
+            continue;
+        if (ev->nparts > 0) {
+            if (!(ev = push_event(doc)))
+                return 0;
+            *ev = doc->evs[last];
+            ev->parts = NULL;
+            ev->nparts = 0;
+            ev->topics = NULL;
+            ev->topic_keys = NULL;
+            ev->ntopics = 0;
+            ev->sents = NULL;
+            ev->nsents = 0;
+            if (!ev_add_sent(ev, doc->evs[last].sents[0]))
+                return 0;
+        }
+        if (!ev_add_part(ev, parts[subj_at].entity, parts[subj_at].role) ||
+            !ev_add_part(ev, parts[k].entity, parts[k].role))
+            return 0;
+    }
+    return 1;
+}
+
 /* Verbs of yielding and cooperating: refusing them is a rejection ("will
  * not accept", "would not lift the ban"; CAMEO 12). */
 static const char *const cooperative_lemmas[] = {
@@ -2166,6 +2269,9 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     if (is_speech_act(ev->cameo) && !has_role(ev, DG_ROLE_SPEAKER) &&
         !has_role(ev, DG_ROLE_PARTICIPANT))
         ev->nparts = 0;
+    /* "Argentina met France in the final": a match, not talks */
+    if (is_talk(ev->cls) && not_diplomatic(doc, tc))
+        ev->nparts = 0;
     if (ev->nparts == 0 && !tc->noun)
         tc->kept = 0;
     {
@@ -2205,7 +2311,13 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         doc->nevs--;
         return ok;
     }
-    return settle_event(doc);
+    {
+        size_t n = doc->nevs;
+        if (!settle_event(doc))
+            return 0;
+        /* kept as the last event, not merged or dropped */
+        return doc->nevs != n || separate_talks(doc, tc);
+    }
 }
 
 /* Adverbs and time phrases that may stand inside a trigger phrase
