@@ -33,7 +33,8 @@
  * escapes), else as <IRI>; rdf:type as a predicate is "a"; a literal
  * holding a line feed is a """long string""" (as Raptor decides), any
  * other "short"; typed literals stay "text"^^datatype (numbers and
- * booleans too: no bare 5 or true).
+ * booleans too: no bare 5 or true).  An IRI whose path has a dot segment
+ * is refused (see has_dot_segment): parsers disagree on what it says.
  *
  * The cache: a direct-mapped table of IRIs already checked and made.
  * Most IRIs of a graph (predicates, classes, entities) repeat, and
@@ -302,6 +303,28 @@ static int write_iri(dg_serializer *s, const char *iri, size_t n)
            dg_ser_put(s, ">", 1);
 }
 
+/* 1 when the path of IRI `iri` (valid) has a dot segment, "." or "..".
+ * Reading Turtle, Raptor and Jena resolve every IRI by RFC 3986 (5.2),
+ * which removes them (<http://ex.org/a/../b> is read as
+ * <http://ex.org/b>), while Serd and rdflib keep them: no Turtle says
+ * such an IRI to all of them. */
+static int has_dot_segment(const char *iri)
+{
+    const char *p = strchr(iri, ':') + 1, *seg;
+    size_t len;
+
+    if (p[0] == '/' && p[1] == '/')
+        p += 2 + strcspn(p + 2, "/?#");   /* the authority */
+    for (seg = p;; seg += len + 1) {
+        len = strcspn(seg, "/?#");
+        if ((len == 1 && seg[0] == '.') ||
+            (len == 2 && seg[0] == '.' && seg[1] == '.'))
+            return 1;
+        if (seg[len] != '/')
+            return 0;
+    }
+}
+
 /* The text of IRI `iri` in the document's syntax (*len bytes, borrowed
  * from the cache until the next call); NULL with *st DG_ERR_ARG (and a
  * diagnostic), DG_ERR_RDF, DG_ERR_NOMEM or DG_ERR_IO. */
@@ -322,6 +345,13 @@ static const char *iri_text(dg_serializer *s, const char *iri, size_t *len,
     *st = DG_ERR_ARG;
     if (!dg_ser_term_ok(s, &dt))
         return NULL;
+    if (s->fmt->writer == DG_WRITER_TURTLE && has_dot_segment(iri)) {
+        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
+                 "refusing to write the IRI <%s> in Turtle: Raptor and "
+                 "Jena would read it without its dot segments; N-Triples "
+                 "keeps it", iri);
+        return NULL;
+    }
     /* Written into the buffer (at most 10 bytes for each byte of the
      * IRI: \UXXXXXXXX), where it is copied and taken back. */
     if (dg_ser_reserve(s, 10 * n + 2) == 0) {
@@ -497,6 +527,8 @@ static dg_status write_turtle(dg_serializer *s, const dg_graph *g,
     size_t n = to - from, i, j;
     dg_status st = DG_OK;
 
+    if (n == 0)
+        return DG_OK;
     if (n > s->order_cap) {
         free(s->order);
         s->order_cap = 0;

@@ -288,6 +288,48 @@ static void test_turtle_grouping(void)
     dg_graph_free(g[1]);
 }
 
+/* Turtle refuses an IRI with a dot segment in its path (Raptor and Jena
+ * would read another IRI); dots elsewhere are written; N-Triples keeps
+ * every one. */
+static void test_turtle_dot_segments(void)
+{
+    static const char *const refused[] = {
+        "http://ex.org/a/../b", "http://ex.org/.", "http://ex.org/a/./",
+        "http://ex.org/..?q", "urn:x/./y"};
+    static const char *const kept[] = {
+        "http://ex.org/a?x=/../b", "http://ex.org/a#/./b",
+        "http://ex.org/.a/..b/...", "http://./x", "urn:x:.."};
+    dg_graph *g = dg_graph_new();
+    char want[256], *out;
+    dg_status st;
+    size_t i;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        dg_graph_clear(g);
+        dg_graph_add_iri(g, ID "s", RDFS "seeAlso", refused[i]);
+        CU_ASSERT_PTR_NULL(render(g, "turtle", NULL, &st));
+        CU_ASSERT_EQUAL(st, DG_ERR_ARG);
+        snprintf(want, sizeof want, "refusing to write the IRI <%s> in "
+                 "Turtle: Raptor and Jena would read it without its dot "
+                 "segments; N-Triples keeps it", refused[i]);
+        CU_ASSERT_STRING_EQUAL(last_diag, want);
+        out = render(g, "ntriples", NULL, &st);
+        CU_ASSERT_EQUAL(st, DG_OK);
+        free(out);
+    }
+    for (i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+        dg_graph_clear(g);
+        dg_graph_add_iri(g, ID "s", RDFS "seeAlso", kept[i]);
+        out = render(g, "turtle", NULL, &st);
+        CU_ASSERT_EQUAL(st, DG_OK);
+        snprintf(want, sizeof want, "id:s\n    rdfs:seeAlso <%s> .\n", kept[i]);
+        CU_ASSERT_PTR_NOT_NULL(out && strstr(out, want));
+        free(out);
+    }
+    dg_graph_free(g);
+}
+
 /* A literal with a line feed is a """long string""" escaped as Raptor
  * escapes it: quotes (also at the end) and backslashes (also at the
  * end) escaped, line feeds and tabs raw, every CR as \r. */
@@ -681,6 +723,7 @@ int main(void)
         {"turtle prefixed names", test_turtle_prefixed_names},
         {"turtle grouping and order", test_turtle_grouping},
         {"turtle long literals", test_turtle_long_literals},
+        {"turtle refuses dot segments", test_turtle_dot_segments},
         {"noncharacters refused", test_noncharacters},
         {"json characters above U+FFFF", test_json_astral},
         {"nquads", test_nquads},
