@@ -24,7 +24,8 @@
  * Terms are checked before they are written: an IRI must pass
  * dg_iri_valid (Raptor would write a space or '<' as a \u escape, which
  * no parser accepts inside <...>), a literal must be UTF-8, a language
- * tag must look like one.  Raptor's log messages go to the diag
+ * tag must look like one, and neither may hold U+FFFE or U+FFFF (where
+ * Raptor's escaper stops, cutting the term short).  Raptor's log messages go to the diag
  * callback; any error it logs makes the call fail with DG_ERR_RDF.
  */
 #include "serialize.h"

@@ -84,35 +84,50 @@ struct dg_serializer {
     struct dot_pic *pic;     /* dot only: the picture's nodes */
 };
 
-/* serialize.c: failures, the output buffer, terms. */
-void dg_ser_fail(dg_serializer *s, dg_status st);
-int dg_ser_reserve(dg_serializer *s, size_t n);
-int dg_ser_put(dg_serializer *s, const char *p, size_t n);
-char *dg_ser_dup(const char *p, size_t n);
-int dg_ser_term_ok(dg_serializer *s, const dg_term *t);
-raptor_term *dg_ser_new_iri(raptor_world *w, const char *iri);
-raptor_term *dg_ser_new_term(raptor_world *w, const dg_term *t);
-dg_status dg_ser_start(dg_serializer *s);
-void dg_ser_close(dg_serializer *s);
-dg_status dg_ser_write_range(dg_serializer *s, const dg_graph *g,
-                             size_t from, size_t to, const char *graph_iri);
-dg_status dg_ser_end(dg_serializer *s);
+/* serialize.c (each function's comment there says more) */
+/* The format named `name`, or NULL. */
 const dg_format *dg_ser_format(const char *name);
+/* Sets s (zeroed, fh set or NULL) up for format f and base IRI `base`;
+ * dg_ser_release frees what it made, also after a failure. */
 dg_status dg_ser_open(dg_serializer *s, const dg_format *f,
                       const char *base, dg_diag_fn diag, void *ctx);
 void dg_ser_release(dg_serializer *s);
+/* A document: start (head), write (any number), end (foot), close. */
+dg_status dg_ser_start(dg_serializer *s);
+dg_status dg_ser_write_range(dg_serializer *s, const dg_graph *g,
+                             size_t from, size_t to, const char *graph_iri);
+dg_status dg_ser_end(dg_serializer *s);
+void dg_ser_close(dg_serializer *s);
+/* The first failure is kept in s->err. */
+void dg_ser_fail(dg_serializer *s, dg_status st);
+/* The output buffer: room for n bytes with no flush in between; n bytes
+ * as they are (no filter); -1 on failure (s->err set). */
+int dg_ser_reserve(dg_serializer *s, size_t n);
+int dg_ser_put(dg_serializer *s, const char *p, size_t n);
+/* A malloc'd NUL-terminated copy of n bytes, or NULL. */
+char *dg_ser_dup(const char *p, size_t n);
+/* 1 when every part of t can be written, else 0 and a diagnostic. */
+int dg_ser_term_ok(dg_serializer *s, const dg_term *t);
+/* New Raptor terms (unchecked), or NULL. */
+raptor_term *dg_ser_new_iri(raptor_world *w, const char *iri);
+raptor_term *dg_ser_new_term(raptor_world *w, const dg_term *t);
 
 /* serialize_lines.c */
+/* A new reference to the checked Raptor term of `iri`, from the cache. */
 raptor_term *dg_ser_iri_term(dg_serializer *s, const char *iri,
                              dg_status *st);
+/* The head of a line format's document (Turtle's @prefix lines). */
 dg_status dg_lines_head(dg_serializer *s);
+/* Triples [from, to) of g as lines (Turtle: grouped, see the file). */
 dg_status dg_lines_write(dg_serializer *s, const dg_graph *g, size_t from,
                          size_t to, const char *graph_iri);
+/* Frees the cache and what the line writers keep in s. */
 void dg_lines_free(dg_serializer *s);
 
 /* serialize_dot.c */
 struct dot_pic *dg_dot_new(void);
 void dg_dot_free(struct dot_pic *pic);
+/* dg_serializer_write for -f dot: g drawn as the picture. */
 dg_status dg_dot_write(dg_serializer *s, const dg_graph *g);
 
 #endif /* DIPLOGRAPH_SERIALIZE_H */

@@ -217,8 +217,10 @@ static char *pic_text(const char *text, size_t max, int how)
     return q;
 }
 
-/* The name node `iri` is drawn with (malloc'd), or NULL (none: the IRI,
- * or out of memory, *nomem set). */
+/* The name node `iri` is drawn with (malloc'd): label and class, class
+ * and IRI end, or the IRI cut (over PIC_NAME_MAX), each cut to
+ * PIC_NAME_MAX; NULL when it is drawn by its IRI as it is, or out of
+ * memory (*nomem set). */
 static char *pic_name(const struct pic_info *in, const char *iri,
                       int *nomem)
 {
