@@ -5,7 +5,10 @@
 # Turtle and the N-Triples, and rdflib must find the same triples in all
 # formats it reads.  A small article full of awkward characters (quotes,
 # backslashes, tabs, a lone carriage return, other scripts) must survive
-# the Turtle round trip with its text unchanged.  The ontology must parse.
+# the Turtle round trip with its text unchanged; characters above U+FFFF
+# must survive both JSON formats, read by a strict JSON reader.  The
+# ontology must parse.  (tests/turtle.sh compares the Turtle's triples
+# with the N-Triples' on larger corpora, with four parsers.)
 # Run by `make check` (which sets top_srcdir and top_builddir).
 
 top_srcdir=${top_srcdir:-.}
@@ -131,6 +134,56 @@ text = open(sys.argv[3], "rb").read().decode("utf-8")
 sys.exit(0 if any(isinstance(o, rdflib.Literal) and str(o) == text for o in g.objects()) else 1)
 EOF
     done
+done
+
+# JSON has no \U escape: characters above U+FFFF (in the text, the title
+# and the source IRI) are surrogate pairs.  A strict reader (no duplicate
+# names, no raw control characters, no lone surrogate) decodes each
+# exactly, in both JSON formats.
+printf 'Antony Blinken met Xi Jinping in Beijing \360\237\230\200 on Friday.\n' >"$T/astral.txt"
+printf 'Music \360\235\204\236, \\U0001F600 and \364\217\277\275.\n' >>"$T/astral.txt"
+title=$(printf 'Talks \360\237\230\200 \\U0001F600')
+source=$(printf 'https://example.org/news/\360\237\230\200')
+for f in json json-triples; do
+    "$DG" -f $f --title "$title" --source "$source" -o "$T/astral.$f" "$T/astral.txt" ||
+        bad "export of astral.txt as $f"
+    if "$PY" - "$T/astral.$f" "$f" "$T/astral.txt" "$title" "$source" <<'EOF'; then ok "$f: strict JSON, the text, title and source decode exactly"; else bad "$f: not strict JSON or a value changed"; fi
+import json, sys
+path, fmt, text_path, title, source = sys.argv[1:6]
+def no_duplicates(pairs):
+    names = [k for k, _ in pairs]
+    if len(set(names)) != len(names):
+        raise ValueError("duplicate name")
+    return dict(pairs)
+doc = json.loads(open(path, encoding="utf-8").read(), strict=True,
+                 object_pairs_hook=no_duplicates)
+def strings(x):
+    if isinstance(x, str):
+        yield x
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            yield k
+            yield from strings(v)
+    elif isinstance(x, list):
+        for v in x:
+            yield from strings(v)
+for s in strings(doc):
+    s.encode("utf-8")   # a lone surrogate raises
+if fmt == "json":
+    triples = [(s, p, o) for s, ps in doc.items() for p, os in ps.items() for o in os]
+else:
+    triples = [(t["subject"]["value"], t["predicate"]["value"], t["object"])
+               for t in doc["triples"]]
+def has(pred, value, kind):
+    return any(p == pred and o["value"] == value and o["type"] == kind
+               for _, p, o in triples)
+text = open(text_path, "rb").read().decode("utf-8")
+nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+dct = "http://purl.org/dc/terms/"
+sys.exit(0 if has(nif + "isString", text, "literal") and
+         has(dct + "title", title, "literal") and
+         has(dct + "source", source, "uri") else 1)
+EOF
 done
 
 # The ontology

@@ -2,8 +2,10 @@
 # picture.sh: `diplograph -f dot` draws a picture people can read.  On the
 # sample article: nodes are named by their rdfs:label and class (no bare
 # id: IRIs), the NIF text layer (the article text, sentences, phrases) is
-# left out, a long literal is cut, Graphviz's dot accepts the output, and
-# the committed docs/sample-graph.svg is what `make picture` draws now.
+# left out, a long literal is cut, Graphviz's dot accepts the output (also
+# with < and > in a literal, a node IRI over 16 KiB and a 17,000-letter
+# name, which Graphviz refused before), and the committed
+# docs/sample-graph.svg is what `make picture` draws now.
 # Graphviz (dot) is installed by scripts/install-deps: without it this
 # test fails rather than skips.
 # Run by `make check` (which sets top_srcdir and top_builddir).
@@ -63,6 +65,30 @@ has "long literal cut" "$T/out" \
 
 # Graphviz reads it
 if command -v dot >/dev/null 2>&1; then
+    # What Graphviz refuses in a label or an ID stays out: < and > in a
+    # literal (record fields), a node IRI of 16 KiB or more (its limit of
+    # a quoted string), a long name; each picture is drawn.
+    long="https://news.example.org/$(head -c 17000 /dev/zero | tr '\0' a)"
+    mkdir "$T/lex"
+    printf '%s\tcity\tFRA\t\t\n' "Long $(head -c 17000 /dev/zero | tr '\0' b)ville" \
+        >"$T/lex/places.tsv"
+    printf 'The ministers met in Long %sville on Monday.\n' \
+        "$(head -c 17000 /dev/zero | tr '\0' b)" >"$T/long.txt"
+    for case_ in "title:--title:a <b> c" "title:--title:x > y < z" \
+        "source:--source:$long"; do
+        opt=${case_#*:}
+        expect "-f dot with a ${case_%%:*} of $(printf %s "${opt#*:}" | wc -c) bytes" \
+            0 "$DG" -f dot "${opt%%:*}" "${opt#*:}" "$T/small.txt"
+        cp "$T/out" "$T/case.dot"
+        expect "dot -Tsvg draws it" 0 dot -Tsvg "$T/case.dot"
+    done
+    expect "-f dot with a place named by 17,000 letters" 0 "$DG" -f dot \
+        --lexicon "$T/lex" "$T/long.txt"
+    cp "$T/out" "$T/case.dot"
+    has "the place's name cut to 1,000 characters" "$T/case.dot" \
+        "\"RLong $(head -c 994 /dev/zero | tr '\0' b)…\""
+    expect "dot -Tsvg draws it" 0 dot -Tsvg "$T/case.dot"
+
     expect "dot -Tsvg" 0 dot -Tsvg "$T/sample.dot"
     first=$(head -n 1 "$T/out")
     [ "$first" = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>' ] \

@@ -1,10 +1,13 @@
 /*
- * test_serialize.c: the Raptor serializer wrapper, checked against exact
- * output written to memory (open_memstream): N-Triples lines, Turtle with
- * prefixes, escapes of awkward literal text (including the lone carriage
- * return Raptor's Turtle writer gets wrong), N-Quads graph terms, refused
- * IRIs, unknown formats, write failures on /dev/full, N-Triples
- * batches, and the dot format's picture.  tests/parsers.sh parses real output with other parsers.
+ * test_serialize.c: the serializer, checked against exact output written
+ * to memory (open_memstream): N-Triples lines, Turtle with prefixes, its
+ * prefixed names (PN_LOCAL), grouping and order, escapes of awkward
+ * literal text (including the lone carriage return Raptor's Turtle
+ * escaper leaves raw) and """long strings""", noncharacters refused,
+ * JSON's surrogate pairs, N-Quads graph terms, refused IRIs, unknown
+ * formats, write failures on /dev/full, N-Triples batches, and the dot
+ * format's picture within Graphviz's limits.  tests/parsers.sh and
+ * tests/turtle.sh parse real output with other parsers.
  */
 #include "internal.h"
 #include "testutil.h"
@@ -45,20 +48,22 @@ static dg_graph *tiny_graph(void)
     return g;
 }
 
-/* Serializes g as `format` into memory; returns the malloc'd text (NULL
- * on failure, with *st the status). */
-static char *render(const dg_graph *g, const char *format,
-                    const char *graph_iri, dg_status *st)
+/* Serializes the n graphs gs[] (one dg_serializer_write each) as
+ * `format` with data base IRI `base` into memory; returns the malloc'd
+ * text (NULL on failure, with *st the status). */
+static char *render_all(dg_graph *const *gs, size_t n, const char *format,
+                        const char *base, const char *graph_iri,
+                        dg_status *st)
 {
     char *mem = NULL;
-    size_t n = 0;
-    FILE *fh = open_memstream(&mem, &n);
+    size_t len = 0, i;
+    FILE *fh = open_memstream(&mem, &len);
     dg_serializer *s = NULL;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(fh);
-    *st = dg_serializer_new(format, NULL, fh, &s, diag, NULL);
-    if (*st == DG_OK)
-        *st = dg_serializer_write(s, g, graph_iri);
+    *st = dg_serializer_new(format, base, fh, &s, diag, NULL);
+    for (i = 0; i < n && *st == DG_OK; i++)
+        *st = dg_serializer_write(s, gs[i], graph_iri);
     if (*st == DG_OK)
         *st = dg_serializer_finish(s);
     dg_serializer_free(s);
@@ -68,6 +73,13 @@ static char *render(const dg_graph *g, const char *format,
         return NULL;
     }
     return mem;
+}
+
+/* render_all of the one graph g with the default base. */
+static char *render(dg_graph *g, const char *format, const char *graph_iri,
+                    dg_status *st)
+{
+    return render_all(&g, 1, format, NULL, graph_iri, st);
 }
 
 static void assert_text(const char *got, const char *want)
@@ -182,6 +194,226 @@ static void test_escapes_turtle(void)
              "\n");
     assert_text(out, want);
     free(out);
+    dg_graph_free(g);
+}
+
+/* A prefixed name only where the rest of the IRI is a PN_LOCAL as it
+ * stands: '.' inside but not at either end, '-' and U+00B7 not first, a
+ * '%' only with two hex digits, a leading digit or ':', letters beyond
+ * ASCII but not U+00D7, the empty rest (the prefix alone); '/' never. */
+static void test_turtle_prefixed_names(void)
+{
+    static const char *const locals[] = {
+        "a.b", "a.", ".a", "a-b", "-a", "a%41", "a%4", "a%zz", "1abc",
+        "Zo\xc3\xab", "a\xc3\x97" "b", "\xc2\xb7" "a", "a\xc2\xb7" "b", "",
+        ":a", "_a", "a/b"};
+    dg_graph *g = dg_graph_new();
+    char iri[128], want[4096];
+    dg_status st;
+    size_t i;
+    char *out;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    for (i = 0; i < sizeof locals / sizeof locals[0]; i++) {
+        snprintf(iri, sizeof iri, DG_NS_DIP "%s", locals[i]);
+        CU_ASSERT_EQUAL(dg_graph_add_iri(g, ID "s", RDFS "seeAlso", iri), DG_OK);
+    }
+    out = render(g, "turtle", NULL, &st);
+    /* objects in the order of their IRIs' bytes */
+    snprintf(want, sizeof want, "%s%s", prefixes,
+             "id:s\n"
+             "    rdfs:seeAlso dip:, <" DG_NS_DIP "-a>, <" DG_NS_DIP ".a>, "
+             "dip:1abc, dip::a, dip:Zo\xc3\xab, dip:_a, <" DG_NS_DIP "a%4>, "
+             "dip:a%41, <" DG_NS_DIP "a%zz>, dip:a-b, <" DG_NS_DIP "a.>, "
+             "dip:a.b, <" DG_NS_DIP "a/b>, dip:a\xc2\xb7" "b, <" DG_NS_DIP
+             "a\xc3\x97" "b>, <" DG_NS_DIP "\xc2\xb7" "a> .\n"
+             "\n");
+    assert_text(out, want);
+    free(out);
+    /* The longest namespace that fits wins: a base inside dip:. */
+    dg_graph_clear(g);
+    dg_graph_add_iri(g, DG_NS_DIP "x/y", RDFS "seeAlso", DG_NS_DIP "x");
+    dg_graph_add_iri(g, DG_NS_DIP "x/y", RDFS "seeAlso", DG_NS_DIP "x/y.");
+    out = render_all(&g, 1, "turtle", DG_NS_DIP "x/", NULL, &st);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "@prefix id: <" DG_NS_DIP "x/> .\n\n"
+        "id:y\n    rdfs:seeAlso dip:x, <" DG_NS_DIP "x/y.> .\n\n"));
+    free(out);
+    dg_graph_free(g);
+}
+
+/* Turtle groups each write's triples by subject (';') and predicate
+ * (','), ordered as Raptor's serializer orders them: by text, IRIs
+ * before literals, then plain, typed, tagged; rdf:type is "a".  A
+ * second write (another article) starts its own groups. */
+static void test_turtle_grouping(void)
+{
+    dg_term a = {DG_TERM_IRI, ID "a", NULL, NULL};
+    dg_term label = {DG_TERM_IRI, RDFS "label", NULL, NULL};
+    dg_term en = {DG_TERM_LITERAL, "x", NULL, "en"};
+    dg_graph *g[2] = {dg_graph_new(), dg_graph_new()};
+    dg_status st;
+    char want[2048], *out;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g[0]);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g[1]);
+    dg_graph_add_literal(g[0], ID "b", RDFS "label", "B");
+    dg_graph_add_iri(g[0], ID "a", RDF_TYPE, DG_NS_DIP "Person");
+    dg_graph_add(g[0], &a, &label, &en);
+    dg_graph_add_literal(g[0], ID "a", RDFS "label", "x");
+    dg_graph_add_typed(g[0], ID "a", RDFS "label", "x", XSD "token");
+    dg_graph_add_iri(g[0], ID "a", RDF_TYPE, DG_NS_DIP "Agent");
+    dg_graph_add_literal(g[0], ID "a", DG_NS_DIP "knows", "b");
+    dg_graph_add_iri(g[0], ID "a", DG_NS_DIP "knows", ID "b");
+    dg_graph_add_literal(g[0], ID "a", RDFS "label", "w");
+    dg_graph_add_typed(g[0], ID "a", DG_NS_DIP "count", "5", XSD "integer");
+    dg_graph_add_literal(g[1], ID "a", RDFS "label", "w");
+    out = render_all(g, 2, "turtle", NULL, NULL, &st);
+    snprintf(want, sizeof want, "%s%s", prefixes,
+             "id:a\n"
+             "    a dip:Agent, dip:Person ;\n"
+             "    rdfs:label \"w\", \"x\", \"x\"^^xsd:token, \"x\"@en ;\n"
+             "    dip:count \"5\"^^xsd:integer ;\n"
+             "    dip:knows id:b, \"b\" .\n"
+             "\n"
+             "id:b\n"
+             "    rdfs:label \"B\" .\n"
+             "\n"
+             "id:a\n"
+             "    rdfs:label \"w\" .\n"
+             "\n");
+    assert_text(out, want);
+    free(out);
+    dg_graph_free(g[0]);
+    dg_graph_free(g[1]);
+}
+
+/* Turtle refuses an IRI with a dot segment in its path (Raptor and Jena
+ * would read another IRI); dots elsewhere are written; N-Triples keeps
+ * every one. */
+static void test_turtle_dot_segments(void)
+{
+    static const char *const refused[] = {
+        "http://ex.org/a/../b", "http://ex.org/.", "http://ex.org/a/./",
+        "http://ex.org/..?q", "urn:x/./y"};
+    static const char *const kept[] = {
+        "http://ex.org/a?x=/../b", "http://ex.org/a#/./b",
+        "http://ex.org/.a/..b/...", "http://./x", "urn:x:.."};
+    dg_graph *g = dg_graph_new();
+    char want[256], *out;
+    dg_status st;
+    size_t i;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        dg_graph_clear(g);
+        dg_graph_add_iri(g, ID "s", RDFS "seeAlso", refused[i]);
+        CU_ASSERT_PTR_NULL(render(g, "turtle", NULL, &st));
+        CU_ASSERT_EQUAL(st, DG_ERR_ARG);
+        snprintf(want, sizeof want, "refusing to write the IRI <%s> in "
+                 "Turtle: Raptor and Jena would read it without its dot "
+                 "segments; N-Triples keeps it", refused[i]);
+        CU_ASSERT_STRING_EQUAL(last_diag, want);
+        out = render(g, "ntriples", NULL, &st);
+        CU_ASSERT_EQUAL(st, DG_OK);
+        free(out);
+    }
+    for (i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+        dg_graph_clear(g);
+        dg_graph_add_iri(g, ID "s", RDFS "seeAlso", kept[i]);
+        out = render(g, "turtle", NULL, &st);
+        CU_ASSERT_EQUAL(st, DG_OK);
+        snprintf(want, sizeof want, "id:s\n    rdfs:seeAlso <%s> .\n", kept[i]);
+        CU_ASSERT_PTR_NOT_NULL(out && strstr(out, want));
+        free(out);
+    }
+    dg_graph_free(g);
+}
+
+/* A literal with a line feed is a """long string""" escaped as Raptor
+ * escapes it: quotes (also at the end) and backslashes (also at the
+ * end) escaped, line feeds and tabs raw, every CR as \r. */
+static void test_turtle_long_literals(void)
+{
+    dg_graph *g = dg_graph_new();
+    dg_status st;
+    char want[2048], *out;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    dg_graph_add_literal(g, ID "t/1", RDFS "comment", "ends in a quote\n\"");
+    dg_graph_add_literal(g, ID "t/2", RDFS "comment", "back\\slash\n\\");
+    dg_graph_add_literal(g, ID "t/3", RDFS "comment", "crlf\r\nlone\rcr\n");
+    dg_graph_add_literal(g, ID "t/4", RDFS "comment", "\"\"\" inside\n\"\"");
+    dg_graph_add_literal(g, ID "t/5", RDFS "comment", "tab\tand \xc3\xa9\n");
+    out = render(g, "turtle", NULL, &st);
+    snprintf(want, sizeof want, "%s%s", prefixes,
+             "<" ID "t/1>\n    rdfs:comment \"\"\"ends in a quote\n\\\"\"\"\" .\n\n"
+             "<" ID "t/2>\n    rdfs:comment \"\"\"back\\\\slash\n\\\\\"\"\" .\n\n"
+             "<" ID "t/3>\n    rdfs:comment \"\"\"crlf\\r\nlone\\rcr\n\"\"\" .\n\n"
+             "<" ID "t/4>\n    rdfs:comment \"\"\"\\\"\\\"\\\" inside\n\\\"\\\"\"\"\" .\n\n"
+             "<" ID "t/5>\n    rdfs:comment \"\"\"tab\tand \xc3\xa9\n\"\"\" .\n\n");
+    assert_text(out, want);
+    free(out);
+    dg_graph_free(g);
+}
+
+/* U+FFFE and U+FFFF: Raptor's escaper stops at them (and Raptor's
+ * serializers then write a shortened term and succeed), so every format
+ * refuses them. */
+static void test_noncharacters(void)
+{
+    static const char *const names[] = {"turtle", "ntriples", "nquads",
+                                        "rdfxml", "json", "json-triples",
+                                        "dot"};
+    dg_graph *g = dg_graph_new();
+    dg_status st;
+    size_t i;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+        dg_graph_clear(g);
+        dg_graph_add_literal(g, ID "s", RDFS "label", "ab\xef\xbf\xbf" "c");
+        last_diag[0] = '\0';
+        CU_ASSERT_PTR_NULL(render(g, names[i], ID "graph/g", &st));
+        CU_ASSERT_EQUAL(st, DG_ERR_ARG);
+        CU_ASSERT_STRING_EQUAL(last_diag, "refusing to write the noncharacter "
+                               "U+FFFF in a literal (byte 2): Raptor cannot write it");
+        dg_graph_clear(g);
+        dg_graph_add_iri(g, ID "s", RDFS "seeAlso", ID "x\xef\xbf\xbe");
+        CU_ASSERT_PTR_NULL(render(g, names[i], ID "graph/g", &st));
+        CU_ASSERT_EQUAL(st, DG_ERR_ARG);
+        CU_ASSERT_STRING_EQUAL(last_diag, "refusing to write the invalid IRI <"
+                               ID "x\xef\xbf\xbe>");
+    }
+    dg_graph_free(g);
+}
+
+/* JSON has no \U escape: a character above U+FFFF, in a literal or an
+ * IRI, becomes a surrogate pair; an escaped backslash before a U stays. */
+static void test_json_astral(void)
+{
+    static const char *const names[] = {"json", "json-triples"};
+    dg_graph *g = dg_graph_new();
+    dg_status st;
+    size_t i;
+    char *out, *p;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    dg_graph_add_literal(g, ID "s", RDFS "label",
+                         "smile \xf0\x9f\x98\x80 \\U0001F600 \xf4\x8f\xbf\xbd");
+    dg_graph_add_iri(g, ID "s", RDFS "seeAlso", "http://ex.org/\xf0\x9f\x98\x80");
+    for (i = 0; i < 2; i++) {
+        out = render(g, names[i], NULL, &st);
+        CU_ASSERT_EQUAL(st, DG_OK);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+        CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"smile \\uD83D\\uDE00 "
+                                      "\\\\U0001F600 \\uDBFF\\uDFFD\""));
+        CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"http://ex.org/\\uD83D\\uDE00\""));
+        /* no \U left but the escaped backslash's */
+        for (p = out; (p = strstr(p, "\\U")) != NULL; p++)
+            CU_ASSERT(p > out && p[-1] == '\\');
+        free(out);
+    }
     dg_graph_free(g);
 }
 
@@ -427,6 +659,60 @@ static void test_dot_picture(void)
 #undef NIF
 }
 
+/* What Graphviz refuses stays out of -f dot: < and > in a literal
+ * (a record label's field syntax) are drawn as ‹ and ›; a name over
+ * 1,000 code points (an IRI, a label, a predicate) is cut, the last one
+ * "…", and two names cut alike stay two nodes; no quoted string reaches
+ * Graphviz's 16,384-byte limit. */
+static void test_dot_graphviz_limits(void)
+{
+    enum { LONG = 17000 };
+    dg_graph *g = dg_graph_new();
+    char *a = malloc(LONG + 32), *b = malloc(LONG + 32), *want = malloc(1200);
+    char *out, *q, *end;
+    dg_status st;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    strcpy(a, "http://ex.org/");
+    memset(a + 14, 'a', LONG);
+    a[14 + LONG] = '\0';
+    strcpy(b, a);
+    b[14 + LONG - 1] = 'b';
+    dg_graph_add_literal(g, ID "s", RDFS "comment", "a <b> c > d");
+    dg_graph_add_iri(g, ID "s", RDFS "seeAlso", a);
+    dg_graph_add_iri(g, ID "s", RDFS "seeAlso", b);
+    dg_graph_add_iri(g, ID "s", a, ID "t");
+    out = render(g, "dot", NULL, &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"La \xe2\x80\xb9" "b\xe2\x80\xba c "
+                                  "\xe2\x80\xba d\" [ label=\"a \xe2\x80\xb9"
+                                  "b\xe2\x80\xba c \xe2\x80\xba d\", shape = record ];"));
+    /* the IRI cut to 999 code points and "…"; the second one numbered */
+    snprintf(want, 1200, "\"R%.999s\xe2\x80\xa6\"", a);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, want));
+    snprintf(want, 1200, "\"R%.999s\xe2\x80\xa6 #2\"", a);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, want));
+    /* the predicate too */
+    snprintf(want, 1200, "[ label=\"%.999s\xe2\x80\xa6\" ]", a);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, want));
+    for (q = out; (q = strchr(q, '"')) != NULL; q = end + 1) {
+        for (end = q + 1; *end && (*end != '"' || end[-1] == '\\'); end++)
+            ;
+        CU_ASSERT(end - q < 2000);
+        if (!*end)
+            break;
+    }
+    free(out);
+    free(a);
+    free(b);
+    free(want);
+    dg_graph_free(g);
+}
+
 int main(void)
 {
     static const dg_test tests[] = {
@@ -434,6 +720,12 @@ int main(void)
         {"turtle", test_turtle},
         {"escapes in ntriples", test_escapes_ntriples},
         {"escapes in turtle", test_escapes_turtle},
+        {"turtle prefixed names", test_turtle_prefixed_names},
+        {"turtle grouping and order", test_turtle_grouping},
+        {"turtle long literals", test_turtle_long_literals},
+        {"turtle refuses dot segments", test_turtle_dot_segments},
+        {"noncharacters refused", test_noncharacters},
+        {"json characters above U+FFFF", test_json_astral},
         {"nquads", test_nquads},
         {"rdfxml json dot", test_other_formats},
         {"refused IRIs and literals", test_bad_iris},
@@ -442,6 +734,7 @@ int main(void)
         {"ntriples batches", test_batches},
         {"many lines across buffer flushes", test_many_lines},
         {"dot picture", test_dot_picture},
+        {"dot within Graphviz's limits", test_dot_graphviz_limits},
         {NULL, NULL}};
 
     return dg_run_tests("serialize", tests);
