@@ -1121,6 +1121,21 @@ static int span_people(const dg_doc *doc, dg_event *ev, dg_span sp,
     return 1;
 }
 
+/* Does span sp name a state or an organization (by name or demonym)? */
+static int state_named_in(const dg_doc *doc, dg_span sp)
+{
+    size_t k;
+
+    for (k = dg_mentions_from(doc, sp.b);
+         k < doc->nments && doc->ments[k].tok_b < sp.e; k++) {
+        const dg_mention *m = &doc->ments[k];
+        if (m->entity >= 0 && (doc->ents[m->entity].kind == DG_ENT_COUNTRY ||
+                               doc->ents[m->entity].kind == DG_ENT_ORG))
+            return 1;
+    }
+    return 0;
+}
+
 /* Adds the actors a noun phrase names: its people ("X and Y",
  * "Baerbock, Germany's top diplomat"), else what its pronoun or plural
  * reference stands for, else the states and organizations it names,
@@ -1144,6 +1159,9 @@ static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
             continue;
         if (dg_tok_is(t, "he") || dg_tok_is(t, "she") || dg_tok_is(t, "him") ||
             dg_tok_is(t, "her") || dg_tok_is(t, "his")) {
+            /* "his German counterpart" is Germany's, not his */
+            if (i + 1 < sp.e && !dg_tok_is(t, "him") && state_named_in(doc, sp))
+                break;
             int p = pronoun_person(doc, i);
             if (p >= 0 && !ev_add_part(ev, p, role))
                 return 0;
@@ -1179,14 +1197,15 @@ static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
 /* The object of clause c with the phrases that complete it: "18
  * members of the EU delegation", "officials from Iran", "an offer from
  * the Afghan government", "sanctions on X"; empty when the object is
- * part of the trigger. */
+ * part of the trigger, whole when the trigger spans it ("rejected Japan's
+ * proposal", "declared the Russian consul persona non grata"). */
 static dg_span object_phrase(const dg_doc *doc, const dg_clause *cl,
                              const trigger_ctx *tc)
 {
     dg_span sp = cl->obj;
     size_t k;
 
-    if (sp.b >= sp.e || sp.b < tc->te)
+    if (sp.b >= sp.e || sp.b < tc->tb)
         sp.b = sp.e = tc->te;
     for (k = 0; k < cl->npps; k++) {
         const dg_token *p = &doc->toks[cl->pps[k].prep];
@@ -1371,7 +1390,9 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
                       plural_ref_in(doc, subj);
     if (is_measure(tc->lx->cls) && !passive)
         return measure_object(doc, ev, cl, tc, found);
-    if (cl->obj.b < cl->obj.e && cl->obj.b >= tc->te && !passive &&
+    if (cl->obj.b < cl->obj.e && !passive &&
+        (cl->obj.b >= tc->te ||
+         (cl->obj.b > tc->tb && is_speech_act(tc->lx->cameo))) &&
         strncmp(tc->lx->cameo, "01", 2) != 0) { /* "said X": no target */
         int before = *found;
         /* "rejected an offer from the Afghan government": what a speech

@@ -1356,7 +1356,8 @@ static int person_apposition(const dg_doc *doc, size_t j, size_t e)
 /* Is the unknown capitalized run [i, i+run) a person's name?  Its first
  * word is a given name the people gazetteer knows, or a person noun
  * comes before it, a speech verb before or after it, an event trigger
- * after it, "with" or a trigger verb before it, ", who" after it, or it
+ * after it, "with", a trigger verb or a trigger verb's "by" before it,
+ * ", who" after it, or it
  * is coordinated with a person just named ("Joan Reyes and Tomas
  * Lindqvist"). */
 static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
@@ -1384,6 +1385,9 @@ static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
         return 1; /* not "the prison at Kilo Bay, who ..." */
     if (i > sb && dg_word_in(person_preps, doc->toks[i - 1].norm))
         return 1; /* "met with Kenji Sato", "hosted Kenji Sato" */
+    if (i > sb + 1 && dg_tok_is(&doc->toks[i - 1], "by") &&
+        dg_lexicon_trigger_verb(doc->lex, doc->toks[i - 2].norm, 0))
+        return 1; /* the agent of a passive: "was received by Kenji Sato" */
     if (i > sb && ((lex_at(doc, i - 1, i, 1u << DG_LEX_TRIGGER, &hit) &&
                     (hit->flags & DG_LEXF_VERB)) ||
                    dg_lexicon_trigger_verb(doc->lex, doc->toks[i - 1].norm,

@@ -375,6 +375,187 @@ static void test_no_trigger(void)
     CU_ASSERT_EQUAL(g_doc.nents, 0);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Constructions of the clause stage and the news vocabulary           */
+/* ------------------------------------------------------------------ */
+
+static const char *const role_names[] = {
+    "participant", "host", "visitor", "speaker", "target"
+};
+
+/* The event of class cls whose participants are exactly want ("Label/role"
+ * items separated by "|", in any order) and whose status is status (NULL:
+ * happened); fails when there is none. */
+static void has_event(const char *cls, const char *status, const char *want)
+{
+    size_t k, j;
+
+    for (k = 0; k < g_doc.nevs; k++) {
+        const dg_event *ev = &g_doc.evs[k];
+        char buf[512];
+        size_t n = 0, len = 0;
+        if (strcmp(ev->cls, cls) != 0 ||
+            (status ? !ev->status || strcmp(ev->status, status) != 0
+                    : ev->status != NULL))
+            continue;
+        for (j = 0; j < ev->nparts; j++) {
+            snprintf(buf, sizeof buf, "%s/%s",
+                     g_doc.ents[ev->parts[j].entity].label,
+                     role_names[ev->parts[j].role]);
+            len = strlen(buf);
+            if (!strstr(want, buf) ||
+                (strstr(want, buf)[len] != '\0' &&
+                 strstr(want, buf)[len] != '|'))
+                break;
+            n++;
+        }
+        {
+            size_t items = 1;
+            const char *p;
+            for (p = want; *p; p++)
+                items += *p == '|';
+            if (j == ev->nparts && n == items)
+                return;
+        }
+    }
+    fprintf(stderr, "\n  no %s event with %s\n", cls, want);
+    for (k = 0; k < g_doc.nevs; k++) {
+        fprintf(stderr, "  have %s:", g_doc.evs[k].cls);
+        for (j = 0; j < g_doc.evs[k].nparts; j++)
+            fprintf(stderr, " %s/%s", g_doc.ents[g_doc.evs[k].parts[j].entity].label,
+                    role_names[g_doc.evs[k].parts[j].role]);
+        fprintf(stderr, "\n");
+    }
+    CU_FAIL("no such event");
+}
+
+/* No event of class cls at all. */
+static void no_event(const char *cls)
+{
+    size_t k;
+
+    for (k = 0; k < g_doc.nevs; k++)
+        CU_ASSERT_STRING_NOT_EQUAL(g_doc.evs[k].cls, cls);
+}
+
+/* "X was received by Y": the agent of a passive hosts. */
+static void test_passive_agent(void)
+{
+    run("Olaf Scholz was received by Kenji Sato in Tokyo.");
+    has_event("Visit", NULL, "Kenji Sato/host|Olaf Scholz/visitor");
+}
+
+/* "After meeting Y in A, X flew to B, where he met Z": the participle's
+ * subject is the main clause's, "he" that subject. */
+static void test_participial_subject(void)
+{
+    run("After meeting Olaf Scholz in Berlin, Kenji Sato flew to Paris, "
+        "where he met Emmanuel Macron.");
+    has_event("Meeting", NULL, "Kenji Sato/participant|Olaf Scholz/participant");
+    has_event("Meeting", NULL,
+              "Kenji Sato/participant|Emmanuel Macron/participant");
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[g_doc.evs[0].location].label, "Berlin");
+}
+
+/* What a statement reports: a demand with "must", a threat with "will"
+ * and a coercive act, a rejection with "will not" and yielding, an
+ * evaluation ("a mistake") a criticism. */
+static void test_reported_speech(void)
+{
+    run("Japan said Russia must withdraw its troops.");
+    has_event("Demand", NULL, "Japan/speaker|Russia/target");
+    run("Japan said it would impose sanctions on Russia.");
+    has_event("Threat", NULL, "Japan/speaker");
+    run("Japan said it will not accept the proposal.");
+    has_event("Rejection", NULL, "Japan/speaker");
+    run("Kenji Sato said the decision was a mistake.");
+    has_event("Criticism", NULL, "Kenji Sato/speaker");
+    /* a topic word in reported speech judges nothing */
+    run("Kenji Sato noted that leaders will discuss threats to peace.");
+    no_event("Criticism");
+}
+
+/* Noun events take their actors from possessors and complements. */
+static void test_noun_complements(void)
+{
+    run("The United States' expulsion of Russian diplomats angered Moscow.");
+    has_event("Expulsion", NULL, "United States/participant|Russia/target");
+    run("Japan lodged a formal protest with China.");
+    has_event("OfficialComplaint", NULL, "Japan/speaker|China/target");
+}
+
+/* Negated, refused, cancelled and wished events are no events. */
+static void test_negation(void)
+{
+    run("Kenji Sato did not meet Olaf Scholz.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
+    run("Japan refused to meet Russia.");
+    no_event("Meeting");
+    has_event("Rejection", NULL, "Japan/speaker");
+    run("Kenji Sato cancelled his visit to Germany.");
+    no_event("Visit");
+    run("Kenji Sato hopes to visit Germany.");
+    no_event("Visit");
+    run("Kenji Sato agreed to visit Germany.");
+    no_event("Visit"); /* an intent to meet (036), not yet a visit */
+    has_event("IntentToMeet", NULL, "Kenji Sato/speaker");
+}
+
+/* Each of the news families, one sentence of our own each. */
+static void test_families(void)
+{
+    run("The United Nations urged Israel to allow aid into Gaza.");
+    has_event("Appeal", NULL, "United Nations/speaker|Israel/target");
+    run("Japan praised Germany.");
+    has_event("Praise", NULL, "Japan/speaker|Germany/target");
+    run("Japan pledged support for Ukraine.");
+    has_event("IntentToCooperate", NULL, "Japan/speaker");
+    run("Japan recalled its ambassador from Russia.");
+    has_event("ReduceRelations", NULL, "Japan/participant|Russia/target");
+    run("China summoned the Japanese ambassador.");
+    has_event("OfficialComplaint", NULL, "China/speaker|Japan/target");
+    run("The European Union lifted sanctions on Belarus.");
+    has_event("SanctionRelief", NULL, "European Union/participant");
+    no_event("Sanction");
+    run("Russia rejected Japan's proposal.");
+    has_event("Rejection", NULL, "Russia/speaker|Japan/target");
+    run("Japan threatened Russia.");
+    has_event("Threat", NULL, "Japan/speaker|Russia/target");
+    run("Japan demanded the release of the sailors.");
+    has_event("Demand", NULL, "Japan/speaker");
+    run("Kenji Sato told reporters that the talks were useful.");
+    has_event("Statement", NULL, "Kenji Sato/speaker");
+    run("Japan froze the assets of Russian officials.");
+    has_event("Sanction", NULL, "Japan/participant|Russia/target");
+    run("Japan declared the Russian consul persona non grata.");
+    has_event("Expulsion", NULL, "Japan/participant|Russia/target");
+}
+
+/* Unnamed counterparts, ministries and the talks of two sides. */
+static void test_actors(void)
+{
+    run("Kenji Sato hosted his German counterpart in Tokyo.");
+    has_event("Visit", NULL, "Kenji Sato/host|Germany/visitor");
+    run("China's foreign ministry condemned Japan's decision.");
+    has_event("Criticism", NULL,
+              "China/speaker|Chinese Foreign Ministry/speaker|Japan/target");
+    run("Kenji Sato held separate bilateral talks with Olaf Scholz and "
+        "Emmanuel Macron.");
+    has_event("Meeting", NULL, "Kenji Sato/participant|Olaf Scholz/participant");
+    has_event("Meeting", NULL,
+              "Kenji Sato/participant|Emmanuel Macron/participant");
+}
+
+/* Sports and business meetings are no diplomacy. */
+static void test_false_alarms(void)
+{
+    run("Argentina met France in the final.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
+    run("Shareholders of the company met in Paris.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
+}
+
 int main(void)
 {
     static const dg_test tests[] = {
@@ -399,6 +580,15 @@ int main(void)
         {"visiting X: the visitor", test_visiting_adjective},
         {"margins of a body's summit", test_margins_of_summit},
         {"no trigger, no event", test_no_trigger},
+        {"passive agent", test_passive_agent},
+        {"participial subject; where he met", test_participial_subject},
+        {"reported speech: demand, threat, rejection, evaluation",
+         test_reported_speech},
+        {"noun complements", test_noun_complements},
+        {"negation, refusal, cancellation, wish", test_negation},
+        {"the news families", test_families},
+        {"counterparts, ministries, separate talks", test_actors},
+        {"sports and business: no talks", test_false_alarms},
         {NULL, NULL}
     };
     static const dg_test known_bugs[] = {
