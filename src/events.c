@@ -84,10 +84,13 @@ static int is_speech_act(const char *cameo)
     return 0;
 }
 
-/* Classes of acts done to someone (a sanction, an expulsion). */
+/* Classes of acts done to someone (a sanction, its easing, an
+ * expulsion): the target is who the object phrase names ("lifted
+ * sanctions against Iran"). */
 static int is_measure(const char *cls)
 {
-    return strcmp(cls, "Sanction") == 0 || strcmp(cls, "Expulsion") == 0;
+    return strcmp(cls, "Sanction") == 0 || strcmp(cls, "Expulsion") == 0 ||
+           strcmp(cls, "SanctionRelief") == 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1199,6 +1202,11 @@ static int span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
  * the Afghan government", "sanctions on X"; empty when the object is
  * part of the trigger, whole when the trigger spans it ("rejected Japan's
  * proposal", "declared the Russian consul persona non grata"). */
+/* What completes the object of a speech act besides those: "rejected
+ * any cooperation with the ICC", "rejected a solution to the Korean
+ * crisis", "urged partners like Saudi Arabia". */
+static const char *const answered_preps[] = {"with", "to", "like", NULL};
+
 static dg_span object_phrase(const dg_doc *doc, const dg_clause *cl,
                              const trigger_ctx *tc)
 {
@@ -1213,7 +1221,9 @@ static dg_span object_phrase(const dg_doc *doc, const dg_clause *cl,
             continue;
         if (!dg_tok_is(p, "of") && !dg_tok_is(p, "from") &&
             !dg_tok_is(p, "by") && !dg_tok_is(p, "on") &&
-            !dg_tok_is(p, "against"))
+            !dg_tok_is(p, "against") &&
+            !(is_speech_act(tc->lx->cameo) &&
+              dg_word_in(answered_preps, p->norm)))
             break;
         sp.e = cl->pps[k].np.e;
     }
@@ -1523,9 +1533,7 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
         return 0;
     if (sr == DG_ROLE_SPEAKER && !collect_targets(doc, ev, tc, &found))
         return 0;
-    if ((strcmp(tc->lx->cls, "Sanction") == 0 ||
-         strcmp(tc->lx->cls, "Expulsion") == 0) &&
-        !measure_target(doc, ev, tc))
+    if (is_measure(tc->lx->cls) && !measure_target(doc, ev, tc))
         return 0;
     if (sr == DG_ROLE_HOST && !has_role(ev, DG_ROLE_VISITOR))
         ev->nparts = 0; /* "welcomed the decision": no guest, no visit */
