@@ -1375,6 +1375,65 @@ static int noun_takes_with(const dg_doc *doc, size_t i)
  * into participles, infinitives and coordinated verbs), the object, the
  * agent of a passive ("X was received by Y": Y hosts), and "with",
  * "between" and "among" phrases. */
+/* Phrases that name whom a pledge is for ("send troops to X", "a
+ * ceasefire in X", "support for X"). */
+static const char *const intent_preps[] = {"to", "for", "in", "with", NULL};
+
+/* Does an infinitive under clause c (directly or through infinitives)
+ * hold clause d? */
+static int infinitive_under(const dg_doc *doc, int c, int d)
+{
+    while (d >= 0 && doc->clauses[d].kind == DG_CL_INFINITIVE) {
+        d = doc->clauses[d].parent;
+        if (d == c)
+            return 1;
+    }
+    return 0;
+}
+
+/* Adds, as targets, the states, bodies and people that clause cl names
+ * after token from in an intent preposition's phrase, and with obj in
+ * its object ("to provide Brazil with loans"). */
+static int intent_phrases(const dg_doc *doc, dg_event *ev,
+                          const dg_clause *cl, size_t from, int obj,
+                          int *found)
+{
+    size_t k;
+
+    if (obj && cl->obj.b >= from &&
+        !span_actors(doc, ev, cl->obj, DG_ROLE_TARGET, found))
+        return 0;
+    for (k = 0; k < cl->npps; k++)
+        if (cl->pps[k].prep >= from &&
+            dg_word_in(intent_preps, doc->toks[cl->pps[k].prep].norm) &&
+            !span_actors(doc, ev, cl->pps[k].np, DG_ROLE_TARGET, found))
+            return 0;
+    return 1;
+}
+
+/* The target of a pledge or an offer (03): whom the promised act is
+ * for, in the trigger's phrases or in the infinitives it governs ("is
+ * ready to contribute troops to the force in Afghanistan", "agreed to a
+ * ceasefire in eastern Ukraine"). */
+static int intent_targets(const dg_doc *doc, dg_event *ev,
+                          const trigger_ctx *tc, int c, int *found)
+{
+    size_t d;
+
+    if (strncmp(tc->lx->cameo, "03", 2) != 0 || has_role(ev, DG_ROLE_TARGET) ||
+        (doc->clauses[c].vflags & DG_VG_PASSIVE)) /* "was intended to" */
+        return 1;
+    if (!intent_phrases(doc, ev, &doc->clauses[c], tc->te, 0, found))
+        return 0;
+    for (d = (size_t)c + 1; d < doc->nclauses &&
+         doc->clauses[d].sent == doc->clauses[c].sent; d++)
+        if (infinitive_under(doc, c, (int)d) &&
+            !intent_phrases(doc, ev, &doc->clauses[d], doc->clauses[d].b, 1,
+                            found))
+            return 0;
+    return 1;
+}
+
 static int verb_participants(const dg_doc *doc, dg_event *ev,
                              trigger_ctx *tc, int c, int *found)
 {
@@ -1446,7 +1505,7 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
                          found))
             return 0;
     }
-    return 1;
+    return intent_targets(doc, ev, tc, c, found);
 }
 
 static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,

@@ -499,7 +499,7 @@ static void test_negation(void)
     no_event("Visit");
     run("Kenji Sato agreed to visit Germany.");
     no_event("Visit"); /* an intent to meet (036), not yet a visit */
-    has_event("IntentToMeet", NULL, "Kenji Sato/speaker");
+    has_event("IntentToMeet", NULL, "Kenji Sato/speaker|Germany/target");
 }
 
 /* Each of the news families, one sentence of our own each. */
@@ -510,13 +510,18 @@ static void test_families(void)
     run("Japan praised Germany.");
     has_event("Praise", NULL, "Japan/speaker|Germany/target");
     run("Japan pledged support for Ukraine.");
-    has_event("IntentToCooperate", NULL, "Japan/speaker");
+    has_event("IntentToCooperate", NULL, "Japan/speaker|Ukraine/target");
+    /* whom a pledge is for, in the infinitive it governs */
+    run("Colombia is ready to contribute troops to the force in Afghanistan.");
+    has_event("IntentToCooperate", NULL,
+              "Colombia/speaker|Afghanistan/target");
     run("Japan recalled its ambassador from Russia.");
     has_event("ReduceRelations", NULL, "Japan/participant|Russia/target");
     run("China summoned the Japanese ambassador.");
     has_event("OfficialComplaint", NULL, "China/speaker|Japan/target");
     run("The European Union lifted sanctions on Belarus.");
-    has_event("SanctionRelief", NULL, "European Union/participant");
+    has_event("SanctionRelief", NULL,
+              "European Union/participant|Belarus/target");
     no_event("Sanction");
     run("Russia rejected Japan's proposal.");
     has_event("Rejection", NULL, "Russia/speaker|Japan/target");
