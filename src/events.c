@@ -2128,6 +2128,76 @@ static int not_diplomatic(const dg_doc *doc, const trigger_ctx *tc)
     return 0;
 }
 
+/* Heads of a subject that moves as an army, not as a guest: "British
+ * troops arrived in Mali" is a deployment, not a visit. */
+static const char *const deployed_nouns[] = {
+    "troops", "soldiers", "peacekeepers", "forces", "force", "units",
+    "battalion", "battalions", "brigade", "contingent", "aircraft", "jets",
+    "warplanes", "planes", "plane", "warships", "warship", "ships", "ship",
+    "vessels", "vessel", "submarine", "submarines", "fighters", "drones",
+    "convoy", "refugees", "migrants", "asylum-seekers", NULL
+};
+
+/* Is the subject of a verb trigger's clause soldiers, craft or people on
+ * the move, with no person named in it? */
+static int deployed_subject(const dg_doc *doc, const trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb);
+    dg_span subj;
+    size_t i;
+
+    if (c < 0 || tc->noun)
+        return 0;
+    subj = dg_clause_subject(doc, c, NULL);
+    if (span_person(doc, subj) >= 0)
+        return 0;
+    for (i = subj.b; i < subj.e; i++)
+        if (dg_word_in(deployed_nouns, doc->toks[i].norm))
+            return 1;
+    return 0;
+}
+
+/* Gatherings one calls (convenes), not a person one phones. */
+static const char *const called_gatherings[] = {
+    "meeting", "session", "summit", "conference", "election", "elections",
+    "referendum", "vote", "strike", "ceasefire", "truce", "halt", NULL
+};
+
+/* Does the object of a "call" trigger take a complement that names it
+ * ("called the ambassador a very stupid guy", "calling X a murderer",
+ * "called X nasty") or is it a gathering ("called an emergency Security
+ * Council meeting")?  Then no one was phoned. */
+static int call_names_object(const dg_doc *doc, const trigger_ctx *tc)
+{
+    static const char *const spans_of_time[] = {
+        "day", "week", "month", "year", "hour", "few", "second", "time",
+        "night", "morning", "evening", NULL
+    };
+    int c = dg_clause_at(doc, tc->tb);
+    const dg_clause *cl;
+    size_t e, k;
+
+    if (c < 0 || tc->noun || strcmp(tc->lx->cls, "PhoneCall") != 0)
+        return 0;
+    cl = &doc->clauses[c];
+    if (cl->obj.b >= cl->obj.e)
+        return 0;
+    e = cl->obj.e;
+    for (k = 0; k < cl->npps; k++)
+        if (cl->pps[k].prep == e) /* "ambassador to the United States" */
+            e = cl->pps[k].np.e;
+    if (e >= tc->se)
+        return 0;
+    if (dg_word_in(called_gatherings, doc->toks[e].norm) ||
+        dg_word_in(called_gatherings, doc->toks[cl->obj.e - 1].norm))
+        return 1;
+    if (doc->tags[e].pos == DG_POS_ADJ)
+        return 1;
+    return (dg_tok_is(&doc->toks[e], "a") || dg_tok_is(&doc->toks[e], "an")) &&
+           !(e + 1 < tc->se &&
+             dg_word_in(spans_of_time, doc->toks[e + 1].norm));
+}
+
 /* Is entity e named in span sp? */
 static int named_in(const dg_doc *doc, int e, dg_span sp)
 {
@@ -2359,6 +2429,9 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         ev->nparts = 0;
     /* "Argentina met France in the final": a match, not talks */
     if (is_talk(ev->cls) && not_diplomatic(doc, tc))
+        ev->nparts = 0;
+    if ((strcmp(ev->cls, "Visit") == 0 && deployed_subject(doc, tc)) ||
+        call_names_object(doc, tc))
         ev->nparts = 0;
     if (ev->nparts == 0 && !tc->noun)
         tc->kept = 0;
@@ -2724,6 +2797,24 @@ static int negated_cooperation(dg_doc *doc, size_t s, const dg_date_expr *dates,
     return 1;
 }
 
+/* Light nouns that a trigger before them still names the event of ("a
+ * mediation effort", "the visit programme", "a negotiation session"). */
+static const char *const light_heads[] = {
+    "effort", "efforts", "mission", "missions", "process", "session",
+    "sessions", "initiative", "initiatives", "bid", "attempt", "attempts",
+    "round", "rounds", "programme", "program", "itinerary", NULL
+};
+
+/* Is the noun trigger [tb, te) a modifier of the noun after it ("lifted
+ * travel curbs", "the summit venue"), not the head of its phrase? */
+static int noun_modifier(const dg_doc *doc, size_t tb, size_t te, size_t se)
+{
+    return !is_verb_token(doc, tb) && te < se &&
+           doc->tags[te].pos == DG_POS_NOUN &&
+           !(doc->toks[te].flags & DG_TOK_POSS) &&
+           !dg_word_in(light_heads, doc->toks[te].norm);
+}
+
 static int sentence_events(dg_doc *doc, size_t s)
 {
     size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, i, nv;
@@ -2751,6 +2842,10 @@ static int sentence_events(dg_doc *doc, size_t s)
             n = ng;
         if (nc == 0) {
             i++;
+            continue;
+        }
+        if (noun_modifier(doc, orig[i], orig[i + n - 1] + 1, se)) {
+            i += n; /* "travel curbs", "visit programme" */
             continue;
         }
         trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se,
