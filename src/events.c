@@ -1240,6 +1240,13 @@ static int measure_object(const dg_doc *doc, dg_event *ev,
                        found);
 }
 
+/* Verbs that ease a measure named as their subject or object ("UN
+ * sanctions against Iran were lifted", "the easing of the embargo"). */
+static const char *const easing_lemmas[] = {
+    "lift", "ease", "remove", "relax", "end", "scrap", "drop", "waive",
+    "repeal", "reduce", "cut", "lower", "loosen", "rescind", NULL
+};
+
 /* Verbs whose object is an event their subject takes part in ("held
  * talks", "issued a warning", "paid a visit", "attended the summit"). */
 static const char *const support_lemmas[] = {
@@ -1278,9 +1285,12 @@ static int noun_clause_actors(const dg_doc *doc, dg_event *ev,
         return 1;
     cl = &doc->clauses[c];
     subj = dg_clause_subject(doc, c, NULL);
-    /* "The summit was attended by the heads of state of X and Y" */
+    /* "The summit was attended by the heads of state of X and Y",
+     * "sanctions were lifted by X" */
     if (span_has(subj, tc->tb) && (cl->vflags & DG_VG_PASSIVE) &&
-        cl->lemma && dg_word_in(support_lemmas, cl->lemma))
+        cl->lemma && (dg_word_in(support_lemmas, cl->lemma) ||
+                      (is_measure(tc->lx->cls) &&
+                       dg_word_in(easing_lemmas, cl->lemma))))
         return span_actors(doc, ev, cl->agent, sr, found);
     if (span_has(subj, tc->tb))
         return 1; /* "The talks focused on ...": the noun is the subject */
@@ -1820,6 +1830,27 @@ static int governor(const dg_doc *doc, int c, size_t *noun)
  * or wished: "refused to meet", "hopes to visit"; cancelled: "cancelled
  * his visit"), 1 when it is planned ("will meet", "agreed to meet",
  * "said he would visit", "the planned visit"), else 0. */
+/* The mood a noun of intent gives the noun trigger in its "for" or "of"
+ * phrase: -1 for a wish ("a call for talks", "the request for a
+ * meeting"), 1 for a plan ("plans for a visit", "an offer of talks"), 0
+ * when none governs it. */
+static int noun_of_intent(const dg_doc *doc, const trigger_ctx *tc)
+{
+    size_t k = tc->tb;
+    const char *w;
+
+    while (k > tc->sb + 2 && (doc->tags[k - 1].pos == DG_POS_ADJ ||
+                              doc->tags[k - 1].pos == DG_POS_DET ||
+                              doc->tags[k - 1].pos == DG_POS_NUM ||
+                              doc->tags[k - 1].pos == DG_POS_DEMONYM))
+        k--;
+    if (k < tc->sb + 2 || !(dg_tok_is(&doc->toks[k - 1], "for") ||
+                            dg_tok_is(&doc->toks[k - 1], "of")))
+        return 0;
+    w = doc->toks[k - 2].norm;
+    return dg_word_in(denying_nouns, w) ? -1 : dg_word_in(planning_nouns, w);
+}
+
 static int clause_mood(const dg_doc *doc, const trigger_ctx *tc)
 {
     int c = dg_clause_at(doc, tc->tb), mood = 0, hops = 0, carried = 1;
@@ -1842,6 +1873,10 @@ static int clause_mood(const dg_doc *doc, const trigger_ctx *tc)
                   dg_tok_is(&doc->toks[k], "-")))
                 break;
         }
+        /* "Kenyatta's call for talks", "plans for a visit" */
+        mood = mood > 0 ? 1 : noun_of_intent(doc, tc);
+        if (mood < 0)
+            return -1;
         /* "cancelled his visit", "called for talks" */
         if (span_has(cl->obj, tc->tb) && cl->lemma &&
             dg_word_in(cancelling_lemmas, cl->lemma) &&
@@ -2157,6 +2192,29 @@ static int deployed_subject(const dg_doc *doc, const trigger_ctx *tc)
     return 0;
 }
 
+/* Documents one signs alone: a signature on them is no agreement
+ * between parties ("signed an executive order", "signed the bill into
+ * law"). */
+static const char *const unilateral_documents[] = {
+    "order", "orders", "law", "laws", "bill", "bills", "decree", "decrees",
+    "legislation", "petition", "petitions", "letter", "letters", "book",
+    "budget", "ordinance", "proclamation", "memo", "waiver", "directive",
+    "contract", "contracts", "autographs", "condolence", NULL
+};
+
+/* Is the object of a verb of signing a document no other party signs? */
+static int signs_alone(const dg_doc *doc, const trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb);
+    const dg_clause *cl;
+
+    if (c < 0 || tc->noun || strcmp(tc->lx->cls, "AgreementSigning") != 0)
+        return 0;
+    cl = &doc->clauses[c];
+    return cl->obj.b < cl->obj.e && cl->obj.b >= tc->te &&
+           dg_word_in(unilateral_documents, doc->toks[cl->obj.e - 1].norm);
+}
+
 /* Gatherings one calls (convenes), not a person one phones. */
 static const char *const called_gatherings[] = {
     "meeting", "session", "summit", "conference", "election", "elections",
@@ -2394,6 +2452,21 @@ static int reported_act(const dg_doc *doc, dg_event *ev, const trigger_ctx *tc)
     return statement_addressee(doc, ev, c);
 }
 
+/* Is the noun trigger of a sanction the subject or object of a verb
+ * that eases it? */
+static int eased_measure(const dg_doc *doc, const trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb);
+    const dg_clause *cl;
+
+    if (c < 0 || !tc->noun || strcmp(tc->lx->cls, "Sanction") != 0)
+        return 0;
+    cl = &doc->clauses[c];
+    return cl->lemma && dg_word_in(easing_lemmas, cl->lemma) &&
+           (span_has(dg_clause_subject(doc, c, NULL), tc->tb) ||
+            span_has(cl->obj, tc->tb));
+}
+
 static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
 {
     dg_event *talk;
@@ -2411,6 +2484,10 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
         return 0;
     ev->cls = tc->lx->cls;
     ev->cameo = tc->lx->cameo;
+    if (eased_measure(doc, tc)) {
+        ev->cls = "SanctionRelief";
+        ev->cameo = "085";
+    }
     ev->status = mood > 0 ? "scheduled" : NULL;
     if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s) ||
         !reported_act(doc, ev, tc))
@@ -2431,7 +2508,7 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     if (is_talk(ev->cls) && not_diplomatic(doc, tc))
         ev->nparts = 0;
     if ((strcmp(ev->cls, "Visit") == 0 && deployed_subject(doc, tc)) ||
-        call_names_object(doc, tc))
+        call_names_object(doc, tc) || signs_alone(doc, tc))
         ev->nparts = 0;
     if (ev->nparts == 0 && !tc->noun)
         tc->kept = 0;

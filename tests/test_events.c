@@ -552,12 +552,32 @@ static void test_actors(void)
               "Kenji Sato/participant|Emmanuel Macron/participant");
 }
 
-/* Sports and business meetings are no diplomacy. */
+/* Sports and business meetings, modifiers, deployments, names called,
+ * calls for talks and orders signed are no events of diplomacy. */
 static void test_false_alarms(void)
 {
     run("Argentina met France in the final.");
     CU_ASSERT_EQUAL(g_doc.nevs, 0);
     run("Shareholders of the company met in Paris.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
+    /* a noun trigger modifying a noun; an easing verb */
+    run("Japan lifted travel curbs on Russia.");
+    no_event("Visit");
+    has_event("SanctionRelief", NULL, "Japan/participant|Russia/target");
+    run("Sanctions against Iran were lifted by the United Nations.");
+    no_event("Sanction");
+    has_event("SanctionRelief", NULL, "United Nations/participant|Iran/target");
+    /* troops deploy, they do not visit */
+    run("British troops arrived in Mali.");
+    no_event("Visit");
+    /* "called X a Y" names X; a call for talks is no talks */
+    run("Olaf Scholz called Kenji Sato a liar.");
+    no_event("PhoneCall");
+    run("Japan rejected China's call for talks.");
+    no_event("Meeting");
+    has_event("Rejection", NULL, "Japan/speaker|China/target");
+    /* one signs an order alone */
+    run("Kenji Sato signed an executive order.");
     CU_ASSERT_EQUAL(g_doc.nevs, 0);
 }
 
