@@ -1146,6 +1146,8 @@ static size_t reported_start(const builder *bd, const dg_clause *c)
         (c->vflags & DG_VG_PASSIVE))
         return NONE;
     j = skip_adv(sc, c->vg.e);
+    while (j < sc->se && sc->timex[j - sc->sb]) /* "said on Friday they" */
+        j = skip_adv(sc, j + 1);
     if (in(tell_lemmas, c->lemma)) {
         n = np_end(sc->doc, j, sc->se);
         j = skip_adv(sc, n);

@@ -2467,6 +2467,21 @@ static int eased_measure(const dg_doc *doc, const trigger_ctx *tc)
             span_has(cl->obj, tc->tb));
 }
 
+/* Makes a coercive measure announced for later a threat of it (CAMEO
+ * 13: "threaten with sanctions, boycott or embargo" is 1312 under 13):
+ * who imposes it speaks, its target stays the target. */
+static void threaten(dg_event *ev)
+{
+    size_t j;
+
+    ev->cls = "Threat";
+    ev->cameo = "130";
+    ev->status = NULL;
+    for (j = 0; j < ev->nparts; j++)
+        if (ev->parts[j].role == DG_ROLE_PARTICIPANT)
+            ev->parts[j].role = DG_ROLE_SPEAKER;
+}
+
 static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
 {
     dg_event *talk;
@@ -2492,6 +2507,8 @@ static int build_event(dg_doc *doc, trigger_ctx *tc, size_t s)
     if (!find_participants(doc, ev, tc) || !ev_add_sent(ev, s) ||
         !reported_act(doc, ev, tc))
         return 0;
+    if (ev->status && strcmp(ev->cls, "Sanction") == 0)
+        threaten(ev); /* "plans to impose sanctions on X" */
     /* "called the decision a mistake", "X discussed the war": no call
      * without someone called, no talks without a second side */
     {

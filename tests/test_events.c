@@ -467,6 +467,12 @@ static void test_reported_speech(void)
     has_event("Demand", NULL, "Japan/speaker|Russia/target");
     run("Japan said it would impose sanctions on Russia.");
     has_event("Threat", NULL, "Japan/speaker");
+    /* a time phrase after the speech verb; a sanction planned */
+    run("Japan said on Friday it would impose sanctions on Russia.");
+    has_event("Threat", NULL, "Japan/speaker");
+    run("Japan plans to impose sanctions on Russia.");
+    has_event("Threat", NULL, "Japan/speaker|Russia/target");
+    no_event("Sanction");
     run("Japan said it will not accept the proposal.");
     has_event("Rejection", NULL, "Japan/speaker");
     run("Kenji Sato said the decision was a mistake.");
