@@ -1385,8 +1385,8 @@ static int noun_takes_with(const dg_doc *doc, size_t i)
  * into participles, infinitives and coordinated verbs), the object, the
  * agent of a passive ("X was received by Y": Y hosts), and "with",
  * "between" and "among" phrases. */
-/* Phrases that name whom a pledge is for ("send troops to X", "a
- * ceasefire in X", "support for X"). */
+/* Phrases that name whom a pledge, a refusal or a threat is for ("send
+ * troops to X", "a ceasefire in X", "support for X"). */
 static const char *const intent_preps[] = {"to", "for", "in", "with", NULL};
 
 /* Does an infinitive under clause c (directly or through infinitives)
@@ -1421,17 +1421,33 @@ static int intent_phrases(const dg_doc *doc, dg_event *ev,
     return 1;
 }
 
-/* The target of a pledge or an offer (03): whom the promised act is
- * for, in the trigger's phrases or in the infinitives it governs ("is
- * ready to contribute troops to the force in Afghanistan", "agreed to a
- * ceasefire in eastern Ukraine"). */
+/* The target of an act that governs another (CAMEO 02, 03, 10, 12,
+ * 13), when the trigger's own phrases name none: who must act in a
+ * demand or appeal's reported clause ("demanded that the US cancel
+ * ..."), else whom the governed act is for, in the trigger's phrases or
+ * in the infinitives it governs ("is ready to contribute troops to the
+ * force in Afghanistan", "agreed to a ceasefire in eastern Ukraine",
+ * "refused to deploy peacekeepers in Iraq"). */
 static int intent_targets(const dg_doc *doc, dg_event *ev,
                           const trigger_ctx *tc, int c, int *found)
 {
-    size_t d;
+    static const char *const roots[] = {"02", "03", "10", "12", "13", NULL};
+    int asks = strncmp(tc->lx->cameo, "02", 2) == 0 ||
+               strncmp(tc->lx->cameo, "10", 2) == 0;
+    size_t d, k;
 
-    if (strncmp(tc->lx->cameo, "03", 2) != 0 || has_role(ev, DG_ROLE_TARGET) ||
+    for (k = 0; roots[k] && strncmp(tc->lx->cameo, roots[k], 2) != 0; k++)
+        ;
+    if (!roots[k] || has_role(ev, DG_ROLE_TARGET) ||
         (doc->clauses[c].vflags & DG_VG_PASSIVE)) /* "was intended to" */
+        return 1;
+    for (d = (size_t)c + 1; asks && d < doc->nclauses &&
+         doc->clauses[d].sent == doc->clauses[c].sent; d++)
+        if (doc->clauses[d].parent == c &&
+            doc->clauses[d].kind == DG_CL_REPORTED &&
+            !span_actors(doc, ev, doc->clauses[d].subj, DG_ROLE_TARGET, found))
+            return 0;
+    if (has_role(ev, DG_ROLE_TARGET))
         return 1;
     if (!intent_phrases(doc, ev, &doc->clauses[c], tc->te, 0, found))
         return 0;

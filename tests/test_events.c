@@ -498,7 +498,7 @@ static void test_negation(void)
     CU_ASSERT_EQUAL(g_doc.nevs, 0);
     run("Japan refused to meet Russia.");
     no_event("Meeting");
-    has_event("Rejection", NULL, "Japan/speaker");
+    has_event("Rejection", NULL, "Japan/speaker|Russia/target");
     run("Kenji Sato cancelled his visit to Germany.");
     no_event("Visit");
     run("Kenji Sato hopes to visit Germany.");
@@ -535,6 +535,11 @@ static void test_families(void)
     has_event("Threat", NULL, "Japan/speaker|Russia/target");
     run("Japan demanded the release of the sailors.");
     has_event("Demand", NULL, "Japan/speaker");
+    /* who must act in a demand's reported clause; a refusal's place */
+    run("China demanded that Japan withdraw its troops.");
+    has_event("Demand", NULL, "China/speaker|Japan/target");
+    run("Pakistan refused to deploy troops in Iraq.");
+    has_event("Rejection", NULL, "Pakistan/speaker|Iraq/target");
     run("Kenji Sato told reporters that the talks were useful.");
     has_event("Statement", NULL, "Kenji Sato/speaker");
     run("Japan froze the assets of Russian officials.");
