@@ -1796,6 +1796,8 @@ static const char *const denying_nouns[] = {
     "calls", "request", "requests", "demand", "demands", "hope", "hopes",
     "wish", "proposal", "proposals", "push", "pressure", "refusal",
     "failure", "need", "suggestion", "idea", "threat", "threats",
+    "measures", "steps", "initiative", "ways", "means", "move", "moves",
+    "campaign", "drive", "aim", "goal", "purpose",
     "unwilling", "reluctant", "unable", "hesitant", NULL
 };
 static const char *const planning_nouns[] = {
@@ -1929,7 +1931,13 @@ static int clause_mood(const dg_doc *doc, const trigger_ctx *tc)
         if (cl->kind == DG_CL_INFINITIVE) {
             size_t noun;
             int g = governor(doc, c, &noun);
-            const char *gw = noun != (size_t)-1 ? doc->toks[noun].norm :
+            const char *gw;
+            /* "the measures taken by Russia to resume talks" */
+            if (noun == (size_t)-1 && g >= 0 &&
+                doc->clauses[g].kind == DG_CL_RELATIVE &&
+                doc->clauses[g].ante.b < doc->clauses[g].ante.e)
+                noun = doc->clauses[g].ante.e - 1;
+            gw = noun != (size_t)-1 ? doc->toks[noun].norm :
                              g >= 0 && doc->clauses[g].lemma ?
                              doc->clauses[g].lemma : "";
             if (noun != (size_t)-1 ? dg_word_in(denying_nouns, gw)
