@@ -1135,6 +1135,11 @@ static size_t speech_tail(const builder *bd, size_t j)
     return j;
 }
 
+/* Verbs whose passive names a speaker as subject and the medium as
+ * agent ("is quoted by Reuters saying", "was cited by the agency as
+ * saying"). */
+static const char *const quoting_lemmas[] = {"quote", "cite", NULL};
+
 /* Where a reported clause starts right after speech verb group g of
  * clause c (no "that": "said China would ..."), or NONE. */
 static size_t reported_start(const builder *bd, const dg_clause *c)
@@ -1254,6 +1259,11 @@ static int open_at(builder *bd, size_t i)
             (prev == NONE || pos_at(doc, prev) == DG_POS_COMMA ||
              pos_at(doc, prev) == DG_POS_PUNCT) &&
             (c->verb != NONE || prev == NONE || starts_sentence(sc, i)))
+            return push(bd, DG_CL_PARTICIPLE, i, NONE);
+        /* "X is quoted by Reuters saying ...": the one quoted speaks */
+        if (vf == DG_VF_ING && c->verb != NONE && c->lemma &&
+            (c->vflags & DG_VG_PASSIVE) && in(quoting_lemmas, c->lemma) &&
+            is_speech(bd->g[g].lemma))
             return push(bd, DG_CL_PARTICIPLE, i, NONE);
         /* "The summit, held in Cusco, was attended by ...": a participle
          * between a subject and its verb */

@@ -184,11 +184,17 @@ static void test_participle(void)
     /* ", saying ...": the participle after the main clause */
     run("The ministry criticized the plan, saying it was rash.");
     clause("say", DG_CL_PARTICIPLE, "The ministry", "", "");
+    /* the one quoted speaks, not the agency quoting */
+    run("The envoy was quoted by the agency saying the talks had ended.");
+    clause("say", DG_CL_PARTICIPLE, "The envoy", "", "");
 }
 
 /* What a speech verb reports is a clause of its own, before or after. */
 static void test_reported(void)
 {
+    /* a time phrase between the speech verb and what it reports */
+    run("The farmers said on Friday they would blockade the city.");
+    clause("blockade", DG_CL_REPORTED, "they", "the city", "");
     run("The minister said the talks would resume.");
     clause("say", DG_CL_MAIN, "The minister", "", "");
     clause("resume", DG_CL_REPORTED, "the talks", "", "");
