@@ -1316,6 +1316,15 @@ static void take_group(builder *bd, dg_clause *c, const verb_group *g,
     (void)bd;
 }
 
+/* Is t a dash that opens or closes an aside: an en or em dash (folded
+ * to "-"), or a hyphen with a space before it, not the hyphen of
+ * "six-month"? */
+static int is_dash(const dg_token *t)
+{
+    return dg_tok_is(t, "-") &&
+           (t->e - t->b > 1 || (t->flags & DG_TOK_SPACE_BEFORE));
+}
+
 /* The subject noun phrase of clause c, looking back from its verb
  * group over its own tokens (nested clauses and appositions skipped). */
 static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
@@ -1327,6 +1336,16 @@ static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
         dg_pos p = pos_at(doc, --k);
         if (doc->tags[k].clause != ci)
             continue;
+        /* "X — A, B; C and D — reached": the apposition between dashes */
+        if (is_dash(&doc->toks[k])) {
+            size_t j = k;
+            while (j > lo && !is_dash(&doc->toks[j - 1]))
+                j--;
+            if (j > lo) {
+                k = j - 1;
+                continue;
+            }
+        }
         /* "X on Tuesday said", "X, last week, announced" */
         if (p == DG_POS_ADV || p == DG_POS_NEG || p == DG_POS_COMMA ||
             (p == DG_POS_PUNCT && !dg_tok_is(&doc->toks[k], ":")) ||
@@ -1615,7 +1634,11 @@ static int sentence_clauses(sent_ctx *sc)
     for (i = sc->sb; i < sc->se; i++) {
         dg_pos p = pos_at(doc, i);
         int g;
-        if (dg_tok_is(&doc->toks[i], ";")) {
+        /* ";" ends a clause that has its verb; before it, it only
+         * separates the items of a list ("X — A, B; C, D; plus E —
+         * reached a deal") */
+        if (dg_tok_is(&doc->toks[i], ";") &&
+            clause(&bd, bd.stack[0])->verb != NONE) {
             bd.depth = 0;
             doc->tags[i].clause = -1;
             if ((bd.stack[0] = new_clause(&bd, DG_CL_MAIN, i + 1, -1,

@@ -189,6 +189,16 @@ static void test_participle(void)
     clause("say", DG_CL_PARTICIPLE, "The envoy", "", "");
 }
 
+/* An aside between dashes, with ";" between its items, stands between
+ * a subject and its verb; a hyphen inside a word opens none. */
+static void test_dash_aside(void)
+{
+    run("Iran and the powers \u2014 Britain, France; and Germany \u2014 "
+        "reached a six-month deal.");
+    clause("reach", DG_CL_MAIN, "Iran and the powers", "a six-month deal", "");
+    CU_ASSERT_EQUAL(g_doc.nclauses, 1);
+}
+
 /* What a speech verb reports is a clause of its own, before or after. */
 static void test_reported(void)
 {
@@ -269,6 +279,7 @@ int main(void)
         {"verb groups: negation, modality, tense", test_verb_groups},
         {"passive agent", test_passive_agent},
         {"participial clauses", test_participle},
+        {"an aside between dashes", test_dash_aside},
         {"reported speech", test_reported},
         {"infinitive clauses", test_infinitive},
         {"coordination", test_coordination},
