@@ -57,6 +57,7 @@ const dg_namespace dg_namespaces[] = {
     {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
     {"xsd", "http://www.w3.org/2001/XMLSchema#"},
     {"itsrdf", "http://www.w3.org/2005/11/its/rdf#"},
+    {"schema", "https://schema.org/"},
 };
 const size_t dg_nnamespaces = sizeof dg_namespaces / sizeof dg_namespaces[0];
 

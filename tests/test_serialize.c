@@ -115,6 +115,7 @@ static const char *prefixes =
     "@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .\n"
     "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
     "@prefix itsrdf: <http://www.w3.org/2005/11/its/rdf#> .\n"
+    "@prefix schema: <https://schema.org/> .\n"
     "@prefix id: <https://w3id.org/diplograph/id/> .\n"
     "\n";
 
