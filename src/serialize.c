@@ -42,6 +42,7 @@ static const dg_format formats[] = {
     {"json", "json", DG_WRITER_RAPTOR, DG_FILTER_JSON_U},
     {"json-triples", "json-triples", DG_WRITER_RAPTOR, DG_FILTER_JSON_U},
     {"dot", "dot", DG_WRITER_DOT, 0},
+    {"jsonld", NULL, DG_WRITER_JSONLD, 0},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -497,6 +498,8 @@ dg_status dg_ser_start(dg_serializer *s)
     s->esc = 0;
     s->started = 1;
     s->ended = 0;
+    if (s->fmt->writer == DG_WRITER_JSONLD)
+        return dg_jsonld_head(s);
     if (!s->fmt->raptor)
         return dg_lines_head(s);
     if (!(s->rs = raptor_new_serializer(s->world, s->fmt->raptor)))
@@ -518,6 +521,8 @@ dg_status dg_ser_end(dg_serializer *s)
         s->ended = 1;
         if (s->rs && raptor_serializer_serialize_end(s->rs))
             dg_ser_fail(s, DG_ERR_RDF);
+        if (s->fmt->writer == DG_WRITER_JSONLD)
+            dg_jsonld_foot(s);
     }
     return s->err;
 }
@@ -641,7 +646,8 @@ static dg_status write_statement(dg_serializer *s, const dg_triple *t,
 dg_status dg_ser_write_range(dg_serializer *s, const dg_graph *g,
                              size_t from, size_t to, const char *graph_iri)
 {
-    const char *gi = s->fmt->writer == DG_WRITER_NQUADS ? graph_iri : NULL;
+    const char *gi = s->fmt->writer == DG_WRITER_NQUADS ||
+                     s->fmt->writer == DG_WRITER_JSONLD ? graph_iri : NULL;
     dg_status st = DG_OK;
     size_t i;
 
@@ -652,7 +658,9 @@ dg_status dg_ser_write_range(dg_serializer *s, const dg_graph *g,
                  "refusing to write the invalid graph IRI <%s>", gi);
         return DG_ERR_ARG;
     }
-    if (!s->fmt->raptor)
+    if (s->fmt->writer == DG_WRITER_JSONLD)
+        st = dg_jsonld_write(s, g, from, to, gi);
+    else if (!s->fmt->raptor)
         st = dg_lines_write(s, g, from, to, gi);
     for (i = from; s->fmt->raptor && i < to && st == DG_OK; i++)
         st = write_statement(s, dg_graph_triple(g, i), gi);

@@ -391,6 +391,63 @@ static void test_noncharacters(void)
 
 /* JSON has no \U escape: a character above U+FFFF, in a literal or an
  * IRI, becomes a surrogate pair; an escaped backslash before a U stays. */
+/* JSON-LD: the context by IRI and `id:` for the base; one named graph
+ * per write, or the nodes in the default graph without a graph IRI;
+ * terms, coercions and value objects as the context defines them. */
+static void test_jsonld(void)
+{
+    static const char head[] =
+        "{\n  \"@context\": [\n"
+        "    \"https://w3id.org/diplograph/ns/context.jsonld\",\n"
+        "    {\"id\": {\"@id\": \"" ID "\", \"@prefix\": true}}\n"
+        "  ],\n  \"@graph\": [";
+    static const char nodes[] =
+        "\n        {\n          \"@id\": \"id:person/a-b\",\n"
+        "          \"@type\": \"Person\",\n"
+        "          \"label\": \"A B\"\n        },\n"
+        "        {\n          \"@id\": \"id:country/usa\",\n"
+        "          \"isoCode\": {\n            \"@value\": \"USA\",\n"
+        "            \"@type\": \"xsd:token\"\n          }\n        }";
+    dg_graph *gs[2] = {tiny_graph(), dg_graph_new()};
+    dg_status st;
+    char *out, want[2048];
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(gs[1]);
+    dg_graph_add_iri(gs[1], ID "event/e-1", DG_NS_DIP "participant",
+                     ID "person/a-b");
+    dg_graph_add_typed(gs[1], ID "event/e-1", DG_NS_DIP "date", "2024",
+                       XSD "gYear");
+    out = render_all(gs, 2, "jsonld", NULL, ID "graph/g", &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    snprintf(want, sizeof want, "%s\n    {\n      \"@id\": \"id:graph/g\",\n"
+             "      \"@graph\": [%s\n      ]\n    },\n    {\n"
+             "      \"@id\": \"id:graph/g\",\n      \"@graph\": [\n        {\n"
+             "          \"@id\": \"id:event/e-1\",\n"
+             "          \"participant\": \"id:person/a-b\",\n"
+             "          \"date\": {\n            \"@value\": \"2024\",\n"
+             "            \"@type\": \"xsd:gYear\"\n          }\n        }\n"
+             "      ]\n    }\n  ]\n}\n", head, nodes);
+    assert_text(out, want);
+    free(out);
+    out = render_all(gs, 1, "jsonld", NULL, NULL, &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    snprintf(want, sizeof want, "%s\n    {\n      \"@id\": \"id:person/a-b\",\n"
+             "      \"@type\": \"Person\",\n      \"label\": \"A B\"\n    },\n"
+             "    {\n      \"@id\": \"id:country/usa\",\n"
+             "      \"isoCode\": {\n        \"@value\": \"USA\",\n"
+             "        \"@type\": \"xsd:token\"\n      }\n    }\n  ]\n}\n", head);
+    assert_text(out, want);
+    free(out);
+    dg_graph_clear(gs[0]);
+    out = render_all(gs, 1, "jsonld", NULL, NULL, &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    snprintf(want, sizeof want, "%s\n  ]\n}\n", head);
+    assert_text(out, want);
+    free(out);
+    dg_graph_free(gs[0]);
+    dg_graph_free(gs[1]);
+}
+
 static void test_json_astral(void)
 {
     static const char *const names[] = {"json", "json-triples"};
@@ -727,6 +784,7 @@ int main(void)
         {"turtle refuses dot segments", test_turtle_dot_segments},
         {"noncharacters refused", test_noncharacters},
         {"json characters above U+FFFF", test_json_astral},
+        {"jsonld", test_jsonld},
         {"nquads", test_nquads},
         {"rdfxml json dot", test_other_formats},
         {"refused IRIs and literals", test_bad_iris},
