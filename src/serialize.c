@@ -43,6 +43,7 @@ static const dg_format formats[] = {
     {"json-triples", "json-triples", DG_WRITER_RAPTOR, DG_FILTER_JSON_U},
     {"dot", "dot", DG_WRITER_DOT, 0},
     {"jsonld", NULL, DG_WRITER_JSONLD, 0},
+    {"events-tsv", NULL, DG_WRITER_EVENTS, 0},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -500,6 +501,8 @@ dg_status dg_ser_start(dg_serializer *s)
     s->ended = 0;
     if (s->fmt->writer == DG_WRITER_JSONLD)
         return dg_jsonld_head(s);
+    if (s->fmt->writer == DG_WRITER_EVENTS)
+        return dg_events_head(s);
     if (!s->fmt->raptor)
         return dg_lines_head(s);
     if (!(s->rs = raptor_new_serializer(s->world, s->fmt->raptor)))
@@ -660,6 +663,8 @@ dg_status dg_ser_write_range(dg_serializer *s, const dg_graph *g,
     }
     if (s->fmt->writer == DG_WRITER_JSONLD)
         st = dg_jsonld_write(s, g, from, to, gi);
+    else if (s->fmt->writer == DG_WRITER_EVENTS)
+        st = dg_events_write(s, g, from, to);
     else if (!s->fmt->raptor)
         st = dg_lines_write(s, g, from, to, gi);
     for (i = from; s->fmt->raptor && i < to && st == DG_OK; i++)

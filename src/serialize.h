@@ -10,6 +10,7 @@
  *                       of each IRI's text (and its Raptor term)
  *   serialize_dot.c     the dot format's picture
  *   serialize_jsonld.c  JSON-LD 1.1 with jansson
+ *   serialize_events.c  the event table (-f events-tsv)
  *   serialize_blocks.c  a corpus written one article at a time
  *                       (dg_blockser)
  */
@@ -29,7 +30,8 @@ typedef enum {
     DG_WRITER_NQUADS,
     DG_WRITER_TURTLE,
     DG_WRITER_DOT,       /* serialize_dot.c, through Raptor's dot writer */
-    DG_WRITER_JSONLD     /* serialize_jsonld.c, with jansson */
+    DG_WRITER_JSONLD,    /* serialize_jsonld.c, with jansson */
+    DG_WRITER_EVENTS     /* serialize_events.c: the event table */
 } dg_writer;
 
 /* Filters on the bytes Raptor writes (see ios_write_bytes). */
@@ -140,5 +142,11 @@ dg_status dg_jsonld_head(dg_serializer *s);
 dg_status dg_jsonld_foot(dg_serializer *s);
 dg_status dg_jsonld_write(dg_serializer *s, const dg_graph *g, size_t from,
                           size_t to, const char *graph_iri);
+
+/* serialize_events.c: the event table's header line, and the rows of
+ * the events among triples [from, to) of g. */
+dg_status dg_events_head(dg_serializer *s);
+dg_status dg_events_write(dg_serializer *s, const dg_graph *g, size_t from,
+                          size_t to);
 
 #endif /* DIPLOGRAPH_SERIALIZE_H */

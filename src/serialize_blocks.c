@@ -29,6 +29,7 @@ static const struct {
     {"json", 3, "  }\n", ",\n"},
     {"json-triples", 18, "\n    ]\n  }\n", ",\n"},
     {"jsonld", -3, "\n  ]\n}\n", ","},
+    {"events-tsv", -1, "", ""},
 };
 #define NSPLITS (sizeof splits / sizeof splits[0])
 

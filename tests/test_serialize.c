@@ -20,6 +20,7 @@
 #define RDFS "http://www.w3.org/2000/01/rdf-schema#"
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define XSD "http://www.w3.org/2001/XMLSchema#"
+#define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 
 /* The last diagnostic, for exact-message checks. */
 static char last_diag[512];
@@ -448,6 +449,62 @@ static void test_jsonld(void)
     dg_graph_free(gs[1]);
 }
 
+/* The event table: a hosted visit (CAMEO 043: the host acts), a
+ * person's state through the post held, a place's through dip:locatedIn,
+ * the first source sentence by offset, and a tab, line feed, carriage
+ * return and backslash in a label escaped. */
+static void test_events_tsv(void)
+{
+    dg_graph *g = dg_graph_new();
+    dg_status st;
+    char *out, want[2048];
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    dg_graph_add_iri(g, ID "e/1", RDF_TYPE, DG_NS_DIP "Visit");
+    dg_graph_add_literal(g, ID "e/1", DG_NS_DIP "cameoCode", "043");
+    dg_graph_add_iri(g, ID "e/1", DG_NS_DIP "visitor", ID "p/v");
+    dg_graph_add_iri(g, ID "e/1", DG_NS_DIP "host", ID "p/h");
+    dg_graph_add_iri(g, ID "e/1", DG_NS_DIP "location", ID "pl/venue");
+    dg_graph_add_typed(g, ID "e/1", DG_NS_DIP "date", "2024-02-01",
+                       XSD "date");
+    dg_graph_add_iri(g, ID "e/1", DG_NS_DIP "reportedIn", ID "a");
+    dg_graph_add_iri(g, ID "e/1", "http://www.w3.org/ns/prov#wasDerivedFrom",
+                     ID "a#char=20,30");
+    dg_graph_add_iri(g, ID "e/1", "http://www.w3.org/ns/prov#wasDerivedFrom",
+                     ID "a#char=3,9");
+    dg_graph_add_typed(g, ID "a#char=20,30", NIF "beginIndex", "20",
+                       XSD "nonNegativeInteger");
+    dg_graph_add_typed(g, ID "a#char=3,9", NIF "beginIndex", "3",
+                       XSD "nonNegativeInteger");
+    dg_graph_add_typed(g, ID "a#char=3,9", NIF "endIndex", "9",
+                       XSD "nonNegativeInteger");
+    dg_graph_add_iri(g, ID "p/h", RDF_TYPE, DG_NS_DIP "Person");
+    dg_graph_add_literal(g, ID "p/h", RDFS "label", "Tab\there\nnew\rcr\\");
+    dg_graph_add_iri(g, ID "p/h", DG_NS_DIP "holds", ID "post/h");
+    dg_graph_add_iri(g, ID "post/h", DG_NS_DIP "postIn", ID "c/pol");
+    dg_graph_add_iri(g, ID "c/pol", RDF_TYPE, DG_NS_DIP "Country");
+    dg_graph_add_literal(g, ID "c/pol", DG_NS_DIP "isoCode", "POL");
+    dg_graph_add_iri(g, ID "p/v", RDF_TYPE, DG_NS_DIP "Organization");
+    dg_graph_add_literal(g, ID "p/v", RDFS "label", "Visitors");
+    dg_graph_add_literal(g, ID "pl/venue", RDFS "label", "Palace");
+    dg_graph_add_iri(g, ID "pl/venue", DG_NS_DIP "locatedIn", ID "pl/city");
+    dg_graph_add_iri(g, ID "pl/city", DG_NS_DIP "locatedIn", ID "c/pol");
+    out = render(g, "events-tsv", NULL, &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    snprintf(want, sizeof want, "date\tdate_iso\tcameo\tcameo_root\tclass\t"
+             "actor1_label\tactor1_iso\tactor1_code\tactor1_iri\t"
+             "actor2_label\tactor2_iso\tactor2_code\tactor2_iri\t"
+             "location_label\tlocation_iso\tsource_url\tarticle\tevent\t"
+             "sentence_begin\tsentence_end\n"
+             "20240201\t2024-02-01\t043\t04\tVisit\t"
+             "Tab\\there\\nnew\\rcr\\\\\tPOL\tPOLGOV\t" ID "p/h\t"
+             "Visitors\t\t\t" ID "p/v\tPalace\tPOL\t\t" ID "a\t" ID "e/1\t"
+             "3\t9\n");
+    assert_text(out, want);
+    free(out);
+    dg_graph_free(g);
+}
+
 static void test_json_astral(void)
 {
     static const char *const names[] = {"json", "json-triples"};
@@ -785,6 +842,7 @@ int main(void)
         {"noncharacters refused", test_noncharacters},
         {"json characters above U+FFFF", test_json_astral},
         {"jsonld", test_jsonld},
+        {"events-tsv", test_events_tsv},
         {"nquads", test_nquads},
         {"rdfxml json dot", test_other_formats},
         {"refused IRIs and literals", test_bad_iris},
