@@ -382,16 +382,18 @@ int dg_ser_term_ok(dg_serializer *s, const dg_term *t)
                  "refusing to write the invalid IRI <%s>", t->value);
         return 0;
     }
-    if (!dg_utf8_valid(t->value, strlen(t->value), &bad)) {
-        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
-                 "literal is not UTF-8 (byte %zu)", bad);
-        return 0;
-    }
+    /* before the UTF-8 check, which refuses noncharacters too, so that
+     * the message names them */
     if ((at = noncharacter_at(t->value)) >= 0) {
         dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
                  "refusing to write the noncharacter U+FFF%c in a literal "
                  "(byte %ld): Raptor cannot write it",
                  t->value[at + 2] == '\xbe' ? 'E' : 'F', at);
+        return 0;
+    }
+    if (!dg_utf8_valid(t->value, strlen(t->value), &bad)) {
+        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
+                 "literal is not UTF-8 (byte %zu)", bad);
         return 0;
     }
     if (t->datatype && (!iri_ok(t->datatype) ||
