@@ -204,6 +204,10 @@ typedef struct {
     const char *withdrawn; /* COUNTRY: the ISO 3166-3 code ("SUHH") of a
                               state whose ISO 3166-1 code was withdrawn,
                               else NULL */
+    const char *wikidata; /* COUNTRY, ORG, PERSON: its Wikidata item
+                             ("Q183", from the *-ids.tsv files), or NULL */
+    const char *cow;      /* COUNTRY: its Correlates of War state number
+                             ("255", country-ids.tsv), or NULL */
 } dg_lex_entry;
 
 /* In a kind_mask: match names without their capital letter too ("China's

@@ -77,6 +77,14 @@ typedef struct {
     const char *iso, *label, *title;
 } relabel;
 
+/* Identifiers from a *-ids.tsv file, applied when a load succeeds to
+ * every entry of the state (kind COUNTRY, key its ISO code) or of the
+ * organization or person (key its label). */
+typedef struct {
+    dg_lex_kind kind;
+    const char *key, *wikidata, *cow;
+} ident;
+
 struct dg_lexicon {
     arena_block *arena;
     lex_ent **all;            /* every entry in load order */
@@ -87,6 +95,8 @@ struct dg_lexicon {
     size_t ntab, used;
     relabel *pend;            /* pending label changes of this load */
     size_t npend, cappend;
+    ident *pids;              /* pending identifiers of this load */
+    size_t npids, cappids;
     int iso_loaded;
     dg_wordclass *wc;         /* WordNet's word classes (wordclass.c) */
 };
@@ -1021,6 +1031,95 @@ static dg_status line_given(reader *r, char **f)
 }
 
 /* ------------------------------------------------------------------ */
+/* Identifiers (country-ids.tsv, organization-ids.tsv, people-ids.tsv)  */
+/* ------------------------------------------------------------------ */
+
+/* 1 when s is empty or a run of ASCII digits not starting with 0
+ * (prefix "Q": a Wikidata item such as "Q183"). */
+static int id_ok(const char *s, const char *prefix)
+{
+    size_t n = strlen(prefix), i;
+
+    if (!*s)
+        return 1;
+    if (strncmp(s, prefix, n) != 0 || s[n] < '1' || s[n] > '9')
+        return 0;
+    for (i = n; s[i]; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* 1 when an entry of kind `kind` is labelled `label`. */
+static int has_label(const dg_lexicon *lex, dg_lex_kind kind,
+                     const char *label)
+{
+    size_t i;
+
+    for (i = 0; i < lex->nkind[kind]; i++)
+        if (strcmp(lex->kind[kind][i]->label, label) == 0)
+            return 1;
+    return 0;
+}
+
+/* Queues the identifiers of one line (applied by apply_ids). */
+static dg_status add_ident(reader *r, dg_lex_kind kind, const char *key,
+                           const char *wikidata, const char *cow)
+{
+    dg_lexicon *lex = r->lex;
+    ident *d;
+
+    if (!id_ok(wikidata, "Q"))
+        return syntax(r, "\"%s\" is not a Wikidata item (Q and digits)",
+                      wikidata);
+    if (!id_ok(cow, ""))
+        return syntax(r, "\"%s\" is not a COW state number", cow);
+    NEED(grow((void **)&lex->pids, &lex->cappids, lex->npids + 1,
+              sizeof *lex->pids));
+    d = &lex->pids[lex->npids];
+    d->kind = kind;
+    NEED(d->key = arena_strdup(lex, key));
+    d->wikidata = d->cow = NULL;
+    if (*wikidata)
+        NEED(d->wikidata = arena_strdup(lex, wikidata));
+    if (*cow)
+        NEED(d->cow = arena_strdup(lex, cow));
+    lex->npids++;
+    return DG_OK;
+}
+
+/* country-ids.tsv: ISO3 <TAB> wikidata <TAB> cow */
+static dg_status line_country_ids(reader *r, char **f)
+{
+    dg_status st = DG_OK;
+    const char *iso = country_field(r, f[0], &st);
+
+    if (st != DG_OK)
+        return st;
+    if (!iso)
+        return syntax(r, "missing country code%s", "");
+    return add_ident(r, DG_LEX_COUNTRY, iso, f[1], f[2]);
+}
+
+/* organization-ids.tsv: name <TAB> wikidata (name: an organizations.tsv
+ * label) */
+static dg_status line_org_ids(reader *r, char **f)
+{
+    if (!has_label(r->lex, DG_LEX_ORG, f[0]))
+        return syntax(r, "\"%s\" is no organization's name in "
+                      "organizations.tsv", f[0]);
+    return add_ident(r, DG_LEX_ORG, f[0], f[1], "");
+}
+
+/* people-ids.tsv: name <TAB> wikidata (name: a people.tsv name) */
+static dg_status line_person_ids(reader *r, char **f)
+{
+    if (!has_label(r->lex, DG_LEX_PERSON, f[0]))
+        return syntax(r, "\"%s\" is no person's name in people.tsv", f[0]);
+    return add_ident(r, DG_LEX_PERSON, f[0], f[1], "");
+}
+
+/* ------------------------------------------------------------------ */
 /* Files                                                               */
 /* ------------------------------------------------------------------ */
 
@@ -1042,6 +1141,9 @@ static const file_spec files[] = {
     { "topics.tsv", 3, 0, line_topic },
     { "title-countries.tsv", 2, 1, line_title_country },
     { "people.tsv", 6, 1, line_person },
+    { "country-ids.tsv", 3, 1, line_country_ids },
+    { "organization-ids.tsv", 2, 1, line_org_ids },
+    { "people-ids.tsv", 2, 1, line_person_ids },
     { "stopnames.txt", 1, 0, line_noname },
     { "given-names.txt", 1, 1, line_given },
 };
@@ -1283,6 +1385,28 @@ static void apply_relabels(dg_lexicon *lex)
     lex->npend = 0;
 }
 
+/* Applies the pending identifiers to every entry they name: a state's
+ * entries (its names, not its demonyms), an organization's or a
+ * person's (every spell of people.tsv). */
+static void apply_ids(dg_lexicon *lex)
+{
+    size_t i, k;
+
+    for (i = 0; i < lex->npids; i++) {
+        const ident *d = &lex->pids[i];
+        dg_lex_kind kind = d->kind;
+        for (k = 0; k < lex->nkind[kind]; k++) {
+            dg_lex_entry *e = lex->kind[kind][k];
+            if (strcmp(kind == DG_LEX_COUNTRY ? e->key : e->label,
+                       d->key) != 0)
+                continue;
+            e->wikidata = d->wikidata;
+            e->cow = d->cow;
+        }
+    }
+    lex->npids = 0;
+}
+
 /* Warns (status DG_OK) about each *.tsv or *.txt file of dir that is no
  * lexicon file: a misspelt name ("organisations.tsv") would otherwise be
  * ignored without a word. */
@@ -1363,6 +1487,7 @@ dg_status dg_lexicon_load(const char *dir, dg_lexicon **out,
             return st;
         }
         apply_relabels(lex);
+        apply_ids(lex);
         *out = lex;
         return DG_OK;
     }
@@ -1371,12 +1496,13 @@ dg_status dg_lexicon_load(const char *dir, dg_lexicon **out,
     memcpy(nkind, lex->nkind, sizeof nkind);
     st = load_dir(lex, dir, 0, diag, ctx);
     if (st != DG_OK) {
-        lex->npend = 0;
+        lex->npend = lex->npids = 0;
         if (rollback(lex, nall, nkind) != DG_OK)
             return DG_ERR_NOMEM;
         return st;
     }
     apply_relabels(lex);
+    apply_ids(lex);
     return DG_OK;
 }
 
@@ -1398,6 +1524,7 @@ void dg_lexicon_free(dg_lexicon *lex)
         free(lex->kind[i]);
     free(lex->all);
     free(lex->pend);
+    free(lex->pids);
     dg_wordclass_free(lex->wc);
     while (lex->arena) {
         arena_block *b = lex->arena;

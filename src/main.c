@@ -113,7 +113,8 @@ static void print_help(void)
 "read recursively (*.txt, or *.jsonl with --input-format jsonl).\n"
 "\n"
 "  -f, --format FORMAT    turtle (default), ntriples, nquads, rdfxml, json,\n"
-"                         json-triples, dot\n"
+"                         json-triples, jsonld (JSON-LD 1.1), dot, or\n"
+"                         events-tsv (a table of the events, one per row)\n"
 "  -o, --output FILE      write to FILE instead of standard output\n"
 "  -b, --base IRI         base IRI for minted data IRIs\n"
 "                         (default %s)\n"
@@ -306,7 +307,8 @@ static int check_options(const cli_options *o)
 
     if (!dg_format_known(o->format)) {
         usage_error("unknown format '%s' (turtle, ntriples, nquads, "
-                    "rdfxml, json, json-triples, dot)", o->format);
+                    "rdfxml, json, json-triples, jsonld, dot, events-tsv)",
+                    o->format);
         return EXIT_USAGE;
     }
     if (o->output && !*o->output) {

@@ -29,6 +29,8 @@
 #define XSD "http://www.w3.org/2001/XMLSchema#"
 #define ITSRDF "http://www.w3.org/2005/11/its/rdf#"
 #define DIP DG_NS_DIP
+#define SCHEMA "https://schema.org/"
+#define WIKIDATA "http://www.wikidata.org/entity/"
 
 typedef struct {
     const dg_doc *doc;
@@ -223,6 +225,39 @@ static char *container_iri(mapper *mp, const dg_entity *en)
     return NULL;
 }
 
+/* The gazetteer entry that holds en's identifiers (Wikidata item, COW
+ * number): its state's entry for a country (also when a demonym named
+ * it), its own entry for an organization or person, else NULL. */
+static const dg_lex_entry *identity_entry(const dg_doc *doc,
+                                          const dg_entity *en)
+{
+    if (en->kind == DG_ENT_COUNTRY)
+        return dg_lexicon_country(doc->lex, en->key);
+    if (en->lex && ((en->kind == DG_ENT_ORG && en->lex->kind == DG_LEX_ORG) ||
+                    (en->kind == DG_ENT_PERSON &&
+                     en->lex->kind == DG_LEX_PERSON)))
+        return en->lex;
+    return NULL;
+}
+
+/* The entity's links to other data: schema:sameAs its Wikidata item and,
+ * for a state, dip:cowCode (schema:sameAs, not owl:sameAs: see the
+ * comment on dip:cowCode in ontology/diplomacy.ttl). */
+static void map_identifiers(mapper *mp, const char *iri, const dg_entity *en)
+{
+    const dg_lex_entry *id = identity_entry(mp->doc, en);
+    char *item;
+
+    if (!id)
+        return;
+    if (id->wikidata && (item = cat(mp, WIKIDATA, id->wikidata)) != NULL) {
+        add_iri(mp, iri, SCHEMA "sameAs", item);
+        free(item);
+    }
+    if (id->cow)
+        add_lit(mp, iri, DIP "cowCode", id->cow);
+}
+
 static void map_entity(mapper *mp, size_t i)
 {
     const dg_entity *en = &mp->doc->ents[i];
@@ -237,6 +272,7 @@ static void map_entity(mapper *mp, size_t i)
         add_lit(mp, iri, DIP "isoCode", en->key);
     if (en->kind == DG_ENT_COUNTRY && en->lex && en->lex->withdrawn)
         add_lit(mp, iri, DIP "withdrawnCode", en->lex->withdrawn);
+    map_identifiers(mp, iri, en);
     if (en->kind == DG_ENT_PLACE) {
         char *c = container_iri(mp, en);
         if (c)

@@ -42,6 +42,8 @@ static const dg_format formats[] = {
     {"json", "json", DG_WRITER_RAPTOR, DG_FILTER_JSON_U},
     {"json-triples", "json-triples", DG_WRITER_RAPTOR, DG_FILTER_JSON_U},
     {"dot", "dot", DG_WRITER_DOT, 0},
+    {"jsonld", NULL, DG_WRITER_JSONLD, 0},
+    {"events-tsv", NULL, DG_WRITER_EVENTS, 0},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -57,6 +59,7 @@ const dg_namespace dg_namespaces[] = {
     {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
     {"xsd", "http://www.w3.org/2001/XMLSchema#"},
     {"itsrdf", "http://www.w3.org/2005/11/its/rdf#"},
+    {"schema", "https://schema.org/"},
 };
 const size_t dg_nnamespaces = sizeof dg_namespaces / sizeof dg_namespaces[0];
 
@@ -379,16 +382,18 @@ int dg_ser_term_ok(dg_serializer *s, const dg_term *t)
                  "refusing to write the invalid IRI <%s>", t->value);
         return 0;
     }
-    if (!dg_utf8_valid(t->value, strlen(t->value), &bad)) {
-        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
-                 "literal is not UTF-8 (byte %zu)", bad);
-        return 0;
-    }
+    /* before the UTF-8 check, which refuses noncharacters too, so that
+     * the message names them */
     if ((at = noncharacter_at(t->value)) >= 0) {
         dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
                  "refusing to write the noncharacter U+FFF%c in a literal "
                  "(byte %ld): Raptor cannot write it",
                  t->value[at + 2] == '\xbe' ? 'E' : 'F', at);
+        return 0;
+    }
+    if (!dg_utf8_valid(t->value, strlen(t->value), &bad)) {
+        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
+                 "literal is not UTF-8 (byte %zu)", bad);
         return 0;
     }
     if (t->datatype && (!iri_ok(t->datatype) ||
@@ -496,6 +501,10 @@ dg_status dg_ser_start(dg_serializer *s)
     s->esc = 0;
     s->started = 1;
     s->ended = 0;
+    if (s->fmt->writer == DG_WRITER_JSONLD)
+        return dg_jsonld_head(s);
+    if (s->fmt->writer == DG_WRITER_EVENTS)
+        return dg_events_head(s);
     if (!s->fmt->raptor)
         return dg_lines_head(s);
     if (!(s->rs = raptor_new_serializer(s->world, s->fmt->raptor)))
@@ -517,6 +526,8 @@ dg_status dg_ser_end(dg_serializer *s)
         s->ended = 1;
         if (s->rs && raptor_serializer_serialize_end(s->rs))
             dg_ser_fail(s, DG_ERR_RDF);
+        if (s->fmt->writer == DG_WRITER_JSONLD)
+            dg_jsonld_foot(s);
     }
     return s->err;
 }
@@ -640,7 +651,8 @@ static dg_status write_statement(dg_serializer *s, const dg_triple *t,
 dg_status dg_ser_write_range(dg_serializer *s, const dg_graph *g,
                              size_t from, size_t to, const char *graph_iri)
 {
-    const char *gi = s->fmt->writer == DG_WRITER_NQUADS ? graph_iri : NULL;
+    const char *gi = s->fmt->writer == DG_WRITER_NQUADS ||
+                     s->fmt->writer == DG_WRITER_JSONLD ? graph_iri : NULL;
     dg_status st = DG_OK;
     size_t i;
 
@@ -651,7 +663,11 @@ dg_status dg_ser_write_range(dg_serializer *s, const dg_graph *g,
                  "refusing to write the invalid graph IRI <%s>", gi);
         return DG_ERR_ARG;
     }
-    if (!s->fmt->raptor)
+    if (s->fmt->writer == DG_WRITER_JSONLD)
+        st = dg_jsonld_write(s, g, from, to, gi);
+    else if (s->fmt->writer == DG_WRITER_EVENTS)
+        st = dg_events_write(s, g, from, to);
+    else if (!s->fmt->raptor)
         st = dg_lines_write(s, g, from, to, gi);
     for (i = from; s->fmt->raptor && i < to && st == DG_OK; i++)
         st = write_statement(s, dg_graph_triple(g, i), gi);

@@ -9,6 +9,8 @@
  *                       line from Raptor's term escaper, with the cache
  *                       of each IRI's text (and its Raptor term)
  *   serialize_dot.c     the dot format's picture
+ *   serialize_jsonld.c  JSON-LD 1.1 with jansson
+ *   serialize_events.c  the event table (-f events-tsv)
  *   serialize_blocks.c  a corpus written one article at a time
  *                       (dg_blockser)
  */
@@ -27,7 +29,9 @@ typedef enum {
     DG_WRITER_NTRIPLES,  /* serialize_lines.c */
     DG_WRITER_NQUADS,
     DG_WRITER_TURTLE,
-    DG_WRITER_DOT        /* serialize_dot.c, through Raptor's dot writer */
+    DG_WRITER_DOT,       /* serialize_dot.c, through Raptor's dot writer */
+    DG_WRITER_JSONLD,    /* serialize_jsonld.c, with jansson */
+    DG_WRITER_EVENTS     /* serialize_events.c: the event table */
 } dg_writer;
 
 /* Filters on the bytes Raptor writes (see ios_write_bytes). */
@@ -82,6 +86,7 @@ struct dg_serializer {
     const dg_triple **order; /* Turtle: a graph's triples in order */
     size_t order_cap;
     struct dot_pic *pic;     /* dot only: the picture's nodes */
+    size_t jsonld_items;     /* jsonld: items written into "@graph" */
 };
 
 /* serialize.c (each function's comment there says more) */
@@ -129,5 +134,19 @@ struct dot_pic *dg_dot_new(void);
 void dg_dot_free(struct dot_pic *pic);
 /* dg_serializer_write for -f dot: g drawn as the picture. */
 dg_status dg_dot_write(dg_serializer *s, const dg_graph *g);
+
+/* serialize_jsonld.c: a JSON-LD document's head and foot, and triples
+ * [from, to) of g (one named graph graph_iri, or the default graph for
+ * NULL) between them. */
+dg_status dg_jsonld_head(dg_serializer *s);
+dg_status dg_jsonld_foot(dg_serializer *s);
+dg_status dg_jsonld_write(dg_serializer *s, const dg_graph *g, size_t from,
+                          size_t to, const char *graph_iri);
+
+/* serialize_events.c: the event table's header line, and the rows of
+ * the events among triples [from, to) of g. */
+dg_status dg_events_head(dg_serializer *s);
+dg_status dg_events_write(dg_serializer *s, const dg_graph *g, size_t from,
+                          size_t to);
 
 #endif /* DIPLOGRAPH_SERIALIZE_H */

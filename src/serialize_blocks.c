@@ -14,8 +14,9 @@
 
 /* How a format's document splits into head, article bodies and foot:
  * the head ends `head_at` bytes in (-1: after the empty document, -2:
- * after the <rdf:RDF ...> start tag), `foot` closes the document and
- * `sep` goes between two non-empty bodies. */
+ * after the <rdf:RDF ...> start tag, -3: where the empty document's foot
+ * starts), `foot` closes the document and `sep` goes between two
+ * non-empty bodies. */
 static const struct {
     const char *name;
     int head_at;
@@ -27,6 +28,8 @@ static const struct {
     {"rdfxml", -2, "</rdf:RDF>\n", ""},
     {"json", 3, "  }\n", ",\n"},
     {"json-triples", 18, "\n    ]\n  }\n", ",\n"},
+    {"jsonld", -3, "\n  ]\n}\n", ","},
+    {"events-tsv", -1, "", ""},
 };
 #define NSPLITS (sizeof splits / sizeof splits[0])
 
@@ -83,6 +86,11 @@ static size_t head_length(const dg_blockser *b, const char *d, size_t len)
         return (size_t)at <= len ? (size_t)at : (size_t)-1;
     if (at == -1)
         return b->empty_len <= len ? b->empty_len : (size_t)-1;
+    if (at == -3) {
+        size_t fl = strlen(splits[b->si].foot);
+        return b->empty_len >= fl && b->empty_len - fl <= len
+                   ? b->empty_len - fl : (size_t)-1;
+    }
     for (p = d; p && end - p >= 8 && memcmp(p, "<rdf:RDF", 8) != 0;)
         p = memchr(p + 1, '<', (size_t)(end - p - 1));
     p = p && end - p >= 8 ? memchr(p, '>', (size_t)(end - p)) : NULL;

@@ -20,6 +20,7 @@
 #define RDFS "http://www.w3.org/2000/01/rdf-schema#"
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define XSD "http://www.w3.org/2001/XMLSchema#"
+#define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 
 /* The last diagnostic, for exact-message checks. */
 static char last_diag[512];
@@ -115,6 +116,7 @@ static const char *prefixes =
     "@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .\n"
     "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
     "@prefix itsrdf: <http://www.w3.org/2005/11/its/rdf#> .\n"
+    "@prefix schema: <https://schema.org/> .\n"
     "@prefix id: <https://w3id.org/diplograph/id/> .\n"
     "\n";
 
@@ -390,6 +392,119 @@ static void test_noncharacters(void)
 
 /* JSON has no \U escape: a character above U+FFFF, in a literal or an
  * IRI, becomes a surrogate pair; an escaped backslash before a U stays. */
+/* JSON-LD: the context by IRI and `id:` for the base; one named graph
+ * per write, or the nodes in the default graph without a graph IRI;
+ * terms, coercions and value objects as the context defines them. */
+static void test_jsonld(void)
+{
+    static const char head[] =
+        "{\n  \"@context\": [\n"
+        "    \"https://w3id.org/diplograph/ns/context.jsonld\",\n"
+        "    {\"id\": {\"@id\": \"" ID "\", \"@prefix\": true}}\n"
+        "  ],\n  \"@graph\": [";
+    static const char nodes[] =
+        "\n        {\n          \"@id\": \"id:person/a-b\",\n"
+        "          \"@type\": \"Person\",\n"
+        "          \"label\": \"A B\"\n        },\n"
+        "        {\n          \"@id\": \"id:country/usa\",\n"
+        "          \"isoCode\": {\n            \"@value\": \"USA\",\n"
+        "            \"@type\": \"xsd:token\"\n          }\n        }";
+    dg_graph *gs[2] = {tiny_graph(), dg_graph_new()};
+    dg_status st;
+    char *out, want[2048];
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(gs[1]);
+    dg_graph_add_iri(gs[1], ID "event/e-1", DG_NS_DIP "participant",
+                     ID "person/a-b");
+    dg_graph_add_typed(gs[1], ID "event/e-1", DG_NS_DIP "date", "2024",
+                       XSD "gYear");
+    out = render_all(gs, 2, "jsonld", NULL, ID "graph/g", &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    snprintf(want, sizeof want, "%s\n    {\n      \"@id\": \"id:graph/g\",\n"
+             "      \"@graph\": [%s\n      ]\n    },\n    {\n"
+             "      \"@id\": \"id:graph/g\",\n      \"@graph\": [\n        {\n"
+             "          \"@id\": \"id:event/e-1\",\n"
+             "          \"participant\": \"id:person/a-b\",\n"
+             "          \"date\": {\n            \"@value\": \"2024\",\n"
+             "            \"@type\": \"xsd:gYear\"\n          }\n        }\n"
+             "      ]\n    }\n  ]\n}\n", head, nodes);
+    assert_text(out, want);
+    free(out);
+    out = render_all(gs, 1, "jsonld", NULL, NULL, &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    snprintf(want, sizeof want, "%s\n    {\n      \"@id\": \"id:person/a-b\",\n"
+             "      \"@type\": \"Person\",\n      \"label\": \"A B\"\n    },\n"
+             "    {\n      \"@id\": \"id:country/usa\",\n"
+             "      \"isoCode\": {\n        \"@value\": \"USA\",\n"
+             "        \"@type\": \"xsd:token\"\n      }\n    }\n  ]\n}\n", head);
+    assert_text(out, want);
+    free(out);
+    dg_graph_clear(gs[0]);
+    out = render_all(gs, 1, "jsonld", NULL, NULL, &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    snprintf(want, sizeof want, "%s\n  ]\n}\n", head);
+    assert_text(out, want);
+    free(out);
+    dg_graph_free(gs[0]);
+    dg_graph_free(gs[1]);
+}
+
+/* The event table: a hosted visit (CAMEO 043: the host acts), a
+ * person's state through the post held, a place's through dip:locatedIn,
+ * the first source sentence by offset, and a tab, line feed, carriage
+ * return and backslash in a label escaped. */
+static void test_events_tsv(void)
+{
+    dg_graph *g = dg_graph_new();
+    dg_status st;
+    char *out, want[2048];
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    dg_graph_add_iri(g, ID "e/1", RDF_TYPE, DG_NS_DIP "Visit");
+    dg_graph_add_literal(g, ID "e/1", DG_NS_DIP "cameoCode", "043");
+    dg_graph_add_iri(g, ID "e/1", DG_NS_DIP "visitor", ID "p/v");
+    dg_graph_add_iri(g, ID "e/1", DG_NS_DIP "host", ID "p/h");
+    dg_graph_add_iri(g, ID "e/1", DG_NS_DIP "location", ID "pl/venue");
+    dg_graph_add_typed(g, ID "e/1", DG_NS_DIP "date", "2024-02-01",
+                       XSD "date");
+    dg_graph_add_iri(g, ID "e/1", DG_NS_DIP "reportedIn", ID "a");
+    dg_graph_add_iri(g, ID "e/1", "http://www.w3.org/ns/prov#wasDerivedFrom",
+                     ID "a#char=20,30");
+    dg_graph_add_iri(g, ID "e/1", "http://www.w3.org/ns/prov#wasDerivedFrom",
+                     ID "a#char=3,9");
+    dg_graph_add_typed(g, ID "a#char=20,30", NIF "beginIndex", "20",
+                       XSD "nonNegativeInteger");
+    dg_graph_add_typed(g, ID "a#char=3,9", NIF "beginIndex", "3",
+                       XSD "nonNegativeInteger");
+    dg_graph_add_typed(g, ID "a#char=3,9", NIF "endIndex", "9",
+                       XSD "nonNegativeInteger");
+    dg_graph_add_iri(g, ID "p/h", RDF_TYPE, DG_NS_DIP "Person");
+    dg_graph_add_literal(g, ID "p/h", RDFS "label", "Tab\there\nnew\rcr\\");
+    dg_graph_add_iri(g, ID "p/h", DG_NS_DIP "holds", ID "post/h");
+    dg_graph_add_iri(g, ID "post/h", DG_NS_DIP "postIn", ID "c/pol");
+    dg_graph_add_iri(g, ID "c/pol", RDF_TYPE, DG_NS_DIP "Country");
+    dg_graph_add_literal(g, ID "c/pol", DG_NS_DIP "isoCode", "POL");
+    dg_graph_add_iri(g, ID "p/v", RDF_TYPE, DG_NS_DIP "Organization");
+    dg_graph_add_literal(g, ID "p/v", RDFS "label", "Visitors");
+    dg_graph_add_literal(g, ID "pl/venue", RDFS "label", "Palace");
+    dg_graph_add_iri(g, ID "pl/venue", DG_NS_DIP "locatedIn", ID "pl/city");
+    dg_graph_add_iri(g, ID "pl/city", DG_NS_DIP "locatedIn", ID "c/pol");
+    out = render(g, "events-tsv", NULL, &st);
+    CU_ASSERT_EQUAL(st, DG_OK);
+    snprintf(want, sizeof want, "date\tdate_iso\tcameo\tcameo_root\tclass\t"
+             "actor1_label\tactor1_iso\tactor1_code\tactor1_iri\t"
+             "actor2_label\tactor2_iso\tactor2_code\tactor2_iri\t"
+             "location_label\tlocation_iso\tsource_url\tarticle\tevent\t"
+             "sentence_begin\tsentence_end\n"
+             "20240201\t2024-02-01\t043\t04\tVisit\t"
+             "Tab\\there\\nnew\\rcr\\\\\tPOL\tPOLGOV\t" ID "p/h\t"
+             "Visitors\t\t\t" ID "p/v\tPalace\tPOL\t\t" ID "a\t" ID "e/1\t"
+             "3\t9\n");
+    assert_text(out, want);
+    free(out);
+    dg_graph_free(g);
+}
+
 static void test_json_astral(void)
 {
     static const char *const names[] = {"json", "json-triples"};
@@ -726,6 +841,8 @@ int main(void)
         {"turtle refuses dot segments", test_turtle_dot_segments},
         {"noncharacters refused", test_noncharacters},
         {"json characters above U+FFFF", test_json_astral},
+        {"jsonld", test_jsonld},
+        {"events-tsv", test_events_tsv},
         {"nquads", test_nquads},
         {"rdfxml json dot", test_other_formats},
         {"refused IRIs and literals", test_bad_iris},

@@ -1,6 +1,6 @@
 /*
- * fuzz_writers.c: libFuzzer harness for the writers of JSON, dot and
- * Turtle.  After a first byte of flags, the input is cut at NUL bytes
+ * fuzz_writers.c: libFuzzer harness for the writers of JSON, JSON-LD,
+ * dot and Turtle.  After a first byte of flags, the input is cut at NUL bytes
  * into fields.  Each field is the text of a literal and names a node:
  * its IRI is minted from the field, or for a field starting with '/' is
  * http://ex.org/ and the rest as it is (perhaps refused).  Each node
@@ -13,6 +13,7 @@
  *   - json, json-triples: strict JSON (jansson: no duplicate names, no
  *     invalid escape or lone surrogate) holding exactly the graph's
  *     triples, every value byte for byte;
+ *   - jsonld: strict JSON (its triples: tests/jsonld.sh, with pyld);
  *   - turtle: Raptor parses exactly the graph's triples back;
  *   - dot: Graphviz reads and lays out the picture without an error.
  * A failed check aborts.  Built by `make fuzz`; tests/fuzz/replay.c runs
@@ -99,6 +100,18 @@ static int json_term(json_t *v, dg_term *t)
     t->lang = json_string_value(json_object_get(v, "lang"));
     t->datatype = json_string_value(json_object_get(v, "datatype"));
     return t->kind == DG_TERM_IRI || strcmp(type, "literal") == 0;
+}
+
+/* JSON-LD: strict JSON (tests/jsonld.sh checks its triples). */
+static void check_strict_json(const char *format, const char *out,
+                              size_t len)
+{
+    json_error_t err;
+    json_t *doc = json_loadb(out, len, JSON_REJECT_DUPLICATES, &err);
+
+    if (!doc)
+        fail(err.text, format, out, len);
+    json_decref(doc);
 }
 
 /* JSON: strict, and exactly g's triples. */
@@ -251,7 +264,9 @@ static void write_and_check(const dg_graph *g, const char *format)
     if (st != DG_OK && st != DG_ERR_ARG)
         fail(dg_strerror(st), format, out, len);
     if (st == DG_OK) {
-        if (strncmp(format, "json", 4) == 0)
+        if (strcmp(format, "jsonld") == 0)
+            check_strict_json(format, out, len);
+        else if (strncmp(format, "json", 4) == 0)
             check_json(g, format, out, len);
         else if (strcmp(format, "turtle") == 0)
             check_turtle(g, out, len);
@@ -322,7 +337,7 @@ static dg_graph *fields_graph(const uint8_t *data, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const formats[] = {"json", "json-triples", "turtle",
-                                          "dot"};
+                                          "dot", "jsonld"};
     dg_graph *g;
     size_t i;
 
