@@ -548,6 +548,35 @@ static void test_families(void)
     has_event("Expulsion", NULL, "Japan/participant|Russia/target");
 }
 
+/* Talks and measures as news words them, with no trigger verb of the
+ * readouts. */
+static void test_news_vocabulary(void)
+{
+    run("Olaf Scholz spoke with Kenji Sato on the phone.");
+    has_event("PhoneCall", NULL, "Olaf Scholz/participant|Kenji Sato/participant");
+    run("In a phone call, Olaf Scholz and Kenji Sato discussed trade.");
+    has_event("PhoneCall", NULL, "Olaf Scholz/participant|Kenji Sato/participant");
+    no_event("Meeting");
+    run("Olaf Scholz had a conversation with Kenji Sato.");
+    has_event("Meeting", NULL, "Olaf Scholz/participant|Kenji Sato/participant");
+    run("Olaf Scholz and Kenji Sato discussed trade.");
+    has_event("Meeting", NULL, "Olaf Scholz/participant|Kenji Sato/participant");
+    run("Kenji Sato attended the summit in Berlin.");
+    has_event("Summit", NULL, "Kenji Sato/participant");
+    run("Kenji Sato arrived in Berlin for talks.");
+    has_event("Visit", NULL, "Kenji Sato/visitor");
+    run("Kenji Sato thanked Germany for its support.");
+    has_event("Praise", NULL, "Kenji Sato/speaker|Germany/target");
+    run("Japan ordered 12 Russian diplomats out of the country.");
+    has_event("Expulsion", NULL, "Japan/participant|Russia/target");
+    run("Japan imposed a travel ban on Russian officials.");
+    has_event("Sanction", NULL, "Japan/participant|Russia/target");
+    run("The African Union suspended Niger from the bloc.");
+    has_event("Sanction", NULL, "African Union/participant|Niger/target");
+    run("The United States suspended aid to Niger.");
+    has_event("Sanction", NULL, "United States/participant|Niger/target");
+}
+
 /* Unnamed counterparts, ministries and the talks of two sides. */
 static void test_actors(void)
 {
@@ -625,6 +654,7 @@ int main(void)
         {"the news families", test_families},
         {"counterparts, ministries, separate talks", test_actors},
         {"sports and business: no talks", test_false_alarms},
+        {"news vocabulary: calls, conversations, measures", test_news_vocabulary},
         {NULL, NULL}
     };
     static const dg_test known_bugs[] = {
