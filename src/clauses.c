@@ -559,6 +559,26 @@ static int that_before(const sent_ctx *sc, size_t p)
     return 0;
 }
 
+/* Is token p a singular common noun that opens its phrase (no
+ * determiner, possessive, adjective or number before it): "peace" in
+ * "peace talks", not "the government" in "the government talks"? */
+static int bare_singular(const sent_ctx *sc, size_t p)
+{
+    const char *w = norm(sc->doc, p);
+    size_t q = prev_word(sc, p);
+
+    if (w[0] == '\0' || w[strlen(w) - 1] == 's')
+        return 0;
+    return q == NONE || !(pos_at(sc->doc, q) == DG_POS_DET ||
+                          pos_at(sc->doc, q) == DG_POS_POSSPRON ||
+                          pos_at(sc->doc, q) == DG_POS_POSS ||
+                          pos_at(sc->doc, q) == DG_POS_ADJ ||
+                          pos_at(sc->doc, q) == DG_POS_NUM ||
+                          pos_at(sc->doc, q) == DG_POS_NOUN ||
+                          pos_at(sc->doc, q) == DG_POS_NAME ||
+                          pos_at(sc->doc, q) == DG_POS_DEMONYM);
+}
+
 /* Is the verb candidate at i a verb here?  Decided from the word before
  * it (adverbs skipped) and after it; see the file comment. */
 static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
@@ -614,6 +634,10 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
             return 1;
         /* "conferred about the P5+1 talks": the clause has its verb */
         if (finite_seen && (vf == DG_VF_S || vf == DG_VF_BASE))
+            return 0;
+        /* "On Friday, peace talks in Minsk": after a bare singular noun
+         * with no determiner, an -s form is the head of a compound */
+        if (vf == DG_VF_S && pp == DG_POS_NOUN && bare_singular(sc, p))
             return 0;
         /* "Central American states Mexico and Panama": a noun far
          * more often than a verb */

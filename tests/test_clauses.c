@@ -115,6 +115,9 @@ static void test_word_classes(void)
 /* The same word as a noun and as a verb, by its context. */
 static void test_noun_or_verb(void)
 {
+    run("On Friday, peace talks in Minsk ended. The government talks to envoys.");
+    CU_ASSERT_EQUAL(g_doc.tags[tok_at(17)].pos, DG_POS_NOUN);
+    CU_ASSERT_EQUAL(g_doc.tags[tok_at(54)].pos, DG_POS_VERB);
     run("The talks ended. She talks to envoys.");
     CU_ASSERT_EQUAL(g_doc.tags[tok_at(4)].pos, DG_POS_NOUN);
     CU_ASSERT_EQUAL(g_doc.tags[tok_at(21)].pos, DG_POS_VERB);
