@@ -67,10 +67,15 @@ same_sorted() {
     same "$1" "$T/a.sorted" "$T/b.sorted"
 }
 
-# has_child PID: process PID has a child process (a worker that is
-# converting a shard runs diplograph).
-has_child() {
-    cat /proc/"$1"/task/*/children 2>/dev/null | grep -q '[0-9]'
+# runs_diplograph PID: process PID has a diplograph child (a worker
+# that is converting a shard).
+runs_diplograph() {
+    for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+        if [ "$(cat /proc/"$c"/comm 2>/dev/null)" = diplograph ]; then
+            return 0
+        fi
+    done
+    return 1
 }
 
 # has_shard DIR: DIR holds a shard's output.
@@ -143,6 +148,15 @@ equal "16 shards of 1000 bytes or more" "$(grep -c ': done on tcp://127\.0\.0\.1
 equal "both workers converted shards" \
     "$(sed -n 's/.*: done on \(tcp:.*\)$/\1/p' "$T/err" | sort -u | wc -l | tr -d ' ')" 2
 if [ -e "$T/dask.nq.shards" ]; then bad "the shard directory of -o is left"; else ok "the shard directory of -o is removed"; fi
+if [ -s "$T/out" ]; then bad "not on a terminal: output on stdout:"; cat "$T/out"
+else ok "not on a terminal: no progress bar"; fi
+
+# On a terminal (script(1) gives it one), Dask's progress bar on
+# standard output, up to 100%.
+script -qec "$DD --scheduler $addr --diplograph $DG --shard-size 1k -o $T/tty.nq $T/corpus.jsonl" \
+    /dev/null >"$T/tty" 2>&1
+has "on a terminal: Dask's progress bar" "$T/tty" "] | 100% Completed |"
+same "on a terminal: = one process" "$T/tty.nq" "$T/one.nq"
 
 # One file per shard: their union is the one-process output; a re-run
 # finds every output and converts nothing (no cluster needed).
@@ -219,7 +233,7 @@ $top_srcdir/tests/jsonl-corpus 60 >"$T/big.jsonl"
 "$DD" --scheduler "$addr" --diplograph "$DG" --shard-size 1k \
     -o "$T/wk.nq" "$T/big.jsonl" >/dev/null 2>"$T/wk.err" &
 client=$!
-if wait_for has_child "$w1"; then
+if wait_for runs_diplograph "$w1"; then
     if [ -e "$T/wk.nq" ]; then bad "worker killed: the run had ended"; else ok "worker 1 is converting a shard"; fi
     kill -KILL "-$w1"
 else
@@ -229,6 +243,8 @@ wait $client
 equal "worker killed: the run succeeds" "$?" 0
 same "worker killed: = one process" "$T/wk.nq" "$T/big-one.nq"
 if kill -0 "$w1" 2>/dev/null; then bad "worker 1 still runs"; else ok "worker 1 is gone"; fi
+if [ -e "$T/wk.nq.shards" ]; then bad "worker killed: shard directory left:"; ls -a "$T/wk.nq.shards"
+else ok "worker killed: no shard directory left"; fi
 
 # ---------------------------------------------------------------- stop
 stop_all
