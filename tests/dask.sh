@@ -67,15 +67,55 @@ same_sorted() {
     same "$1" "$T/a.sorted" "$T/b.sorted"
 }
 
-# runs_diplograph PID: process PID has a diplograph child (a worker
-# that is converting a shard).
-runs_diplograph() {
-    for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
-        if [ "$(cat /proc/"$c"/comm 2>/dev/null)" = diplograph ]; then
-            return 0
-        fi
-    done
-    return 1
+# groups_procs listen|diplograph PGID...: for the processes of those
+# process groups, "listen": the address (HOST:PORT) of each TCP socket
+# they listen on, one a line; "diplograph": succeeds when one of them is
+# a diplograph.
+cat >"$T/procs.py" <<'EOF'
+import ipaddress, os, sys
+mode, groups = sys.argv[1], {int(g) for g in sys.argv[2:]}
+inodes = set()
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        if os.getpgid(int(pid)) not in groups:
+            continue
+        with open("/proc/%s/comm" % pid) as f:
+            if mode == "diplograph" and f.read().strip() == "diplograph":
+                sys.exit(0)
+        for fd in os.listdir("/proc/%s/fd" % pid):
+            link = os.readlink("/proc/%s/fd/%s" % (pid, fd))
+            if link.startswith("socket:["):
+                inodes.add(link[8:-1])
+    except OSError:
+        pass
+if mode == "diplograph":
+    sys.exit(1)
+for name in ("tcp", "tcp6"):
+    with open("/proc/net/" + name) as f:
+        for line in f.readlines()[1:]:
+            field = line.split()
+            if field[3] == "0A" and field[9] in inodes:   # LISTEN
+                host, port = field[1].split(":")
+                raw = b"".join(bytes.fromhex(host[i:i + 8])[::-1]
+                               for i in range(0, len(host), 8))
+                print("%s:%d" % (ipaddress.ip_address(raw), int(port, 16)))
+EOF
+groups_procs() {
+    $PY "$T/procs.py" "$@"
+}
+
+# only_loopback NAME MIN PGID...: the processes of those groups listen on
+# MIN TCP sockets or more, all on 127.0.0.1.
+only_loopback() {
+    name=$1 min=$2
+    shift 2
+    groups_procs listen "$@" >"$T/listen"
+    n=$(wc -l <"$T/listen" | tr -d ' ')
+    if [ "$n" -ge "$min" ] && ! grep -qv '^127\.0\.0\.1:' "$T/listen"; then
+        ok "$name: $n listening sockets, all on 127.0.0.1"
+    else
+        bad "$name: listening sockets:"; cat "$T/listen"
+    fi
 }
 
 # has_shard DIR: DIR holds a shard's output.
@@ -109,7 +149,7 @@ expect "input is the output" 1 "$DD" --diplograph "$DG" -o "$T/corpus.jsonl" "$T
 has_line "input is the output: message" "$T/err" "diplograph-dask: $T/corpus.jsonl: this input is also the output (-o $T/corpus.jsonl)"
 
 # ---------------------------------------------------------------- a cluster
-setsid dask-scheduler --host 127.0.0.1 --port 0 --no-dashboard \
+setsid dask-scheduler --host 127.0.0.1 --port 0 --no-dashboard --dashboard-address 127.0.0.1:0 \
     --scheduler-file "$T/scheduler.json" >"$T/scheduler.log" 2>&1 &
 groups=$!
 if wait_for test -s "$T/scheduler.json"; then ok "scheduler started"; else
@@ -122,7 +162,7 @@ esac
 for w in 1 2; do
     # no nanny: a killed worker stays dead, its shard must move
     setsid dask-worker --host 127.0.0.1 --nthreads 1 --no-nanny \
-        --no-dashboard --name "w$w" --local-directory "$T/w$w" \
+        --no-dashboard --dashboard-address 127.0.0.1:0 --name "w$w" --local-directory "$T/w$w" \
         --scheduler-file "$T/scheduler.json" >"$T/w$w.log" 2>&1 &
     eval "w$w=$!"
     groups="$! $groups"
@@ -135,6 +175,8 @@ with Client(sys.argv[1], timeout=60) as c:
     print(sorted(w["host"] for w in c.scheduler_info()["workers"].values()))
 ' "$addr" >"$T/workers" 2>"$T/workers.err"; then
     equal "two workers on 127.0.0.1" "$(cat "$T/workers")" "['127.0.0.1', '127.0.0.1']"
+    # the scheduler's port and HTTP port, each worker's port
+    only_loopback "the cluster" 4 $groups
 else
     bad "workers did not join:"; cat "$T/workers.err" "$T/w1.log"; exit 1
 fi
@@ -233,7 +275,7 @@ $top_srcdir/tests/jsonl-corpus 60 >"$T/big.jsonl"
 "$DD" --scheduler "$addr" --diplograph "$DG" --shard-size 1k \
     -o "$T/wk.nq" "$T/big.jsonl" >/dev/null 2>"$T/wk.err" &
 client=$!
-if wait_for runs_diplograph "$w1"; then
+if wait_for groups_procs diplograph "$w1"; then
     if [ -e "$T/wk.nq" ]; then bad "worker killed: the run had ended"; else ok "worker 1 is converting a shard"; fi
     kill -KILL "-$w1"
 else
@@ -264,13 +306,20 @@ chmod +x "$T/bin/diplograph"
 PATH="$T/bin:$PATH" setsid "$DD" -v -w 2 --shard-size 4k -o "$T/local.nq" \
     "$T/corpus.jsonl" >"$T/out" 2>"$T/err" &
 g=$!
+groups=$g
+# while it converts: the scheduler's port and HTTP port, each nanny's
+# port, each worker's port and HTTP port
+if wait_for groups_procs diplograph $g; then
+    only_loopback "local cluster" 7 $g
+else
+    bad "local cluster: no diplograph ran"
+fi
 wait $g
 equal "local cluster: exit status" "$?" 0
 same "local cluster: = one process" "$T/local.nq" "$T/one.nq"
 if grep -qE '^diplograph-dask: scheduler tcp://127\.0\.0\.1:[0-9]+, 2 workers$' "$T/err"
 then ok "local cluster: 2 workers on 127.0.0.1"; else bad "local cluster:"; cat "$T/err"; fi
 if [ -e "$T/bin/used" ]; then ok "diplograph found on PATH"; else bad "diplograph on PATH not used"; fi
-groups=$g
 if wait_for sh -c "! kill -0 -$g 2>/dev/null"; then ok "local cluster: no process left"; else bad "local cluster: processes left"; fi
 groups=""
 
