@@ -1,13 +1,15 @@
 #!/bin/sh
 # dask.sh: scripts/diplograph-dask on real Dask clusters on 127.0.0.1: a
 # scheduler and two workers started here (dask-scheduler, dask-worker,
-# random free ports), and the local cluster the script starts itself.
-# The N-Quads of a JSON Lines corpus of the test articles equal the
-# one-process output, also when a worker is killed mid-run; a bad record
-# fails its shard with a message naming the shard and FILE:LINE, and a
-# re-run converts only the shards left; a killed run leaves no half
-# shard.  The cluster is stopped after, also when a check fails (trap),
-# and no process is left behind.  Skips (77) only without Dask.
+# random free ports), and the local cluster the script starts itself;
+# every socket they listen on is on 127.0.0.1.  The N-Quads of a JSON
+# Lines corpus of the test articles equal the one-process output, also
+# when a worker is killed mid-run; a bad record fails its shard with a
+# message naming the shard and FILE:LINE, and a re-run converts only the
+# shards left; a killed run leaves no half shard; Dask's progress bar
+# shows on a terminal (script(1)).  The cluster is stopped after, also
+# when a check fails (trap), and no process is left behind.  Skips (77)
+# only without Dask.
 # Run by `make check` (which sets top_srcdir and top_builddir).
 
 top_srcdir=${top_srcdir:-.}
