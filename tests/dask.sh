@@ -305,7 +305,8 @@ cat >"$T/bin/diplograph" <<EOF
 exec "$(cd "$top_builddir/src" && pwd)/diplograph" "\$@"
 EOF
 chmod +x "$T/bin/diplograph"
-PATH="$T/bin:$PATH" setsid "$DD" -v -w 2 --shard-size 4k -o "$T/local.nq" \
+mkdir "$T/tmp"
+PATH="$T/bin:$PATH" TMPDIR="$T/tmp" setsid "$DD" -v -w 2 --shard-size 4k -o "$T/local.nq" \
     "$T/corpus.jsonl" >"$T/out" 2>"$T/err" &
 g=$!
 groups=$g
@@ -323,6 +324,7 @@ if grep -qE '^diplograph-dask: scheduler tcp://127\.0\.0\.1:[0-9]+, 2 workers$' 
 then ok "local cluster: 2 workers on 127.0.0.1"; else bad "local cluster:"; cat "$T/err"; fi
 if [ -e "$T/bin/used" ]; then ok "diplograph found on PATH"; else bad "diplograph on PATH not used"; fi
 if wait_for sh -c "! kill -0 -$g 2>/dev/null"; then ok "local cluster: no process left"; else bad "local cluster: processes left"; fi
+if [ -z "$(ls -A "$T/tmp")" ]; then ok "local cluster: no file left in TMPDIR"; else bad "local cluster: left in TMPDIR:"; ls -A "$T/tmp"; fi
 groups=""
 
 # Without one on PATH, the build tree's src/diplograph (from the build
