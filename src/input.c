@@ -391,7 +391,9 @@ static char *next_name(input_iter *it, int *walked, int *err)
     } else {
         n = strlen(d->path) + strlen(d->names[d->next]) + 2;
         if ((p = malloc(n)) != NULL)
-            snprintf(p, n, "%s/%s", d->path, d->names[d->next]);
+            snprintf(p, n, "%s%s%s", d->path,
+                     d->path[strlen(d->path) - 1] == '/' ? "" : "/",
+                     d->names[d->next]); /* "corpus/" names "corpus/a.txt" */
         d->next++;
     }
     if (!p) {

@@ -258,11 +258,23 @@ char *dg_iri_mint(const char *base, const char *kind, const char *key)
     return b.p;
 }
 
-/* 1 when s is an absolute IRI that Turtle and N-Triples accept: a scheme
- * (a letter, then letters, digits, '+', '-', '.') and ':', then valid
- * UTF-8 without control characters, space, any of <>"{}|^`\ or a Unicode
- * noncharacter (RFC 3987 leaves them out of IRIs; Raptor cuts an IRI at
- * U+FFFE).  NULL: 0. */
+/* Is c Unicode white space or a bidirectional formatting character
+ * (RFC 3987 section 4.1 leaves the latter out of IRIs; JSON-LD
+ * processors refuse an IRI holding the former)? */
+static int space_or_bidi(uint32_t c)
+{
+    return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+           c == 0x3000 || c == 0x200E || c == 0x200F ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* 1 when s is an absolute IRI that Turtle, N-Triples and JSON-LD accept:
+ * a scheme (a letter, then letters, digits, '+', '-', '.') and ':', then
+ * valid UTF-8 without control characters, white space (ASCII or
+ * Unicode), bidirectional formatting characters, any of <>"{}|^`\ or a
+ * Unicode noncharacter (RFC 3987 leaves them out of IRIs; Raptor cuts an
+ * IRI at U+FFFE).  NULL: 0. */
 int dg_iri_valid(const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -279,6 +291,7 @@ int dg_iri_valid(const char *s)
 
         if (c == UINT32_MAX || c <= 0x20 || c == 0x7F ||
             (c >= 0x80 && c <= 0x9F) || dg_cp_is_noncharacter(c) ||
+            space_or_bidi(c) ||
             (c < 0x80 && strchr("<>\"{}|^`\\", (int)c)))
             return 0;
     }

@@ -104,6 +104,8 @@ static void usage_error(const char *fmt, ...)
     fprintf(stderr, "\nTry '%s --help' for more information.\n", PROG);
 }
 
+static const char *default_lexicon_dir(void);
+
 static void print_help(void)
 {
     printf(
@@ -141,16 +143,17 @@ static void print_help(void)
 "      --verify           check the stored triple count (SPARQL COUNT)\n"
 "      --cacert FILE      CA certificates to verify the server with\n"
 "      --insecure         do not verify the server's TLS certificate\n"
-"  -q, --quiet            no warnings\n"
+"  -q, --quiet            no warnings, no progress line\n"
 "  -v, --verbose          report the triples found in each article, and a\n"
 "                         summary (articles, triples, seconds)\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
 "Exit status: 0 success, 1 input or output failure, 2 usage error.\n"
-"Lexicons are read from $DIPLOGRAPH_DATADIR if set, else from\n"
-"%s/lexicon.\n",
-        PROG, DG_DEFAULT_BASE, DG_PKGDATADIR);
+"Lexicons are read from %s\n"
+"($DIPLOGRAPH_DATADIR if set; data/ of the source tree for the program\n"
+"of the build tree; else the installed lexicons).\n",
+        PROG, DG_DEFAULT_BASE, default_lexicon_dir());
 }
 
 enum { OPT_DATE = 256, OPT_SOURCE, OPT_TITLE, OPT_LEXICON, OPT_INFMT };

@@ -106,12 +106,34 @@ static int is_a(const subjects *sj, const char *iri, const char *cls)
     return 0;
 }
 
+/* The ISO code in the IRI of a state the graph leaves undescribed: our
+ * IRIs of states end in "country/" and the code in lower case
+ * (dg_iri_mint, contract.md); into buf (4 bytes), or NULL. */
+static const char *iso_of_state_iri(const char *iri, char *buf)
+{
+    size_t n = strlen(iri), i;
+
+    if (n < 12 || strncmp(iri + n - 12, "/country/", 9) != 0)
+        return NULL;
+    for (i = 0; i < 3; i++) {
+        char c = iri[n - 3 + i];
+        if (c < 'a' || c > 'z')
+            return NULL;
+        buf[i] = (char)(c - 'a' + 'A');
+    }
+    buf[3] = '\0';
+    return buf;
+}
+
 /* The ISO code of the state of node iri: a country's own, a place's
  * through dip:locatedIn (at most four steps: venue, city, region,
- * state), a person's through the state of a post it holds; "" if none. */
-static const char *state_iso(const subjects *sj, const char *iri)
+ * state; a state the article does not name is not described in its
+ * graph, so its code is read from its IRI into buf, 4 bytes), a
+ * person's through the state of a post it holds; "" if none. */
+static const char *state_iso(const subjects *sj, const char *iri, char *buf)
 {
     const dg_term *post;
+    const char *code;
     int step;
 
     if (iri && is_a(sj, iri, "Person")) {
@@ -121,6 +143,9 @@ static const char *state_iso(const subjects *sj, const char *iri)
     for (step = 0; iri && *iri && step < 4; step++) {
         if (is_a(sj, iri, "Country"))
             return value_of(sj, iri, DIP "isoCode");
+        if (step > 0 && !json_object_get(sj->index, iri) &&
+            (code = iso_of_state_iri(iri, buf)) != NULL)
+            return code; /* "met in Paris", France unnamed */
         iri = value_of(sj, iri, DIP "locatedIn");
     }
     return "";
@@ -174,11 +199,12 @@ static int put_field(dg_serializer *s, const char *f, char end)
 }
 
 /* The four actor fields of entity iri (NULL: none) into f[0..3]; the
- * CAMEO code is written into code (16 bytes). */
+ * CAMEO code is written into code (16 bytes), an ISO code read from an
+ * IRI into isobuf (4 bytes). */
 static void actor_fields(const subjects *sj, const char *iri,
-                         const char **f, char *code)
+                         const char **f, char *code, char *isobuf)
 {
-    const char *iso = iri ? state_iso(sj, iri) : "";
+    const char *iso = iri ? state_iso(sj, iri, isobuf) : "";
 
     code[0] = '\0';
     if (iri && *iso && is_a(sj, iri, "Country"))
@@ -227,7 +253,7 @@ static int put_row(dg_serializer *s, const subjects *sj, const char *ev,
     const char *cameo = value_of(sj, ev, DIP "cameoCode");
     const char *date = value_of(sj, ev, DIP "date"), *loc, *a1, *a2;
     const char *f[20];
-    char ymd[16], root[3], code1[16], code2[16];
+    char ymd[16], root[3], code1[16], code2[16], iso1[4], iso2[4], iso3[4];
     size_t i, k = 0;
     json_t *list = json_object_get(sj->index, ev), *v;
 
@@ -256,11 +282,11 @@ static int put_row(dg_serializer *s, const subjects *sj, const char *ev,
             break;
         }
     }
-    actor_fields(sj, a1, f + 5, code1);
-    actor_fields(sj, a2, f + 9, code2);
+    actor_fields(sj, a1, f + 5, code1, iso1);
+    actor_fields(sj, a2, f + 9, code2, iso2);
     loc = value_of(sj, ev, DIP "location");
     f[13] = *loc ? value_of(sj, loc, RDFS_LABEL) : "";
-    f[14] = *loc ? state_iso(sj, loc) : "";
+    f[14] = *loc ? state_iso(sj, loc, iso3) : "";
     f[15] = value_of(sj, article, DCT_SOURCE);
     f[16] = article;
     f[17] = ev;

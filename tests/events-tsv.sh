@@ -24,6 +24,11 @@ has "a head of state codes ISO3 + GOV" "$T/out" \
 has "a state codes ISO3; the speaker acts on the target" "$T/out" \
     "$(printf 'Criticism\tJean-No\303\253l Barrot\tFRA\tFRAGOV\thttps://w3id.org/diplograph/id/person/jean-noel-barrot\tIran\tIRN\tIRN\t')"
 
+printf 'Antony Blinken met Fumio Kishida in Paris on Tuesday.\n' >"$T/paris.txt"
+expect "a meeting in a state the text does not name" 0 "$DG" -f events-tsv \
+    --date 2023-05-02 "$T/paris.txt"
+has "the place's state from its IRI" "$T/out" "$(printf '\tParis\tFRA\t')"
+
 expect "an article without events" 0 "$DG" -f events-tsv /dev/null
 lines=$(wc -l <"$T/out")
 [ "$lines" -eq 1 ] && ok "only the header" || bad "$lines lines for no event"

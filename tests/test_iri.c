@@ -106,6 +106,12 @@ static void test_valid(void)
     CU_ASSERT_EQUAL(dg_iri_valid("http://x/a\x7f"), 0);
     CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xc2\x85"), 0);
     CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xff"), 0);
+    /* Unicode white space and bidi formatting (JSON-LD, RFC 3987) */
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/a\xc2\xa0" "b"), 0);      /* U+00A0 */
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/a\xe2\x80\xa8" "b"), 0);  /* U+2028 */
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/a\xe3\x80\x80" "b"), 0);  /* U+3000 */
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/a\xe2\x80\xae" "b"), 0);  /* U+202E */
+    CU_ASSERT_EQUAL(dg_iri_valid("http://x/a\xe2\x80\x8b" "b"), 1);  /* U+200B */
     /* noncharacters (RFC 3987; Raptor would cut the IRI at U+FFFE) */
     CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xef\xbf\xbe/y"), 0);
     CU_ASSERT_EQUAL(dg_iri_valid("http://x/\xef\xbf\xbf"), 0);
