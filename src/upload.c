@@ -560,9 +560,14 @@ static dg_status report(dg_uploader *up, const dg_req *rq, CURLcode e,
     if (attempts > 1)
         snprintf(tries, sizeof tries, " (gave up after %d attempts)", attempts);
     if (e != CURLE_OK) {
-        dg_diagf(up->diag, up->ctx, DG_ERR_NET, NULL, "%s %s: %s%s", rq->method,
-                 rq->shown, up->errbuf[0] ? up->errbuf : curl_easy_strerror(e),
-                 tries);
+        /* Virtuoso's query endpoint (/sparql) never answers a graph
+         * upload: a wrong URL looks like a slow server */
+        int silent = e == CURLE_OPERATION_TIMEDOUT && up->reply.len == 0;
+        dg_diagf(up->diag, up->ctx, DG_ERR_NET, NULL, "%s %s: %s%s%s",
+                 rq->method, rq->shown,
+                 up->errbuf[0] ? up->errbuf : curl_easy_strerror(e), tries,
+                 silent ? " (no answer at all: is the URL the endpoint of "
+                          "this protocol? see docs/upload.md)" : "");
         return DG_ERR_NET;
     }
     dg_answer_text(up->reply.data ? up->reply.data : "", up->reply.len,

@@ -734,6 +734,10 @@ static void test_timeout(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
     ms = strtol(p + strlen("Operation timed out after "), NULL, 10);
     CU_ASSERT(ms >= 2000 && ms < 4000);
+    /* a server that never answers may be the wrong endpoint */
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.last, " (no answer at all: is the URL the "
+                                          "endpoint of this protocol? see "
+                                          "docs/upload.md)"));
     dg_uploader_free(up);
 }
 
