@@ -226,7 +226,7 @@ static int collect_references(const dg_doc *doc, dg_event *ev, size_t b,
                 }
             for (k = 0; k < last->nparts; k++)
                 if (!dg_event_add_part(ev, last->parts[k].entity,
-                                 DG_ROLE_PARTICIPANT))
+                                       DG_ROLE_PARTICIPANT))
                     return 0;
             *found += (int)last->nparts;
         }
@@ -605,7 +605,7 @@ static int speech_participants(const dg_doc *doc, dg_event *ev,
         if (r->kind != DG_CL_REPORTED || r->parent < 0)
             continue;
         if (!dg_span_actors(doc, ev, dg_clause_subject(doc, r->parent, NULL),
-                         DG_ROLE_SPEAKER, found))
+                            DG_ROLE_SPEAKER, found))
             return 0;
         if (*found == 0)
             return 1;
@@ -627,14 +627,14 @@ static int speech_participants(const dg_doc *doc, dg_event *ev,
                 return 0;
             if (*found > 0 && c >= 0)
                 return dg_span_actors(doc, ev, doc->clauses[c].subj,
-                                   DG_ROLE_TARGET, found);
+                                      DG_ROLE_TARGET, found);
             return 1;
         }
     return 1;
 }
 
 int dg_find_participants(const dg_doc *doc, dg_event *ev,
-                             dg_trigger_ctx *tc)
+                         dg_trigger_ctx *tc)
 {
     if (tc->lx->flags & DG_LEXF_IN_SPEECH) {
         int found = 0;
@@ -881,7 +881,7 @@ static int possessum_acts(const dg_doc *doc, size_t b, size_t e)
  * diplomat"), without a person named only as a possessor when another
  * is there ("Trump's defense secretary, James Mattis"). */
 int dg_span_people(const dg_doc *doc, dg_event *ev, dg_span sp,
-                       dg_role role, int *found)
+                   dg_role role, int *found)
 {
     size_t k, n = 0, poss = 0;
     int agent = role != DG_ROLE_TARGET;
@@ -933,7 +933,7 @@ static int state_named_in(const dg_doc *doc, dg_span sp)
  * possessors and demonyms included ("China's foreign ministry", "the
  * Chinese government", "his Tanzanian counterpart"). */
 int dg_span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
-                       dg_role role, int *found)
+                   dg_role role, int *found)
 {
     int before = *found;
     size_t i, k;
@@ -1025,7 +1025,7 @@ static int measure_object(const dg_doc *doc, dg_event *ev,
                           int *found)
 {
     return dg_span_actors(doc, ev, object_phrase(doc, cl, tc), DG_ROLE_TARGET,
-                       found);
+                          found);
 }
 
 /* Verbs that ease a measure named as their subject or object ("UN
@@ -1316,8 +1316,8 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
             return 0;
         if ((direct || joint) &&
             !dg_span_actors(doc, ev, pp->np,
-                         sr == DG_ROLE_SPEAKER ? DG_ROLE_TARGET : orole,
-                         found))
+                            sr == DG_ROLE_SPEAKER ? DG_ROLE_TARGET : orole,
+                            found))
             return 0;
     }
     return intent_targets(doc, ev, tc, c, found);

@@ -15,7 +15,7 @@
  * "summoned X": a target; "called X": a second participant); passive
  * tells the trigger's clause is passive. */
 int dg_has_counterpart(const dg_event *ev, const dg_lex_entry *lx,
-                           int passive)
+                       int passive)
 {
     dg_role sr = dg_subject_role(lx), orole = dg_object_role(sr);
 

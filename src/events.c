@@ -704,7 +704,7 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
     {
         int c = dg_clause_at(doc, tc->tb);
         if (!dg_has_counterpart(ev, tc->lx, c >= 0 && !tc->noun &&
-                             (doc->clauses[c].vflags & DG_VG_PASSIVE)))
+                                (doc->clauses[c].vflags & DG_VG_PASSIVE)))
             ev->nparts = 0;
     }
     /* "was refused" with no one refusing: no act without its speaker */
@@ -1026,7 +1026,8 @@ static int margins_of(dg_doc *doc, size_t s, const dg_date_expr *dates,
                               ndates, 0, 0};
             dg_event *ev = push_event(doc);
             if (!ev || !dg_event_add_part(ev, doc->ments[k].entity,
-                                    DG_ROLE_PARTICIPANT) || !ev_add_sent(ev, s))
+                                          DG_ROLE_PARTICIPANT) ||
+                !ev_add_sent(ev, s))
                 return 0;
             ev->cls = "Summit";
             ev->cameo = summit_cameo(doc);
@@ -1063,9 +1064,9 @@ static int negated_cooperation(dg_doc *doc, size_t s, const dg_date_expr *dates,
         ev->cls = "Rejection";
         ev->cameo = "120";
         if (!dg_span_actors(doc, ev, dg_clause_subject(doc, (int)k, NULL),
-                         DG_ROLE_SPEAKER, &found) ||
+                            DG_ROLE_SPEAKER, &found) ||
             (found > 0 && !dg_span_actors(doc, ev, cl->obj, DG_ROLE_TARGET,
-                                       &found)) ||
+                                          &found)) ||
             !ev_add_sent(ev, s))
             return 0;
         {
