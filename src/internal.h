@@ -10,6 +10,7 @@
  *   entities.c  coreference, entity IRIs            (doc->ents)
  *   dates.c     date and duration expressions        (used by events.c)
  *   events.c    triggers, participants, roles, ...   (doc->evs)
+ *               (with actors.c, mood.c, event_filters.c; events_internal.h)
  *   topics.c    the issues of each event and of the  (dg_event.topics,
  *               article, spelling variants folded     doc->topics)
  *   rdfmap.c    the doc as triples                   (dg_graph)
