@@ -1358,7 +1358,7 @@ static int find_participants_in_clause(const dg_doc *doc, dg_event *ev,
         }
     }
     if (noun && is_gerund(tc->lx) && sr == DG_ROLE_VISITOR) {
-        /* "visiting Japanese Prime Minister Fumio Kishida" */
+        /* "visiting Japanese Prime Minister Kenji Sato" */
         int p = first_person_in(doc, tc->te, tc->te + 6 < tc->se ?
                                 tc->te + 6 : tc->se);
         return p < 0 || dg_event_add_part(ev, p, sr);

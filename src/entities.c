@@ -551,7 +551,7 @@ static char *plain_name(const dg_doc *doc, size_t b, size_t e)
     return s;
 }
 
-/* The person of people.tsv whose key is key ("antony blinken"), or
+/* The person of people.tsv whose key is key ("olaf scholz"), or
  * NULL. */
 static const dg_lex_entry *person_by_key(const dg_doc *doc, const char *key)
 {

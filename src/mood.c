@@ -24,7 +24,7 @@ static const char *const future_near[] = {
 };
 
 /* Is token i inside reported speech: a speech verb earlier in its
- * sentence ("The Kremlin said Putin would ...")? */
+ * sentence ("The Kremlin said the president would ...")? */
 static int reported_speech(const dg_doc *doc, size_t i)
 {
     static const char *const verbs[] = {
@@ -72,7 +72,7 @@ int dg_trigger_mood(const dg_doc *doc, size_t cb, size_t tb)
         if (doc->tags && doc->tags[i].clause != doc->tags[tb].clause)
             continue; /* another clause's "will" is not this event's */
         if (i >= near && strcmp(w, "would") == 0 && reported_speech(doc, i))
-            mood = 1; /* "said Putin would host": future in the past */
+            mood = 1; /* "said the president would host": future in the past */
         if (dg_word_in(future, w) || (i + 4 >= tb && dg_word_in(future_near, w)))
             mood = 1;
     }
