@@ -981,20 +981,18 @@ int dg_span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
     return 1;
 }
 
-/* The target of a sanction or expulsion verb: the actors its object
- * names, with the object's "of", "from", "on" and "against" phrases
- * ("expelled 18 members of the EU delegation", "sanctioned officials
- * from Iran"). */
-/* The object of clause c with the phrases that complete it: "18
- * members of the EU delegation", "officials from Iran", "an offer from
- * the Afghan government", "sanctions on X"; empty when the object is
- * part of the trigger, whole when the trigger spans it ("rejected Japan's
- * proposal", "declared the Russian consul persona non grata"). */
-/* What completes the object of a speech act besides those: "rejected
- * any cooperation with the ICC", "rejected a solution to the Korean
- * crisis", "urged partners like Saudi Arabia". */
+/* What completes the object of a speech act besides "of", "from", "by",
+ * "on" and "against": "rejected any cooperation with the ICC",
+ * "rejected a solution to the Korean crisis", "urged partners like Saudi
+ * Arabia". */
 static const char *const answered_preps[] = {"with", "to", "like", NULL};
 
+/* The object of clause c with the phrases that complete it: "18
+ * members of the EU delegation", "officials from Iran", "an offer from
+ * the Afghan government", "sanctions on X".  An object that starts inside
+ * a gapped trigger is taken whole ("rejected Japan's proposal",
+ * "declared the Russian consul persona non grata"); one before the
+ * trigger, none (empty at the trigger's end). */
 static dg_span object_phrase(const dg_doc *doc, const dg_clause *cl,
                              const dg_trigger_ctx *tc)
 {
