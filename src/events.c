@@ -677,6 +677,7 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
     dg_event *talk;
     size_t cb = dg_trigger_clause_start(doc, tc->sb, tc->tb);
     int mood = dg_clause_mood(doc, tc), old = dg_trigger_mood(doc, cb, tc->tb);
+    int scan;
     dg_event *ev;
 
     if (mood == 0 && old > 0)
@@ -736,11 +737,14 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
     if (ev->location < 0 && tc->noun)
         ev->location = described_location(doc, tc);
     find_date(ev, tc);
-    if (!dg_topics_of_sentence(doc, ev, s))
+    scan = !tc->topic_scans ||
+           (*tc->topic_scans)++ < DG_SENTENCE_TOPIC_SCANS;
+    if (scan && !dg_topics_of_sentence(doc, ev, s))
         return 0;
     /* what was condemned or sanctioned is what the event is about */
-    if ((strcmp(ev->cls, "Criticism") == 0 || strcmp(ev->cls, "Statement") == 0 ||
-         strcmp(ev->cls, "Sanction") == 0) &&
+    if (scan && (strcmp(ev->cls, "Criticism") == 0 ||
+                 strcmp(ev->cls, "Statement") == 0 ||
+                 strcmp(ev->cls, "Sanction") == 0) &&
         !dg_topics_after(doc, ev, tc->te, tc->se, 1))
         return 0;
     talk = latest_talk(doc);
@@ -1023,7 +1027,7 @@ static int margins_of(dg_doc *doc, size_t s, const dg_date_expr *dates,
             continue;
         {
             dg_trigger_ctx tc = {sb, se, i, i + 1, NULL, se, 1, 0, sb, dates,
-                              ndates, 0, 0};
+                              ndates, 0, 0, NULL};
             dg_event *ev = push_event(doc);
             if (!ev || !dg_event_add_part(ev, doc->ments[k].entity,
                                           DG_ROLE_PARTICIPANT) ||
@@ -1091,6 +1095,7 @@ static int sentence_events(dg_doc *doc, size_t s)
     size_t ndates = doc->date_first[s + 1] - doc->date_first[s];
     size_t before = doc->nevs, *orig, prev_obj_end = sb;
     int seen_trigger = 0;
+    unsigned topic_scans = 0;
     dg_token *view = compact_sentence(doc, sb, se, &orig, &nv);
 
     if (!view)
@@ -1119,7 +1124,7 @@ static int sentence_events(dg_doc *doc, size_t s)
         }
         dg_trigger_ctx tc = {sb, se, orig[i], orig[i + n - 1] + 1, NULL, se,
                           !dg_is_verb_token(doc, orig[i]), seen_trigger,
-                          prev_obj_end, dates, ndates, 0, 0};
+                          prev_obj_end, dates, ndates, 0, 0, &topic_scans};
         seen_trigger = 1;
         /* the first reading that gives an event ("welcomed the
          * minister": a visit; "welcomed the decision": praise) */

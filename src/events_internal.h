@@ -38,7 +38,15 @@ typedef struct {
     int kept;             /* set by build_event: the mention gave an event
                              (or was one that did not happen); 0: it had no
                              participants, so another reading may be tried */
+    unsigned *topic_scans; /* the sentence's topic scans so far (NULL: not
+                              counted); see DG_SENTENCE_TOPIC_SCANS */
 } dg_trigger_ctx;
+
+/* Events of one sentence that get its topics: a scan of the sentence per
+ * event candidate is linear in its length, so a sentence of hundreds of
+ * trigger words ("discussed sanctions discussed sanctions ...") would
+ * cost their square; news sentences have a few candidates. */
+#define DG_SENTENCE_TOPIC_SCANS 16
 
 /* Does the span hold token i? */
 static inline int dg_span_has(dg_span sp, size_t i)
