@@ -367,6 +367,21 @@ static int possessor(const dg_doc *doc, dg_event *ev, const dg_trigger_ctx *tc,
     return 1;
 }
 
+/* Does a relative, subordinate or reported clause start at token j
+ * ("..., whom NATO has accused ...")? */
+static int opens_clause(const dg_doc *doc, size_t j)
+{
+    int c = dg_clause_at(doc, j);
+    const dg_clause *cl;
+
+    if (c < 0)
+        return 0;
+    cl = &doc->clauses[c];
+    return cl->b == j && (cl->kind == DG_CL_RELATIVE ||
+                          cl->kind == DG_CL_SUBORD ||
+                          cl->kind == DG_CL_REPORTED);
+}
+
 /* People after a noun trigger: "meeting with X", "summit in California
  * between X and Y", "call by X". */
 static int noun_complement(const dg_doc *doc, dg_event *ev, dg_trigger_ctx *tc,
@@ -381,8 +396,15 @@ static int noun_complement(const dg_doc *doc, dg_event *ev, dg_trigger_ctx *tc,
             dg_tok_is(t, "of")) {
             /* the noun phrase after the preposition, not the clause */
             size_t end = i + 1 + NP_MAX_TOKENS < tc->obj_end ?
-                         i + 1 + NP_MAX_TOKENS : tc->obj_end;
+                         i + 1 + NP_MAX_TOKENS : tc->obj_end, j;
             int before = *found;
+            /* "between Ukraine and rebel forces, whom NATO accused ...":
+             * not into a clause of its own */
+            for (j = i + 1; j < end; j++)
+                if (opens_clause(doc, j)) {
+                    end = j;
+                    break;
+                }
             /* "a veto cast by X", "the visit of X": the agent; "talks
              * with X": the other side; "the condemnation of X", "the
              * expulsion of X": what it falls on */
@@ -912,6 +934,18 @@ int dg_span_people(const dg_doc *doc, dg_event *ev, dg_span sp,
     return 1;
 }
 
+/* Is mention k a state written after a place of it and a comma ("talks
+ * in Minsk, Belarus"), which says where the place is, not who acts? */
+static int names_place_state(const dg_doc *doc, size_t k)
+{
+    const dg_mention *m = &doc->ments[k], *p = &doc->ments[k - 1];
+
+    return m->tok_b >= 2 && p->tok_e + 1 == m->tok_b &&
+           dg_tok_is(&doc->toks[p->tok_e], ",") && p->entity >= 0 &&
+           doc->ents[p->entity].kind == DG_ENT_PLACE &&
+           doc->ents[p->entity].country == m->entity;
+}
+
 /* Does span sp name a state or an organization (by name or demonym)? */
 static int state_named_in(const dg_doc *doc, dg_span sp)
 {
@@ -970,7 +1004,8 @@ int dg_span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
         if (((m->type == DG_MENT_NAME &&
               (kind == DG_ENT_COUNTRY || kind == DG_ENT_ORG)) ||
              (m->type == DG_MENT_DEMONYM && kind == DG_ENT_COUNTRY)) &&
-            (role == DG_ROLE_TARGET || !in_phrase(doc, sp, m->tok_b))) {
+            (role == DG_ROLE_TARGET || !in_phrase(doc, sp, m->tok_b)) &&
+            !(k > 0 && names_place_state(doc, k))) {
             if (!dg_event_add_part(ev, m->entity, role))
                 return 0;
             (*found)++;

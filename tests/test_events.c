@@ -548,6 +548,17 @@ static void test_families(void)
     has_event("Expulsion", NULL, "Japan/participant|Russia/target");
 }
 
+/* Where a place is, and what a relative clause says, name no side:
+ * "talks in Minsk, Belarus", "between A and B, whom C accused ...". */
+static void test_place_state_and_relative(void)
+{
+    run("Talks in Minsk, Belarus ended with a ceasefire agreement between "
+        "Ukraine and Moldova, whom Japan has accused Russia of supporting.");
+    no_event("Meeting");
+    has_event("AgreementSigning", NULL,
+              "Ukraine/participant|Moldova/participant");
+}
+
 /* Talks and measures as news words them, with no trigger verb of the
  * readouts. */
 static void test_news_vocabulary(void)
@@ -655,6 +666,7 @@ int main(void)
         {"counterparts, ministries, separate talks", test_actors},
         {"sports and business: no talks", test_false_alarms},
         {"news vocabulary: calls, conversations, measures", test_news_vocabulary},
+        {"a place's state, a relative clause: no side", test_place_state_and_relative},
         {NULL, NULL}
     };
     static const dg_test known_bugs[] = {
