@@ -1045,6 +1045,94 @@ static int margins_of(dg_doc *doc, size_t s, const dg_date_expr *dates,
     return 1;
 }
 
+/* Occasions one is somewhere for ("is in Bolivia for the opening of
+ * the convention"), besides the event nouns of the triggers. */
+static const char *const occasions[] = {
+    "opening", "ceremony", "ceremonies", "inauguration", "funeral",
+    "celebrations", "commemoration", "anniversary", "conference", "forum",
+    "session", "assembly", "games", "festival", "swearing-in", "signing",
+    "launch", "parade", "wedding", "coronation", "election", "elections",
+    NULL
+};
+
+/* Is there an occasion in span sp: a word of occasions or a trigger
+ * noun ("for talks", "for the summit")? */
+static int names_occasion(const dg_doc *doc, dg_span sp)
+{
+    const dg_lex_entry *hits[4];
+    size_t i, nh;
+
+    for (i = sp.b; i < sp.e; i++) {
+        if (dg_word_in(occasions, doc->toks[i].norm))
+            return 1;
+        nh = 0;
+        if (dg_lexicon_match(doc->lex, doc->text, doc->toks, sp.e, i,
+                             1u << DG_LEX_TRIGGER, hits, 4, &nh) > 0 &&
+            (hits[0]->flags & DG_LEXF_NOUN))
+            return 1;
+    }
+    return 0;
+}
+
+/* The place or state a clause's "in" phrase names, when a "for" phrase
+ * with an occasion follows it; -1 if none. */
+static int place_for_occasion(const dg_doc *doc, const dg_clause *cl)
+{
+    size_t k, m;
+
+    for (k = 0; k + 1 < cl->npps; k++) {
+        const dg_pp *in = &cl->pps[k], *f = &cl->pps[k + 1];
+        if (!dg_tok_is(&doc->toks[in->prep], "in") ||
+            !dg_tok_is(&doc->toks[f->prep], "for") ||
+            !names_occasion(doc, f->np))
+            continue;
+        for (m = dg_mentions_from(doc, in->np.b);
+             m < doc->nments && doc->ments[m].tok_b < in->np.e; m++) {
+            int e = doc->ments[m].entity;
+            if (e >= 0 && (doc->ents[e].kind == DG_ENT_PLACE ||
+                           doc->ents[e].kind == DG_ENT_COUNTRY))
+                return e;
+        }
+    }
+    return -1;
+}
+
+/* "X is in Bolivia for the opening of ...", "X, who was in Beijing for
+ * talks, ...": a person somewhere for an occasion is on a visit there
+ * (CAMEO 042), planned when the clause is in the future. */
+static int present_for_occasion(dg_doc *doc, size_t s,
+                                const dg_date_expr *dates, size_t ndates)
+{
+    size_t sb = doc->sents[s].tok_b, se = doc->sents[s].tok_e, c;
+
+    for (c = 0; c < doc->nclauses; c++) {
+        const dg_clause *cl = &doc->clauses[c];
+        int place, person;
+        if (cl->sent != s || !cl->lemma || strcmp(cl->lemma, "be") != 0 ||
+            (cl->vflags & (DG_VG_NEG | DG_VG_MODAL)) ||
+            (place = place_for_occasion(doc, cl)) < 0 ||
+            (person = dg_span_person(doc, dg_clause_subject(doc, (int)c,
+                                                            NULL))) < 0)
+            continue;
+        {
+            dg_trigger_ctx tc = {sb, se, cl->vg.b, cl->vg.e, NULL, se, 0, 0,
+                                 sb, dates, ndates, 0, 0, NULL};
+            dg_event *ev = push_event(doc);
+            if (!ev || !dg_event_add_part(ev, person, DG_ROLE_VISITOR) ||
+                !ev_add_sent(ev, s))
+                return 0;
+            ev->cls = "Visit";
+            ev->cameo = "042";
+            ev->status = (cl->vflags & DG_VG_FUTURE) ? "scheduled" : NULL;
+            ev->location = place;
+            find_date(ev, &tc);
+            if (!settle_event(doc))
+                return 0;
+        }
+    }
+    return 1;
+}
+
 /* "X will not accept ...", "X did not sign ...": a refusal to yield or
  * cooperate is a rejection by the clause's subject (CAMEO 12), unless a
  * statement reported it (reported_act). */
@@ -1143,6 +1231,7 @@ static int sentence_events(dg_doc *doc, size_t s)
     free(view);
     free(orig);
     if (!margins_of(doc, s, dates, ndates) ||
+        !present_for_occasion(doc, s, dates, ndates) ||
         !negated_cooperation(doc, s, dates, ndates))
         return 0;
     if (doc->nevs == before && doc->nevs > 0) {

@@ -548,6 +548,26 @@ static void test_families(void)
     has_event("Expulsion", NULL, "Japan/participant|Russia/target");
 }
 
+/* A person somewhere for an occasion is on a visit; for a time, not. */
+static void test_present_for_occasion(void)
+{
+    run("Kenji Sato, who is in Kenya for the opening of the summit, said "
+        "the talks were useful.");
+    has_event("Visit", NULL, "Kenji Sato/visitor");
+    {
+        size_t k;
+        for (k = 0; k < g_doc.nevs && strcmp(g_doc.evs[k].cls, "Visit"); k++)
+            ;
+        CU_ASSERT_FATAL(k < g_doc.nevs && g_doc.evs[k].location >= 0);
+        CU_ASSERT_STRING_EQUAL(g_doc.ents[g_doc.evs[k].location].label,
+                               "Kenya");
+    }
+    run("Kenji Sato was in Kenya for two years.");
+    no_event("Visit");
+    run("Kenji Sato was not in Kenya for the opening.");
+    no_event("Visit");
+}
+
 /* Where a place is, and what a relative clause says, name no side:
  * "talks in Minsk, Belarus", "between A and B, whom C accused ...". */
 static void test_place_state_and_relative(void)
@@ -667,6 +687,7 @@ int main(void)
         {"sports and business: no talks", test_false_alarms},
         {"news vocabulary: calls, conversations, measures", test_news_vocabulary},
         {"a place's state, a relative clause: no side", test_place_state_and_relative},
+        {"in a place for an occasion: a visit", test_present_for_occasion},
         {NULL, NULL}
     };
     static const dg_test known_bugs[] = {
