@@ -106,7 +106,7 @@ static const char *const denying_nouns[] = {
     "calls", "request", "requests", "demand", "demands", "hope", "hopes",
     "wish", "proposal", "proposals", "push", "pressure", "refusal",
     "failure", "need", "suggestion", "idea", "threat", "threats",
-    "measures", "steps", "initiative", "ways", "means", "move", "moves",
+    "measures", "initiative", "ways", "means", "move", "moves",
     "campaign", "drive", "aim", "goal", "purpose",
     "unwilling", "reluctant", "unable", "hesitant", NULL
 };

@@ -470,6 +470,9 @@ static void test_reported_speech(void)
     /* a time phrase after the speech verb; a sanction planned */
     run("Japan said on Friday it would impose sanctions on Russia.");
     has_event("Threat", NULL, "Japan/speaker");
+    /* "taking steps to" does it; "measures to resume talks" plan them */
+    run("Japan is taking steps to impose visa restrictions on Russian officials.");
+    has_event("Sanction", NULL, "Japan/participant|Russia/target");
     run("Japan plans to impose sanctions on Russia.");
     has_event("Threat", NULL, "Japan/speaker|Russia/target");
     no_event("Sanction");
