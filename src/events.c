@@ -672,6 +672,32 @@ static void threaten(dg_event *ev)
             ev->parts[j].role = DG_ROLE_SPEAKER;
 }
 
+/* The summit that "the summit" of the newest event ev refers back to:
+ * the latest earlier Summit of the article that happened (or is planned)
+ * as ev did, in the same place if both have one, not dated to another
+ * year than the article; NULL if none or if the trigger's noun is not
+ * definite ("a summit", "summits"). */
+static dg_event *summit_told_before(dg_doc *doc, const dg_trigger_ctx *tc,
+                                    const dg_event *ev)
+{
+    size_t k, noun = tc->te - 1;
+
+    if (strcmp(ev->cls, "Summit") != 0 || ev->nparts == 0 ||
+        noun <= tc->sb || !dg_tok_is(&doc->toks[noun], "summit") ||
+        !dg_tok_is(&doc->toks[noun - 1], "the"))
+        return NULL;
+    for (k = doc->nevs - 1; k-- > 0;) {
+        dg_event *o = &doc->evs[k];
+        if (strcmp(o->cls, "Summit") == 0 &&
+            (o->status == NULL) == (ev->status == NULL) &&
+            places_agree(doc, o->location, ev->location) &&
+            !(o->date.prec != DG_DATE_NONE && doc->date.prec != DG_DATE_NONE &&
+              o->date.year != doc->date.year)) /* "the 2010 summit" */
+            return o;
+    }
+    return NULL;
+}
+
 static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
 {
     dg_event *talk;
@@ -747,6 +773,16 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
                  strcmp(ev->cls, "Sanction") == 0) &&
         !dg_topics_after(doc, ev, tc->te, tc->se, 1))
         return 0;
+    /* "X instead attended the summit": the summit told of before */
+    if ((talk = summit_told_before(doc, tc, ev)) != NULL) {
+        int ok = merge_into(doc, talk, ev);
+        size_t t;
+        for (t = 0; ok && t < ev->ntopics; t++)
+            ok = dg_event_add_topic(talk, ev->topics[t], ev->topic_keys[t]);
+        ev_release(ev);
+        doc->nevs--;
+        return ok;
+    }
     talk = latest_talk(doc);
     if (talk && (tc->plural_only || ((tc->lx->flags & DG_LEXF_RECIPROCAL) &&
                                      subset(doc, ev, talk))) &&

@@ -551,6 +551,19 @@ static void test_families(void)
     has_event("Expulsion", NULL, "Japan/participant|Russia/target");
 }
 
+/* "the summit" is the summit told of before; "a summit" is another. */
+static void test_the_summit(void)
+{
+    run("Japan and Germany held a summit in Paris on Monday. Olaf Scholz "
+        "also attended the summit.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    has_event("Summit", NULL,
+              "Japan/participant|Germany/participant|Olaf Scholz/participant");
+    run("Japan and Germany held a summit in Paris on Monday. Olaf Scholz "
+        "attended a summit in Rome.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 2);
+}
+
 /* A person somewhere for an occasion is on a visit; for a time, not. */
 static void test_present_for_occasion(void)
 {
@@ -691,6 +704,7 @@ int main(void)
         {"news vocabulary: calls, conversations, measures", test_news_vocabulary},
         {"a place's state, a relative clause: no side", test_place_state_and_relative},
         {"in a place for an occasion: a visit", test_present_for_occasion},
+        {"the summit told of before", test_the_summit},
         {NULL, NULL}
     };
     static const dg_test known_bugs[] = {
