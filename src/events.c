@@ -698,6 +698,16 @@ static dg_event *summit_told_before(dg_doc *doc, const dg_trigger_ctx *tc,
     return NULL;
 }
 
+/* Is the trigger the verb of an infinitive clause ("scheduled to
+ * welcome", "plans to condemn")? */
+static int planned_infinitive(const dg_doc *doc, const dg_trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb);
+
+    return c >= 0 && !tc->noun && doc->clauses[c].verb == tc->tb &&
+           doc->clauses[c].kind == DG_CL_INFINITIVE;
+}
+
 static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
 {
     dg_event *talk;
@@ -710,7 +720,11 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
         mood = 1; /* "tomorrow", "upcoming", "next": a future cue */
 
     tc->kept = 1;
-    if (mood < 0)
+    /* "are scheduled to welcome them": a word planned, not yet said, is
+     * no act ("will support" is: an intent said now) */
+    if (mood < 0 || (mood > 0 && dg_is_speech_act(tc->lx->cameo) &&
+                     strncmp(tc->lx->cameo, "03", 2) != 0 &&
+                     planned_infinitive(doc, tc)))
         return 1;
     if (!(ev = push_event(doc)))
         return 0;

@@ -506,6 +506,11 @@ static void test_negation(void)
     no_event("Visit");
     run("Kenji Sato hopes to visit Germany.");
     no_event("Visit");
+    /* a word planned is not yet said; "will condemn" is said now */
+    run("Japan is scheduled to condemn Russia.");
+    no_event("Criticism");
+    run("Japan will condemn Russia.");
+    has_event("Criticism", "scheduled", "Japan/speaker|Russia/target");
     run("Kenji Sato agreed to visit Germany.");
     no_event("Visit"); /* an intent to meet (036), not yet a visit */
     has_event("IntentToMeet", NULL, "Kenji Sato/speaker|Germany/target");
