@@ -672,6 +672,21 @@ static void threaten(dg_event *ev)
             ev->parts[j].role = DG_ROLE_SPEAKER;
 }
 
+/* Merges the newest event, with its topics, into the earlier event o
+ * and removes it; 0 on no memory. */
+static int fold_newest_into(dg_doc *doc, dg_event *o)
+{
+    dg_event *ev = &doc->evs[doc->nevs - 1];
+    int ok = merge_into(doc, o, ev);
+    size_t t;
+
+    for (t = 0; ok && t < ev->ntopics; t++)
+        ok = dg_event_add_topic(o, ev->topics[t], ev->topic_keys[t]);
+    ev_release(ev);
+    doc->nevs--;
+    return ok;
+}
+
 /* The summit that "the summit" of the newest event ev refers back to:
  * the latest earlier Summit of the article that happened (or is planned)
  * as ev did, in the same place if both have one, not dated to another
@@ -788,30 +803,16 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
         !dg_topics_after(doc, ev, tc->te, tc->se, 1))
         return 0;
     /* "X instead attended the summit": the summit told of before */
-    if ((talk = summit_told_before(doc, tc, ev)) != NULL) {
-        int ok = merge_into(doc, talk, ev);
-        size_t t;
-        for (t = 0; ok && t < ev->ntopics; t++)
-            ok = dg_event_add_topic(talk, ev->topics[t], ev->topic_keys[t]);
-        ev_release(ev);
-        doc->nevs--;
-        return ok;
-    }
+    if ((talk = summit_told_before(doc, tc, ev)) != NULL)
+        return fold_newest_into(doc, talk);
     talk = latest_talk(doc);
     if (talk && (tc->plural_only || ((tc->lx->flags & DG_LEXF_RECIPROCAL) &&
                                      subset(doc, ev, talk))) &&
         dg_is_talk(ev->cls) &&
         places_agree(doc, ev->location, talk->location) &&
-        same_date(&ev->date, &talk->date)) {
+        same_date(&ev->date, &talk->date))
         /* "They also conferred about ...": more of the same talks */
-        int ok = merge_into(doc, talk, ev);
-        size_t t;
-        for (t = 0; ok && t < ev->ntopics; t++)
-            ok = dg_event_add_topic(talk, ev->topics[t], ev->topic_keys[t]);
-        ev_release(ev);
-        doc->nevs--;
-        return ok;
-    }
+        return fold_newest_into(doc, talk);
     {
         size_t n = doc->nevs;
         if (!settle_event(doc))
