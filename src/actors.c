@@ -901,7 +901,7 @@ static int possessum_acts(const dg_doc *doc, size_t b, size_t e)
 
 /* The people a noun phrase names ("X and Y", "Baerbock, Germany's top
  * diplomat"), without a person named only as a possessor when another
- * is there ("Trump's defense secretary, James Mattis"). */
+ * is there ("Clark's defense secretary, Kenji Sato"). */
 int dg_span_people(const dg_doc *doc, dg_event *ev, dg_span sp,
                    dg_role role, int *found)
 {
@@ -923,7 +923,7 @@ int dg_span_people(const dg_doc *doc, dg_event *ev, dg_span sp,
                                        m->entity < 0) ||
             (agent && in_phrase(doc, sp, m->tok_b)))
             continue;
-        /* "Trump's defense secretary, James Mattis"; "X's children" */
+        /* "Clark's defense secretary, Kenji Sato"; "X's children" */
         if (m->tok_e < sp.e && (doc->toks[m->tok_e].flags & DG_TOK_POSS) &&
             (n > poss || !possessum_acts(doc, m->tok_e + 1, sp.e)))
             continue;

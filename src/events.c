@@ -713,16 +713,6 @@ static dg_event *summit_told_before(dg_doc *doc, const dg_trigger_ctx *tc,
     return NULL;
 }
 
-/* Is the trigger the verb of an infinitive clause ("scheduled to
- * welcome", "plans to condemn")? */
-static int planned_infinitive(const dg_doc *doc, const dg_trigger_ctx *tc)
-{
-    int c = dg_clause_at(doc, tc->tb);
-
-    return c >= 0 && !tc->noun && doc->clauses[c].verb == tc->tb &&
-           doc->clauses[c].kind == DG_CL_INFINITIVE;
-}
-
 static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
 {
     dg_event *talk;
@@ -739,7 +729,7 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
      * no act ("will support" is: an intent said now) */
     if (mood < 0 || (mood > 0 && dg_is_speech_act(tc->lx->cameo) &&
                      strncmp(tc->lx->cameo, "03", 2) != 0 &&
-                     planned_infinitive(doc, tc)))
+                     dg_planned_infinitive(doc, tc)))
         return 1;
     if (!(ev = push_event(doc)))
         return 0;
@@ -1318,8 +1308,8 @@ static dg_event *said_in_talks(dg_doc *doc, const dg_event *ev)
 }
 
 /* What the participants of talks said, pledged or praised there is part
- * of the talks, not an event of its own ("Wang emphasized ...", "the
- * leaders committed to ...", "both backed the plan"); their
+ * of the talks, not an event of its own ("the minister emphasized ...",
+ * "the leaders committed to ...", "both backed the plan"); their
  * condemnations, appeals and threats stay. */
 static int drop_talk_statements(dg_doc *doc)
 {

@@ -151,6 +151,11 @@ int dg_trigger_mood(const dg_doc *doc, size_t cb, size_t tb);
  * cancelled), 1 when it is planned, else 0. */
 int dg_clause_mood(const dg_doc *doc, const dg_trigger_ctx *tc);
 
+/* 1 when the verb trigger tc is the verb of an infinitive clause
+ * ("scheduled to welcome", "plans to condemn"): an act only planned,
+ * which a speech act is not yet (events.c); else 0. */
+int dg_planned_infinitive(const dg_doc *doc, const dg_trigger_ctx *tc);
+
 /* ------------------------------------------------------------------ */
 /* event_filters.c                                                     */
 /* ------------------------------------------------------------------ */

@@ -258,8 +258,8 @@ static int doc_year(const dg_doc *doc)
 }
 
 /* Among the hits of one name, the person whose spell covers the
- * article's year ("George Bush" in 1990 and in 2005), else the first
- * person. */
+ * article's year (one name held by a father in 1990 and by his son in
+ * 2005), else the first person. */
 static const dg_lex_entry *pick_person(const dg_doc *doc,
                                        const dg_lex_entry **hits, size_t n)
 {

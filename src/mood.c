@@ -268,3 +268,11 @@ int dg_clause_mood(const dg_doc *doc, const dg_trigger_ctx *tc)
     }
     return mood;
 }
+
+int dg_planned_infinitive(const dg_doc *doc, const dg_trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb);
+
+    return c >= 0 && !tc->noun && doc->clauses[c].verb == tc->tb &&
+           doc->clauses[c].kind == DG_CL_INFINITIVE;
+}
