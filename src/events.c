@@ -918,7 +918,10 @@ static int gap_word(const dg_doc *doc, size_t k)
         return dg_tok_is(t, "-") || dg_tok_is(t, "$") || dg_tok_is(t, "€") ||
                (k + 1 < doc->ntoks && dg_tok_is(&doc->toks[k + 1], "-")) ||
                dg_tok_is(t, "£") || dg_tok_is(t, "than") ||
-               ((dg_tok_is(t, "in") || dg_tok_is(t, "of")) && k > 0 &&
+               /* an "of" complement or a coordination inside the object:
+                * "questioned the identity of the man and the reliability" */
+               dg_tok_is(t, "of") || dg_tok_is(t, "and") ||
+               (dg_tok_is(t, "in") && k > 0 &&
                 doc->tags[k - 1].pos == DG_POS_NUM);
     }
 }

@@ -539,6 +539,10 @@ static void test_families(void)
     no_event("Sanction");
     run("Russia rejected Japan's proposal.");
     has_event("Rejection", NULL, "Russia/speaker|Japan/target");
+    /* the trigger's noun after a coordinated object with "of" phrases */
+    run("The Chilean ambassador questioned both the conduct of the police "
+        "and the reliability of the Peruvian inquiry.");
+    has_event("Criticism", NULL, "Chile/speaker|Peru/target");
     run("Japan threatened Russia.");
     has_event("Threat", NULL, "Japan/speaker|Russia/target");
     run("Japan demanded the release of the sailors.");
