@@ -19,6 +19,7 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -952,13 +953,77 @@ static int referenced_title_state(dg_doc *doc, const dg_mention *t)
     return found;
 }
 
+/* The institution a title names after its last "of" ("Inspector-General
+ * of Police": "police"), folded to lower case into buf (size n bytes);
+ * 0 when the title has no such word or it does not fit. */
+static int title_institution(const char *label, char *buf, size_t n)
+{
+    const char *of = NULL, *p;
+    size_t i;
+
+    for (p = strstr(label, " of "); p; p = strstr(p + 1, " of "))
+        of = p + 4;
+    if (!of || !*of || strchr(of, ' ') || strlen(of) >= n)
+        return 0;
+    for (i = 0; of[i]; i++)
+        buf[i] = (char)tolower((unsigned char)of[i]);
+    buf[i] = '\0';
+    return 1;
+}
+
+/* Is mention k a demonym? */
+static int is_demonym(const dg_doc *doc, size_t k)
+{
+    return doc->ments[k].type == DG_MENT_DEMONYM && doc->ments[k].lex &&
+           doc->ments[k].lex->country;
+}
+
+/* The token after demonym mention k and the demonyms coordinated with it
+ * ("Peruvian and Chilean police": "police"); ntoks at the end. */
+static size_t after_demonyms(const dg_doc *doc, size_t k)
+{
+    size_t e = doc->ments[k].tok_e;
+
+    while (k + 1 < doc->nments && is_demonym(doc, k + 1) && e < doc->ntoks &&
+           doc->ments[k + 1].tok_b == e + 1 &&
+           (dg_tok_is(&doc->toks[e], "and") || dg_tok_is(&doc->toks[e], ",") ||
+            dg_tok_is(&doc->toks[e], "or")))
+        e = doc->ments[++k].tok_e;
+    return e;
+}
+
+/* The one state whose demonym names the institution of t's title
+ * elsewhere in the article ("Malaysian police" for "Inspector-General
+ * of Police Ana Lopes"), or -1 (none, or several states). */
+static int institution_state(dg_doc *doc, const dg_mention *t)
+{
+    char word[64];
+    const char *found = NULL;
+    size_t k, e;
+
+    if (!title_institution(t->lex->label, word, sizeof word))
+        return -1;
+    for (k = 0; k < doc->nments; k++) {
+        const dg_mention *d = &doc->ments[k];
+        if (!is_demonym(doc, k) || (e = after_demonyms(doc, k)) >= doc->ntoks ||
+            !dg_tok_is(&doc->toks[e], word))
+            continue;
+        if (found && strcmp(found, d->lex->country) != 0)
+            return -1;
+        found = d->lex->country;
+    }
+    return found ? country_entity(doc, found, -1) : -1;
+}
+
 /* The state or body of the post that person mention k holds by title t:
  * the state named with the person ("Jan Berg of Norway") or the title
  * ("Chinese", "of NATO"; a ministry's state), else the people
  * gazetteer's, else the title's usual state (title-countries.tsv), else
  * that of a titled person the name is coordinated with, else the one
  * state the same title has where it stands without a name ("the Chilean
- * president"), else the dateline's state; -1 when none. */
+ * president"), else the one state whose demonym names the title's
+ * institution ("Malaysian police"), else the dateline's state; -1 when
+ * none. */
 static int post_in(dg_doc *doc, size_t k, const dg_mention *t)
 {
     const dg_mention *m = &doc->ments[k];
@@ -974,7 +1039,8 @@ static int post_in(dg_doc *doc, size_t k, const dg_mention *t)
     if (t->lex->country)
         return country_entity(doc, t->lex->country, -1);
     if ((in = coordinated_state(doc, k)) >= 0 ||
-        (in = referenced_title_state(doc, t)) >= 0)
+        (in = referenced_title_state(doc, t)) >= 0 ||
+        (in = institution_state(doc, t)) >= 0)
         return in;
     code = dateline_state(doc);
     return code ? country_entity(doc, code, -1) : -1;

@@ -314,7 +314,8 @@ static int ent_key(const char *key)
 
 /* The state of a post the text gives with no state: a titled person the
  * name is coordinated with, the dateline, the same title standing alone
- * with a state, the ministry the title follows. */
+ * with a state, the ministry the title follows, the demonym that names
+ * the title's institution ("Peruvian police"). */
 static void test_post_state_context(void)
 {
     int e;
@@ -335,6 +336,16 @@ static void test_post_state_context(void)
     e = ent("Japanese Foreign Ministry");
     CU_ASSERT_FATAL(e >= 0);
     CU_ASSERT_EQUAL(g_doc.ents[e].kind, DG_ENT_ORG);
+    /* the institution a title names, with a demonym elsewhere */
+    run("Peruvian police made arrests. Inspector-General of Police Tomas "
+        "Nowak spoke.");
+    post(ent("Tomas Nowak"), 0, "Inspector-General of Police",
+         "Inspector-General of Police", "PER");
+    /* two states' police: no state */
+    run("Peruvian and Chilean police met. Inspector-General of Police "
+        "Tomas Nowak spoke.");
+    post(ent("Tomas Nowak"), 0, "Inspector-General of Police",
+         "Inspector-General of Police", NULL);
 }
 
 /* A person's known office in any year gives the post its state, and the
