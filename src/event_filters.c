@@ -3,7 +3,8 @@
  * of the event stage; see events.c): talks without a second side, a
  * meeting that is a match or a company's business, troops that "arrived",
  * a law "signed", a name "called", a trigger noun that only modifies the
- * noun after it ("travel curbs").
+ * noun after it ("travel curbs") or is what is talked about ("conferred
+ * about the talks with X").
  */
 #include "events_internal.h"
 
@@ -168,4 +169,28 @@ int dg_noun_modifier(const dg_doc *doc, size_t tb, size_t te, size_t se)
            doc->tags[te].pos == DG_POS_NOUN &&
            !(doc->toks[te].flags & DG_TOK_POSS) &&
            !dg_word_in(light_heads, doc->toks[te].norm);
+}
+
+/* Prepositions whose noun phrase is what is talked about. */
+static const char *const subject_matter_preps[] = {
+    "about", "regarding", "concerning", NULL
+};
+
+/* Is the noun trigger the subject matter of its clause ("conferred
+ * about the talks with X", "a question regarding the summit"): an issue
+ * discussed, not an event told? */
+int dg_subject_matter(const dg_doc *doc, const dg_trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb);
+    const dg_clause *cl;
+    size_t k;
+
+    if (c < 0 || !tc->noun)
+        return 0;
+    cl = &doc->clauses[c];
+    for (k = 0; k < cl->npps; k++)
+        if (cl->pps[k].np.b <= tc->tb && tc->tb < cl->pps[k].np.e &&
+            dg_word_in(subject_matter_preps, doc->toks[cl->pps[k].prep].norm))
+            return 1;
+    return 0;
 }

@@ -762,7 +762,8 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
     if (dg_is_talk(ev->cls) && dg_not_diplomatic(doc, tc))
         ev->nparts = 0;
     if ((strcmp(ev->cls, "Visit") == 0 && dg_deployed_subject(doc, tc)) ||
-        dg_call_names_object(doc, tc) || dg_signs_alone(doc, tc))
+        dg_call_names_object(doc, tc) || dg_signs_alone(doc, tc) ||
+        dg_subject_matter(doc, tc))
         ev->nparts = 0;
     if (ev->nparts == 0 && !tc->noun)
         tc->kept = 0;

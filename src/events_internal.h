@@ -177,6 +177,9 @@ int dg_not_diplomatic(const dg_doc *doc, const dg_trigger_ctx *tc);
 int dg_deployed_subject(const dg_doc *doc, const dg_trigger_ctx *tc);
 int dg_signs_alone(const dg_doc *doc, const dg_trigger_ctx *tc);
 int dg_call_names_object(const dg_doc *doc, const dg_trigger_ctx *tc);
+/* Is a noun trigger what its clause talks about ("conferred about the
+ * talks with X"), in a phrase of "about", "regarding" or "concerning"? */
+int dg_subject_matter(const dg_doc *doc, const dg_trigger_ctx *tc);
 
 /* 1 when the noun trigger at tokens [tb, te), in a sentence whose tokens
  * end at se, modifies the noun after it ("travel curbs") rather than

@@ -675,6 +675,11 @@ static void test_false_alarms(void)
     /* one signs an order alone */
     run("Kenji Sato signed an executive order.");
     CU_ASSERT_EQUAL(g_doc.nevs, 0);
+    /* talks talked about are a subject, not an event told */
+    run("Kenji Sato met Olaf Scholz. They also talked about the "
+        "negotiations with Peru.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 1);
+    has_event("Meeting", NULL, "Kenji Sato/participant|Olaf Scholz/participant");
 }
 
 int main(void)
