@@ -814,12 +814,39 @@ static size_t np_end(const dg_doc *doc, size_t i, size_t lim)
                          pos_at(doc, start) == DG_POS_PRON) ? k : start;
 }
 
+/* Words a bracketed gloss after a name may hold: "the World Bank
+ * (WB)", "Intergovernmental Authority on Development (IGAD)". */
+#define GLOSS_MAX 4
+
+/* The "(" of a gloss of names and numbers that ends just before token e
+ * and follows a noun phrase, or e when there is none. */
+static size_t gloss_start(const dg_doc *doc, size_t lo, size_t e)
+{
+    size_t k;
+
+    if (e < lo + 4 || !dg_tok_is(&doc->toks[e - 1], ")"))
+        return e;
+    for (k = e - 1; k > lo && e - 1 - k <= GLOSS_MAX; k--) {
+        dg_pos p = pos_at(doc, k - 1);
+        if (dg_tok_is(&doc->toks[k - 1], "("))
+            return k - 1 > lo && k < e - 1 && nominal(pos_at(doc, k - 2))
+                   ? k - 1 : e;
+        if (p != DG_POS_NAME && p != DG_POS_NUM)
+            return e;
+    }
+    return e;
+}
+
 /* The start of the noun phrase ending just before token e (e when
- * none), not before lo. */
+ * none), not before lo; a bracketed gloss at its end belongs to it. */
 static size_t np_start(const dg_doc *doc, size_t lo, size_t e)
 {
-    size_t k = e;
+    size_t k = gloss_start(doc, lo, e);
 
+    if (k != e) {
+        size_t s = np_start(doc, lo, k);
+        return s < k ? s : e;
+    }
     if (e > lo && pos_at(doc, e - 1) == DG_POS_PRON)
         return e - 1;
     while (k > lo && e - k < NP_MAX) {
@@ -1369,6 +1396,12 @@ static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
                 k = j - 1;
                 continue;
             }
+        }
+        /* "the World Bank (WB) said": the gloss ends the subject */
+        if (dg_tok_is(&doc->toks[k], ")") &&
+            gloss_start(doc, lo, k + 1) != k + 1) {
+            end = k + 1;
+            break;
         }
         /* "X on Tuesday said", "X, last week, announced" */
         if (p == DG_POS_ADV || p == DG_POS_NEG || p == DG_POS_COMMA ||

@@ -243,6 +243,12 @@ static void test_coordination(void)
     /* a comma without "and" joins no list */
     run("Since the summit, the envoys have met twice.");
     clause("meet", DG_CL_MAIN, "the envoys", "", "");
+    /* a bracketed gloss after a name stays in its noun phrase */
+    run("The envoy, the Kelso Trade Board (KTB) and the consul met.");
+    clause("meet", DG_CL_MAIN,
+           "The envoy, the Kelso Trade Board (KTB) and the consul", "", "");
+    run("The Kelso Trade Board (KTB) met.");
+    clause("meet", DG_CL_MAIN, "The Kelso Trade Board (KTB)", "", "");
 }
 
 /* Time phrases and appositions stand between a subject and its verb. */
