@@ -527,7 +527,7 @@ static const char *const cooperative_lemmas[] = {
     "release", "comply", "cooperate", "hand", "extradite", "grant",
     "honor", "honour", "respect", "abide", "tolerate", "yield", "concede",
     "compromise", "surrender", "disarm", "rescind", "apologize",
-    "apologise", "negotiate", "ratify", "sign", "meet", NULL
+    "apologise", "negotiate", "ratify", "sign", "meet", "remove", NULL
 };
 
 /* Coercive and punitive actions: announcing them is a threat ("will
@@ -549,8 +549,37 @@ static const char *const yielding_lemmas[] = {
     "give", "send", "help", "assist", "lay", "free", "share", "donate",
     "offer", "train", "fund", "finance", "invest", "supply", "deliver",
     "restore", "reopen", "establish", "build", "rebuild", "host", "welcome",
-    "contribute", "lend", "forgive", "waive", "cancel", NULL
+    "contribute", "lend", "forgive", "waive", "cancel", "provide", NULL
 };
+
+/* Is not doing lemma a refusal: a verb of yielding, cooperating or
+ * giving ("will not lift the embargo", "would not provide support";
+ * CAMEO 12, reject, 121-124)? */
+static int refusable(const char *lemma)
+{
+    return dg_word_in(cooperative_lemmas, lemma) ||
+           (dg_word_in(yielding_lemmas, lemma) && strcmp(lemma, "cancel") != 0);
+}
+
+/* The targets of a refusal told in clause cl: its object and whom its
+ * phrases of "to", "on", "against", "for" and "with" name ("will not
+ * lift the embargo on X", "would not provide support to X"). */
+static int refusal_targets(const dg_doc *doc, dg_event *ev,
+                           const dg_clause *cl, int *found)
+{
+    static const char *const preps[] = {
+        "to", "on", "against", "for", "with", NULL
+    };
+    size_t k;
+
+    if (!dg_span_actors(doc, ev, cl->obj, DG_ROLE_TARGET, found))
+        return 0;
+    for (k = 0; k < cl->npps; k++)
+        if (dg_word_in(preps, doc->toks[cl->pps[k].prep].norm) &&
+            !dg_span_actors(doc, ev, cl->pps[k].np, DG_ROLE_TARGET, found))
+            return 0;
+    return 1;
+}
 
 /* A subordinate "if"/"unless" clause of clause c? */
 static int conditional_child(const dg_doc *doc, int c)
@@ -605,11 +634,10 @@ static int reported_act(const dg_doc *doc, dg_event *ev,
         if (r->parent != c || r->kind != DG_CL_REPORTED || !r->lemma)
             continue;
         modal = r->verb != (size_t)-1 ? doc->tags[r->vg.b].lemma : NULL;
-        if ((r->vflags & DG_VG_NEG) &&
-            dg_word_in(cooperative_lemmas, r->lemma)) {
+        if ((r->vflags & DG_VG_NEG) && refusable(r->lemma)) {
             ev->cls = "Rejection";
             ev->cameo = "120";
-            return dg_span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
+            return refusal_targets(doc, ev, r, &found);
         }
         if ((r->vflags & DG_VG_MODAL) && modal &&
             (strcmp(modal, "must") == 0 || strcmp(modal, "should") == 0)) {
@@ -1191,7 +1219,7 @@ static int negated_cooperation(dg_doc *doc, size_t s, const dg_date_expr *dates,
         dg_event *ev;
         int found = 0;
         if (cl->sent != s || !(cl->vflags & DG_VG_NEG) || !cl->lemma ||
-            !dg_word_in(cooperative_lemmas, cl->lemma) ||
+            !refusable(cl->lemma) ||
             (cl->kind == DG_CL_REPORTED && cl->parent >= 0) ||
             (strcmp(cl->lemma, "meet") == 0 &&
              !(cl->vflags & (DG_VG_FUTURE | DG_VG_MODAL))))
@@ -1202,8 +1230,7 @@ static int negated_cooperation(dg_doc *doc, size_t s, const dg_date_expr *dates,
         ev->cameo = "120";
         if (!dg_span_actors(doc, ev, dg_clause_subject(doc, (int)k, NULL),
                             DG_ROLE_SPEAKER, &found) ||
-            (found > 0 && !dg_span_actors(doc, ev, cl->obj, DG_ROLE_TARGET,
-                                          &found)) ||
+            (found > 0 && !refusal_targets(doc, ev, cl, &found)) ||
             !ev_add_sent(ev, s))
             return 0;
         {

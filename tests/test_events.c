@@ -550,6 +550,12 @@ static void test_families(void)
     /* who must act in a demand's reported clause; a refusal's place */
     run("China demanded that Japan withdraw its troops.");
     has_event("Demand", NULL, "China/speaker|Japan/target");
+    /* not giving or easing is a refusal; its target from the phrases */
+    run("Japan said it would not provide aid to Russia.");
+    has_event("Rejection", NULL, "Japan/speaker|Russia/target");
+    run("Japan will not lift the embargo on Russia.");
+    has_event("Rejection", NULL, "Japan/speaker|Russia/target");
+    no_event("SanctionRelief");
     run("Pakistan refused to deploy troops in Iraq.");
     has_event("Rejection", NULL, "Pakistan/speaker|Iraq/target");
     run("Kenji Sato told reporters that the talks were useful.");
