@@ -411,6 +411,10 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
                   DG_POS_DET : DG_POS_THAT;
     else if (strcmp(w, "her") == 0)
         tg->pos = DG_POS_POSSPRON; /* PRON where no noun follows: later */
+    else if (strcmp(w, "as") == 0 && i >= sc->sb + 2 &&
+             dg_tok_is(&doc->toks[i - 1], "well") &&
+             dg_tok_is(&doc->toks[i - 2], "as"))
+        tg->pos = DG_POS_CONJ;     /* "X as well as Y": joins, no clause */
     else {
         switch ((cls = closed_class(w))) {
         case CW_REL: tg->pos = DG_POS_REL; break;
@@ -904,8 +908,25 @@ static size_t coord_right(const dg_doc *doc, size_t e, size_t lim)
     }
 }
 
+/* The number of tokens of "along with", "together with" or "as well
+ * as" that end just before token k (not before lo), else 0: "X along
+ * with its allies demanded" names two sides as "and" would. */
+static size_t joining_words(const dg_doc *doc, size_t lo, size_t k)
+{
+    if (k >= lo + 3 && dg_tok_is(&doc->toks[k - 1], "with") &&
+        (dg_tok_is(&doc->toks[k - 2], "along") ||
+         dg_tok_is(&doc->toks[k - 2], "together")))
+        return 2;
+    if (k >= lo + 4 && dg_tok_is(&doc->toks[k - 1], "as") &&
+        dg_tok_is(&doc->toks[k - 2], "well") &&
+        dg_tok_is(&doc->toks[k - 3], "as"))
+        return 3;
+    return 0;
+}
+
 /* Extends the noun phrase starting at b over coordinated ones to the
- * left ("X and Y", "X, Y and Z", "Baerbock, Germany's ..."). */
+ * left ("X and Y", "X, Y and Z", "X along with Y", "Baerbock, Germany's
+ * ..."). */
 static size_t coord_left(const dg_doc *doc, size_t lo, size_t b)
 {
     for (;;) {
@@ -913,6 +934,8 @@ static size_t coord_left(const dg_doc *doc, size_t lo, size_t b)
         if (k > lo && (dg_tok_is(&doc->toks[k - 1], "and") ||
                        dg_tok_is(&doc->toks[k - 1], "or")))
             k--;
+        else
+            k -= joining_words(doc, lo, k);
         if (k > lo && pos_at(doc, k - 1) == DG_POS_COMMA)
             k--;
         if (k == b || k == lo)

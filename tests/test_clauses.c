@@ -247,6 +247,13 @@ static void test_coordination(void)
     run("The envoy, the Kelso Trade Board (KTB) and the consul met.");
     clause("meet", DG_CL_MAIN,
            "The envoy, the Kelso Trade Board (KTB) and the consul", "", "");
+    /* "along with", "together with", "as well as" join as "and" does */
+    run("The envoy along with his aides met the regent.");
+    clause("meet", DG_CL_MAIN, "The envoy along with his aides",
+           "the regent", "");
+    run("The envoy as well as the consul met the regent.");
+    clause("meet", DG_CL_MAIN, "The envoy as well as the consul",
+           "the regent", "");
     run("The Kelso Trade Board (KTB) met.");
     clause("meet", DG_CL_MAIN, "The Kelso Trade Board (KTB)", "", "");
 }
