@@ -443,6 +443,30 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
     return 1;
 }
 
+/* The previous token of the sentence that is not an adverb or negation,
+ * or NONE. */
+static size_t prev_word(const sent_ctx *sc, size_t i)
+{
+    while (i > sc->sb) {
+        dg_pos p = pos_at(sc->doc, --i);
+        if (p != DG_POS_ADV && p != DG_POS_NEG && !sc->timex[i - sc->sb])
+            return i;
+    }
+    return NONE;
+}
+
+/* Does the word before token i (adverbs skipped) ask for a verb's base
+ * form: a modal, "to", a form of "do"? */
+static int base_context(const sent_ctx *sc, size_t i)
+{
+    size_t p = prev_word(sc, i);
+    dg_pos pp = p == NONE ? DG_POS_NONE : pos_at(sc->doc, p);
+
+    return pp == DG_POS_MODAL || pp == DG_POS_TO ||
+           (pp == DG_POS_AUX && sc->doc->tags[p].lemma &&
+            strcmp(sc->doc->tags[p].lemma, "do") == 0);
+}
+
 /* The first tagging pass: what a word can be out of context. */
 static void tag_word(sent_ctx *sc, size_t i)
 {
@@ -496,7 +520,11 @@ static void tag_word(sent_ctx *sc, size_t i)
     vf = dg_wordclass_verb(sc->wc, w, &lemma, &vc);
     sc->ncount[i - sc->sb] = noun_count(sc->wc, w);
     sc->vcount[i - sc->sb] = vc;
-    dg_wordclass_of(sc->wc, w, c);
+    if ((dg_wordclass_of(sc->wc, w, c) & DG_WC_VERB) && vf == DG_VF_ED &&
+        base_context(sc, i)) {
+        vf = DG_VF_BASE; /* "will lay down": "lay", not "lie" past */
+        lemma = w;
+    }
     sc->acount[i - sc->sb] = c[2];
     if (vf != DG_VF_NONE) {
         tg->pos = DG_POS_VERB; /* a candidate, decided in context */
@@ -513,18 +541,6 @@ static void tag_word(sent_ctx *sc, size_t i)
         tg->pos = DG_POS_NAME; /* an unknown capitalized first word */
     else
         tg->pos = DG_POS_NOUN;
-}
-
-/* The previous token of the sentence that is not an adverb or negation,
- * or NONE. */
-static size_t prev_word(const sent_ctx *sc, size_t i)
-{
-    while (i > sc->sb) {
-        dg_pos p = pos_at(sc->doc, --i);
-        if (p != DG_POS_ADV && p != DG_POS_NEG && !sc->timex[i - sc->sb])
-            return i;
-    }
-    return NONE;
 }
 
 /* Does a noun phrase (or a pronoun, a clause-opening "to") start at

@@ -126,6 +126,13 @@ static void test_noun_or_verb(void)
     CU_ASSERT_EQUAL(g_doc.tags[tok_at(31)].pos, DG_POS_NOUN);
     run("Guests toured the Russian-backed region.");
     CU_ASSERT_EQUAL(g_doc.tags[tok_at(26)].pos, DG_POS_ADJ);
+    /* after a modal a verb's own base form, not another verb's past:
+     * "lay" the verb here, "lie" in the past there */
+    run("The rebels will lay down their arms. The rebels lay low.");
+    CU_ASSERT_EQUAL(g_doc.tags[tok_at(16)].pos, DG_POS_VERB);
+    CU_ASSERT_STRING_EQUAL(g_doc.tags[tok_at(16)].lemma, "lay");
+    clause("lay", DG_CL_MAIN, "The rebels", "their arms", "");
+    CU_ASSERT_STRING_EQUAL(g_doc.tags[tok_at(48)].lemma, "lie");
 }
 
 static void test_verb_groups(void)
