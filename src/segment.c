@@ -430,10 +430,21 @@ static int is_closer(const dg_token *t)
             dg_tok_is(t, "]"));
 }
 
+/* Is token t a pictograph or symbol of its own, U+2190 and up (arrows,
+ * dingbats, emoji), which a writer may set between two sentences? */
+static int is_symbol(const dg_token *t)
+{
+    const unsigned char *u = (const unsigned char *)t->norm;
+
+    return !(t->flags & DG_TOK_WORD) &&
+           (u[0] >= 0xf0 || (u[0] == 0xe2 && u[1] >= 0x86) ||
+            (u[0] > 0xe2 && u[0] < 0xf0 && u[0] != 0xef));
+}
+
 /* Does a sentence start plausibly at token t? */
 static int starts_sentence(const dg_token *t)
 {
-    if (t->flags & (DG_TOK_CAP | DG_TOK_NUM))
+    if (t->flags & (DG_TOK_CAP | DG_TOK_NUM) || is_symbol(t))
         return 1;
     if (t->flags & DG_TOK_PUNCT)
         return dg_tok_is(t, "\"") || dg_tok_is(t, "'") || dg_tok_is(t, "(") ||

@@ -251,6 +251,12 @@ static void test_other_ends(void)
     CU_ASSERT_EQUAL(g_doc.nsents, 2);
     sent(0, 0, 17, 0, 15, 0, 4, 0, "\xe2\x80\xa2 Kenya agreed.");
     sent(1, 18, 36, 16, 32, 4, 8, 1, "\xe2\x80\xa2 Greece agreed.");
+    /* an emoji (4 bytes, 1 code point) after a full stop opens the next
+     * sentence */
+    seg("Talks ended. \xf0\x9f\x99\x82 They left.");
+    CU_ASSERT_EQUAL(g_doc.nsents, 2);
+    sent(0, 0, 12, 0, 12, 0, 3, 0, "Talks ended.");
+    sent(1, 13, 28, 13, 25, 3, 7, 0, "\xf0\x9f\x99\x82 They left.");
 }
 
 static void test_abbrev_at_end(void)
