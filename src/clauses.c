@@ -131,6 +131,14 @@ static const char *const w_title_participles[] = {
     NULL
 };
 
+/* Verbs whose past and participle are the base form ("has cut aid",
+ * "Japan cut ties"): WordNet's verb.exc does not list them. */
+static const char *const w_same_past[] = {
+    "cut", "put", "set", "hit", "let", "quit", "shut", "spread", "cost",
+    "hurt", "bid", "cast", "upset", "broadcast", "forecast", "thrust",
+    "burst", "split", "shed", "rid", "bet", "slit", "spit", "read", NULL
+};
+
 /* Particles of phrasal verbs ("wrap up", "break off", "pull out"). */
 static const char *const w_particle[] = {
     "up", "down", "out", "off", "back", "away", "over", "forward", "aside",
@@ -610,6 +618,7 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
     dg_verb_form vf = (dg_verb_form)tg->vform;
     dg_pos pp = p == NONE ? DG_POS_NONE : pos_at(doc, p);
     int obj = object_follows(sc, i + 1);
+    int same_past = vf == DG_VF_BASE && tg->lemma && in(w_same_past, tg->lemma);
 
     switch (pp) {
     case DG_POS_MODAL:
@@ -623,7 +632,7 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
         if (vf == DG_VF_ING && strcmp(doc->tags[p].lemma, "be") == 0 &&
             sc->acount[i - sc->sb] > vc)
             return 0;
-        return vf == DG_VF_ED || vf == DG_VF_ING;
+        return vf == DG_VF_ED || vf == DG_VF_ING || same_past;
     case DG_POS_PRON:
         return in(w_subject_pron, norm(doc, p)) && vf != DG_VF_ING;
     case DG_POS_REL:
@@ -651,6 +660,14 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
     case DG_POS_TITLE:
     case DG_POS_NOUN:
         if (vf == DG_VF_ED)
+            return 1;
+        /* "Japan cut aid": a past when a noun phrase follows ("the
+         * budget cut was" is a noun) */
+        if (same_past && !finite_seen && i + 1 < sc->se &&
+            (obj || pos_at(doc, i + 1) == DG_POS_NOUN ||
+             pos_at(doc, i + 1) == DG_POS_ADJ ||
+             (pos_at(doc, i + 1) == DG_POS_VERB &&
+              sc->ncount[i + 1 - sc->sb] > 0)))
             return 1;
         /* "conferred about the P5+1 talks": the clause has its verb */
         if (finite_seen && (vf == DG_VF_S || vf == DG_VF_BASE))

@@ -133,6 +133,13 @@ static void test_noun_or_verb(void)
     CU_ASSERT_STRING_EQUAL(g_doc.tags[tok_at(16)].lemma, "lay");
     clause("lay", DG_CL_MAIN, "The rebels", "their arms", "");
     CU_ASSERT_STRING_EQUAL(g_doc.tags[tok_at(48)].lemma, "lie");
+    /* a past spelt as the base ("cut") before a noun phrase; a noun
+     * after a noun with the verb to come */
+    run("Japan cut aid to Peru. The budget cut was small.");
+    CU_ASSERT_EQUAL(g_doc.tags[tok_at(6)].pos, DG_POS_VERB);
+    CU_ASSERT_NOT_EQUAL(g_doc.tags[tok_at(34)].pos, DG_POS_VERB);
+    run("Japan has cut aid to Peru.");
+    clause("cut", DG_CL_MAIN, "Japan", "aid", "");
 }
 
 static void test_verb_groups(void)
