@@ -423,6 +423,10 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
              dg_tok_is(&doc->toks[i - 1], "well") &&
              dg_tok_is(&doc->toks[i - 2], "as"))
         tg->pos = DG_POS_CONJ;     /* "X as well as Y": joins, no clause */
+    else if (strcmp(w, "once") == 0 && i + 1 < sc->se &&
+             (dg_tok_is(&doc->toks[i + 1], "again") ||
+              dg_tok_is(&doc->toks[i + 1], "more")))
+        tg->pos = DG_POS_ADV;      /* "has once again rejected" */
     else {
         switch ((cls = closed_class(w))) {
         case CW_REL: tg->pos = DG_POS_REL; break;
@@ -473,6 +477,20 @@ static int base_context(const sent_ctx *sc, size_t i)
     return pp == DG_POS_MODAL || pp == DG_POS_TO ||
            (pp == DG_POS_AUX && sc->doc->tags[p].lemma &&
             strcmp(sc->doc->tags[p].lemma, "do") == 0);
+}
+
+/* Is token i between an auxiliary or modal (adverbs skipped) and a word
+ * that can be a verb ("has outright rejected", "will soon visit")? */
+static int adverb_slot(const sent_ctx *sc, size_t i)
+{
+    size_t p = prev_word(sc, i);
+    const char *lemma;
+    unsigned vc;
+    dg_pos pp = p == NONE ? DG_POS_NONE : pos_at(sc->doc, p);
+
+    return (pp == DG_POS_AUX || pp == DG_POS_MODAL) && i + 1 < sc->se &&
+           dg_wordclass_verb(sc->wc, norm(sc->doc, i + 1), &lemma, &vc) !=
+           DG_VF_NONE;
 }
 
 /* The first tagging pass: what a word can be out of context. */
@@ -534,6 +552,10 @@ static void tag_word(sent_ctx *sc, size_t i)
         lemma = w;
     }
     sc->acount[i - sc->sb] = c[2];
+    if (vf == DG_VF_NONE && c[3] && adverb_slot(sc, i)) {
+        tg->pos = DG_POS_ADV; /* "has outright rejected" */
+        return;
+    }
     if (vf != DG_VF_NONE) {
         tg->pos = DG_POS_VERB; /* a candidate, decided in context */
         tg->vform = (unsigned char)vf;
@@ -609,6 +631,21 @@ static int bare_singular(const sent_ctx *sc, size_t p)
 
 /* Is the verb candidate at i a verb here?  Decided from the word before
  * it (adverbs skipped) and after it; see the file comment. */
+/* Does the participle at token i modify the noun phrase after it, which
+ * an auxiliary or modal then follows ("appointed Prime Minister X has
+ * refused")? */
+static int modifies_subject(const sent_ctx *sc, size_t i)
+{
+    size_t k = i + 1;
+
+    while (k < sc->se && k < i + 1 + NP_MAX &&
+           (nominal(pos_at(sc->doc, k)) || pos_at(sc->doc, k) == DG_POS_ADJ))
+        k++;
+    return k > i + 1 && k < sc->se &&
+           (pos_at(sc->doc, k) == DG_POS_AUX ||
+            pos_at(sc->doc, k) == DG_POS_MODAL);
+}
+
 static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
 {
     const dg_doc *doc = sc->doc;
@@ -714,10 +751,13 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
             return vc * 2 >= nc || obj;
         return vc >= nc && obj;
     case DG_POS_NONE:
-        /* the sentence's first word: a participle opens a clause */
+        /* the sentence's first word: a participle opens a clause, unless
+         * it modifies the subject ("Newly appointed Prime Minister X has
+         * refused") */
         if (vf == DG_VF_ING || vf == DG_VF_ED)
             return i + 1 < sc->se && pos_at(doc, i + 1) != DG_POS_VERB &&
-                   pos_at(doc, i + 1) != DG_POS_AUX;
+                   pos_at(doc, i + 1) != DG_POS_AUX &&
+                   !(vf == DG_VF_ED && modifies_subject(sc, i));
         return 0;
     default:
         return vc > nc;
@@ -1308,6 +1348,21 @@ static int finite_after_comma(const builder *bd, size_t i)
     return 0;
 }
 
+/* Does a subject and its finite verb follow the first comma after token
+ * i ("Elected in 2019, X met Y")? */
+static int clause_after_comma(const builder *bd, size_t i)
+{
+    const sent_ctx *sc = bd->sc;
+    size_t k, n;
+
+    for (k = i + 1; k + 1 < sc->se; k++)
+        if (pos_at(sc->doc, k) == DG_POS_COMMA) {
+            n = np_end(sc->doc, k + 1, sc->se);
+            return n > k + 1 && finite_at(bd, coord_right(sc->doc, n, sc->se));
+        }
+    return 0;
+}
+
 /* Decides whether a clause opens at token i and opens it.  Returns 0
  * when out of memory. */
 static int open_at(builder *bd, size_t i)
@@ -1360,9 +1415,12 @@ static int open_at(builder *bd, size_t i)
     if (g >= 0 && pos_at(doc, bd->g[g].head) == DG_POS_VERB &&
         bd->g[g].head == i) {
         dg_verb_form vf = (dg_verb_form)doc->tags[i].vform;
-        /* ", saying ...", "Speaking to reporters, ..." */
+        /* ", saying ...", "Speaking to reporters, ...", "Elected in
+         * 2019, X ..." */
         if ((vf == DG_VF_ING || (vf == DG_VF_ED && prev != NONE &&
-                                 pos_at(doc, prev) == DG_POS_COMMA)) &&
+                                 pos_at(doc, prev) == DG_POS_COMMA) ||
+             (vf == DG_VF_ED && (prev == NONE || starts_sentence(sc, i)) &&
+              clause_after_comma(bd, i))) &&
             (prev == NONE || pos_at(doc, prev) == DG_POS_COMMA ||
              pos_at(doc, prev) == DG_POS_PUNCT) &&
             (c->verb != NONE || prev == NONE || starts_sentence(sc, i)))

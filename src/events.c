@@ -542,6 +542,22 @@ static const char *const coercive_lemmas[] = {
     "escalate", "deploy", "mobilize", "mobilise", "destroy", NULL
 };
 
+/* Modals of what may come: a coercive act told with them is a warning
+ * ("said the EU may halt its mediation"; CAMEO 13). */
+static const char *const possibility_modals[] = {
+    "may", "might", "could", NULL
+};
+
+/* Is reported clause r about the speaker's own act: its subject a
+ * pronoun ("said it could impose sanctions"), not someone else ("said
+ * Russia may attack")? */
+static int own_act(const dg_doc *doc, const dg_clause *r)
+{
+    dg_span sj = r->subj;
+
+    return sj.e == sj.b + 1 && doc->tags[sj.b].pos == DG_POS_PRON;
+}
+
 /* Verbs of giving and helping, whose announcement is an intent to
  * cooperate ("will send a team", "would give technical assistance";
  * CAMEO 03). */
@@ -561,10 +577,10 @@ static int refusable(const char *lemma)
            (dg_word_in(yielding_lemmas, lemma) && strcmp(lemma, "cancel") != 0);
 }
 
-/* The targets of a refusal told in clause cl: its object and whom its
- * phrases of "to", "on", "against", "for" and "with" name ("will not
- * lift the embargo on X", "would not provide support to X"). */
-static int refusal_targets(const dg_doc *doc, dg_event *ev,
+/* The targets of a refusal or threat told in clause cl: its object and
+ * whom its phrases of "to", "on", "against", "for" and "with" name
+ * ("will not lift the embargo on X", "could impose sanctions on X"). */
+static int act_targets(const dg_doc *doc, dg_event *ev,
                            const dg_clause *cl, int *found)
 {
     static const char *const preps[] = {
@@ -637,7 +653,7 @@ static int reported_act(const dg_doc *doc, dg_event *ev,
         if ((r->vflags & DG_VG_NEG) && refusable(r->lemma)) {
             ev->cls = "Rejection";
             ev->cameo = "120";
-            return refusal_targets(doc, ev, r, &found);
+            return act_targets(doc, ev, r, &found);
         }
         if ((r->vflags & DG_VG_MODAL) && modal &&
             (strcmp(modal, "must") == 0 || strcmp(modal, "should") == 0)) {
@@ -645,13 +661,16 @@ static int reported_act(const dg_doc *doc, dg_event *ev,
             ev->cameo = "10";
             return dg_span_actors(doc, ev, r->subj, DG_ROLE_TARGET, &found);
         }
-        if (((r->vflags & DG_VG_FUTURE) ||
-             (modal && strcmp(modal, "would") == 0)) &&
-            (dg_word_in(coercive_lemmas, r->lemma) ||
-             conditional_child(doc, (int)k))) {
+        if ((((r->vflags & DG_VG_FUTURE) ||
+              (modal && strcmp(modal, "would") == 0)) &&
+             (dg_word_in(coercive_lemmas, r->lemma) ||
+              conditional_child(doc, (int)k))) ||
+            (modal && dg_word_in(possibility_modals, modal) &&
+             !(r->vflags & DG_VG_NEG) && own_act(doc, r) &&
+             dg_word_in(coercive_lemmas, r->lemma))) {
             ev->cls = "Threat";
             ev->cameo = "130";
-            return dg_span_actors(doc, ev, r->obj, DG_ROLE_TARGET, &found);
+            return act_targets(doc, ev, r, &found);
         }
         /* "said they will release the hostages": an intent to yield */
         if (((r->vflags & DG_VG_FUTURE) ||
@@ -1230,7 +1249,7 @@ static int negated_cooperation(dg_doc *doc, size_t s, const dg_date_expr *dates,
         ev->cameo = "120";
         if (!dg_span_actors(doc, ev, dg_clause_subject(doc, (int)k, NULL),
                             DG_ROLE_SPEAKER, &found) ||
-            (found > 0 && !refusal_targets(doc, ev, cl, &found)) ||
+            (found > 0 && !act_targets(doc, ev, cl, &found)) ||
             !ev_add_sent(ev, s))
             return 0;
         {

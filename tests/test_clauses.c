@@ -144,6 +144,17 @@ static void test_noun_or_verb(void)
 
 static void test_verb_groups(void)
 {
+    /* adverbs inside the group: "once again", a word that is an adverb
+     * between an auxiliary and the verb */
+    run("Kelso has once again outright rejected the plan.");
+    {
+        const dg_clause *c = clause_of("reject");
+        char buf[256];
+        CU_ASSERT_STRING_EQUAL(span_text(c->vg, buf, sizeof buf),
+                               "has once again outright rejected");
+        CU_ASSERT_STRING_EQUAL(span_text(c->obj, buf, sizeof buf),
+                               "the plan");
+    }
     const dg_clause *c;
 
     run("Envoys did not meet on Friday.");
@@ -198,6 +209,13 @@ static void test_participle(void)
         CU_ASSERT_STRING_EQUAL(span_text(g_doc.clauses[2].ante, buf,
                                          sizeof buf), "Dorn");
     }
+    /* a past participle opening the sentence before a comma and a
+     * clause with its subject; one that modifies the subject */
+    run("Elected in May, the envoy has met the regent.");
+    clause("meet", DG_CL_MAIN, "the envoy", "the regent", "");
+    clause("elect", DG_CL_PARTICIPLE, "the envoy", "", "");
+    run("Newly appointed envoy Tomas Nowak has refused to meet the regent.");
+    clause("refuse", DG_CL_MAIN, "appointed envoy Tomas Nowak", "", "");
     /* ", saying ...": the participle after the main clause */
     run("The ministry criticized the plan, saying it was rash.");
     clause("say", DG_CL_PARTICIPLE, "The ministry", "", "");

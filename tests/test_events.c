@@ -466,10 +466,10 @@ static void test_reported_speech(void)
     run("Japan said Russia must withdraw its troops.");
     has_event("Demand", NULL, "Japan/speaker|Russia/target");
     run("Japan said it would impose sanctions on Russia.");
-    has_event("Threat", NULL, "Japan/speaker");
+    has_event("Threat", NULL, "Japan/speaker|Russia/target");
     /* a time phrase after the speech verb; a sanction planned */
     run("Japan said on Friday it would impose sanctions on Russia.");
-    has_event("Threat", NULL, "Japan/speaker");
+    has_event("Threat", NULL, "Japan/speaker|Russia/target");
     /* "taking steps to" does it; "measures to resume talks" plan them */
     run("Japan is taking steps to impose visa restrictions on Russian officials.");
     has_event("Sanction", NULL, "Japan/participant|Russia/target");
@@ -543,6 +543,12 @@ static void test_families(void)
     run("The Chilean ambassador questioned both the conduct of the police "
         "and the reliability of the Peruvian inquiry.");
     has_event("Criticism", NULL, "Chile/speaker|Peru/target");
+    /* a coercive act the speaker "could" take is a threat; one told of
+     * someone else is not the speaker's */
+    run("Japan said it could impose sanctions on Russia.");
+    has_event("Threat", NULL, "Japan/speaker|Russia/target");
+    run("Japan said Russia may attack.");
+    no_event("Threat");
     run("Japan threatened Russia.");
     has_event("Threat", NULL, "Japan/speaker|Russia/target");
     run("Japan demanded the release of the sailors.");
