@@ -631,6 +631,17 @@ static int bare_singular(const sent_ctx *sc, size_t p)
 
 /* Is the verb candidate at i a verb here?  Decided from the word before
  * it (adverbs skipped) and after it; see the file comment. */
+/* Is the demonym at token p a people named as a noun: a plural
+ * ("Palestinians", "Americans") or after "the" ("the French")? */
+static int people_noun(const sent_ctx *sc, size_t p)
+{
+    const char *w = norm(sc->doc, p);
+    size_t n = strlen(w);
+
+    return (n > 3 && w[n - 1] == 's' && w[n - 2] != 's') ||
+           (p > sc->sb && dg_tok_is(&sc->doc->toks[p - 1], "the"));
+}
+
 /* Does the participle at token i modify the noun phrase after it, which
  * an auxiliary or modal then follows ("appointed Prime Minister X has
  * refused")? */
@@ -657,6 +668,9 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
     int obj = object_follows(sc, i + 1);
     int same_past = vf == DG_VF_BASE && tg->lemma && in(w_same_past, tg->lemma);
 
+    /* "The Palestinians reject", "Israelis failed": a people as a noun */
+    if (pp == DG_POS_DEMONYM && people_noun(sc, p))
+        pp = DG_POS_NOUN;
     switch (pp) {
     case DG_POS_MODAL:
         return vf == DG_VF_BASE;

@@ -279,6 +279,9 @@ static void test_coordination(void)
     run("The envoy, the Kelso Trade Board (KTB) and the consul met.");
     clause("meet", DG_CL_MAIN,
            "The envoy, the Kelso Trade Board (KTB) and the consul", "", "");
+    /* a people named by its plural demonym is a subject */
+    run("Peruvians and Chileans rejected the plan.");
+    clause("reject", DG_CL_MAIN, "Peruvians and Chileans", "the plan", "");
     /* "along with", "together with", "as well as" join as "and" does */
     run("The envoy along with his aides met the regent.");
     clause("meet", DG_CL_MAIN, "The envoy along with his aides",
