@@ -461,6 +461,13 @@ static size_t prev_word(const sent_ctx *sc, size_t i)
 {
     while (i > sc->sb) {
         dg_pos p = pos_at(sc->doc, --i);
+        /* ", thus,", ", however,": an adverb set off by commas */
+        if (p == DG_POS_COMMA && i >= sc->sb + 3 &&
+            pos_at(sc->doc, i - 1) == DG_POS_ADV &&
+            pos_at(sc->doc, i - 2) == DG_POS_COMMA) {
+            i -= 2;
+            continue;
+        }
         if (p != DG_POS_ADV && p != DG_POS_NEG && !sc->timex[i - sc->sb])
             return i;
     }
@@ -643,8 +650,8 @@ static int people_noun(const sent_ctx *sc, size_t p)
 }
 
 /* Does the participle at token i modify the noun phrase after it, which
- * an auxiliary or modal then follows ("appointed Prime Minister X has
- * refused")? */
+ * a verb group then follows ("appointed Prime Minister X has refused",
+ * "that deposed president X stand trial")? */
 static int modifies_subject(const sent_ctx *sc, size_t i)
 {
     size_t k = i + 1;
@@ -654,7 +661,8 @@ static int modifies_subject(const sent_ctx *sc, size_t i)
         k++;
     return k > i + 1 && k < sc->se &&
            (pos_at(sc->doc, k) == DG_POS_AUX ||
-            pos_at(sc->doc, k) == DG_POS_MODAL);
+            pos_at(sc->doc, k) == DG_POS_MODAL ||
+            pos_at(sc->doc, k) == DG_POS_VERB);
 }
 
 static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
@@ -686,8 +694,14 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
         return vf == DG_VF_ED || vf == DG_VF_ING || same_past;
     case DG_POS_PRON:
         return in(w_subject_pron, norm(doc, p)) && vf != DG_VF_ING;
-    case DG_POS_REL:
     case DG_POS_THAT:
+        /* "demanded that deposed president X stand trial": after "that"
+         * of a verb the participle modifies the subject */
+        if (vf == DG_VF_ED && p > sc->sb &&
+            pos_at(doc, p - 1) == DG_POS_VERB && modifies_subject(sc, i))
+            return 0;
+        /* fall through */
+    case DG_POS_REL:
         return vf != DG_VF_ING || nc == 0;
     case DG_POS_DET:
     case DG_POS_POSSPRON:

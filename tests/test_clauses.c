@@ -302,6 +302,13 @@ static void test_subject_gaps(void)
     run("The summit, held in Kelso, was attended by the regent.");
     clause("attend", DG_CL_MAIN, "The summit", "", "the regent");
     CU_ASSERT_EQUAL(clause_of("hold")->kind, DG_CL_RELATIVE);
+    /* an adverb set off by commas */
+    run("The council, however, rejects and condemns the plan.");
+    clause("reject", DG_CL_MAIN, "The council", "", "");
+    clause("condemn", DG_CL_COORD, "The council", "the plan", "");
+    /* a participle after "that" of a verb modifies the subject */
+    run("The council demanded that deposed envoy Tomas Nowak resign.");
+    clause("resign", DG_CL_REPORTED, "deposed envoy Tomas Nowak", "", "");
 }
 
 /* Prepositional phrases of a clause and the reduced relative clause. */
