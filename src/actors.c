@@ -1282,6 +1282,24 @@ static int intent_targets(const dg_doc *doc, dg_event *ev,
     return 1;
 }
 
+/* "were expelled from X" with no agent: the state expelled from is the
+ * one expelling (Expulsion, or withdrawing, CAMEO 166). */
+static int expelled_from(const dg_doc *doc, dg_event *ev, const dg_clause *cl,
+                         const dg_trigger_ctx *tc, dg_role sr, int *found)
+{
+    size_t k;
+
+    if (cl->agent.b < cl->agent.e ||
+        (strcmp(tc->lx->cls, "Expulsion") != 0 &&
+         strcmp(tc->lx->cameo, "166") != 0))
+        return 1;
+    for (k = 0; k < cl->npps; k++)
+        if (dg_tok_is(&doc->toks[cl->pps[k].prep], "from") &&
+            !dg_span_actors(doc, ev, cl->pps[k].np, sr, found))
+            return 0;
+    return 1;
+}
+
 static int verb_participants(const dg_doc *doc, dg_event *ev,
                              dg_trigger_ctx *tc, int c, int *found)
 {
@@ -1296,8 +1314,11 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
     size_t k;
 
     if (passive) {
+        /* "X were expelled (sanctioned) by Y": X is what it falls on */
+        dg_role on = dg_is_measure(tc->lx->cls) ? DG_ROLE_TARGET : orole;
         if (!dg_span_actors(doc, ev, cl->agent, sr, found) ||
-            !dg_span_actors(doc, ev, subj, orole, found))
+            !dg_span_actors(doc, ev, subj, on, found) ||
+            !expelled_from(doc, ev, cl, tc, sr, found))
             return 0;
     } else if (!dg_span_actors(doc, ev, subj, sr, found)) {
         return 0;

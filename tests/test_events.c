@@ -570,6 +570,12 @@ static void test_families(void)
     has_event("Sanction", NULL, "Japan/participant|Russia/target");
     run("Japan declared the Russian consul persona non grata.");
     has_event("Expulsion", NULL, "Japan/participant|Russia/target");
+    /* the passive: who was expelled is the target, the state expelled
+     * from expels when no agent is named */
+    run("Three Japanese diplomats were expelled from Russia.");
+    has_event("Expulsion", NULL, "Russia/participant|Japan/target");
+    run("Iran was sanctioned by the United States.");
+    has_event("Sanction", NULL, "United States/participant|Iran/target");
 }
 
 /* "the summit" is the summit told of before; "a summit" is another. */
