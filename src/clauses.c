@@ -537,6 +537,15 @@ static void tag_word(sent_ctx *sc, size_t i)
             tg->pos = DG_POS_NAME; /* a name the gazetteers do not know */
         return;
     }
+    /* "called off his visit", "set up a panel": a particle before the
+     * object, not a preposition */
+    if (i > sc->sb && doc->tags[i - 1].pos == DG_POS_VERB &&
+        (strcmp(w, "off") == 0 || strcmp(w, "up") == 0) && i + 1 < sc->se &&
+        (closed_class(norm(doc, i + 1)) == CW_DET ||
+         closed_class(norm(doc, i + 1)) == CW_POSSPRON)) {
+        tg->pos = DG_POS_ADV;
+        return;
+    }
     if (tag_closed(sc, i, tg))
         return;
     /* "wrapping up", "broke off": a particle of the verb before */

@@ -760,16 +760,66 @@ static dg_event *summit_told_before(dg_doc *doc, const dg_trigger_ctx *tc,
     return NULL;
 }
 
+/* Verbs that call off a planned visit ("cancelled a planned visit to
+ * X", "postponed his trip"): a snub, CAMEO 16 (reduce relations). */
+static const char *const snub_lemmas[] = {
+    "cancel", "postpone", "call", "scrap", "shelve", "delay", NULL
+};
+
+/* Is the noun trigger a visit that its clause calls off, as told, not
+ * negated or hypothetical ("has cancelled a planned visit to X")? */
+static int cancelled_visit(const dg_doc *doc, const dg_trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb);
+    const dg_clause *cl;
+
+    if (c < 0 || !tc->noun || strcmp(tc->lx->cls, "Visit") != 0)
+        return 0;
+    cl = &doc->clauses[c];
+    return cl->lemma && dg_word_in(snub_lemmas, cl->lemma) &&
+           dg_span_has(cl->obj, tc->tb) &&
+           !(cl->vflags & (DG_VG_NEG | DG_VG_MODAL | DG_VG_FUTURE)) &&
+           cl->kind != DG_CL_INFINITIVE && cl->kind != DG_CL_SUBORD &&
+           (strcmp(cl->lemma, "call") != 0 ||
+            (cl->verb + 1 < doc->ntoks &&
+             dg_tok_is(&doc->toks[cl->verb + 1], "off")));
+}
+
+/* Makes ev, a visit called off, the reduction of relations it is: the
+ * clause's subject acts, the state or body the visit was to ("to X")
+ * is its target.  0 when out of memory. */
+static int snub(const dg_doc *doc, dg_event *ev, const dg_trigger_ctx *tc)
+{
+    const dg_clause *cl = &doc->clauses[dg_clause_at(doc, tc->tb)];
+    int found = 0;
+    size_t k;
+
+    ev->cls = "ReduceRelations";
+    ev->cameo = "160";
+    ev->nparts = 0;
+    if (!dg_span_actors(doc, ev, dg_clause_subject(doc, dg_clause_at(doc,
+                        tc->tb), NULL), DG_ROLE_PARTICIPANT, &found))
+        return 0;
+    for (k = 0; k < cl->npps; k++)
+        if (cl->pps[k].prep == tc->te &&
+            dg_tok_is(&doc->toks[tc->te], "to") &&
+            !dg_span_actors(doc, ev, cl->pps[k].np, DG_ROLE_TARGET, &found))
+            return 0;
+    return 1;
+}
+
 static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
 {
     dg_event *talk;
     size_t cb = dg_trigger_clause_start(doc, tc->sb, tc->tb);
     int mood = dg_clause_mood(doc, tc), old = dg_trigger_mood(doc, cb, tc->tb);
-    int scan;
+    int scan, called_off = mood < 0 && cancelled_visit(doc, tc);
     dg_event *ev;
 
     if (mood == 0 && old > 0)
         mood = 1; /* "tomorrow", "upcoming", "next": a future cue */
+    if (called_off)
+        mood = 0; /* the visit is not, its calling off is */
 
     tc->kept = 1;
     /* "are scheduled to welcome them": a word planned, not yet said, is
@@ -789,6 +839,8 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
     ev->status = mood > 0 ? "scheduled" : NULL;
     if (!dg_find_participants(doc, ev, tc) || !ev_add_sent(ev, s) ||
         !reported_act(doc, ev, tc))
+        return 0;
+    if (called_off && !snub(doc, ev, tc))
         return 0;
     if (ev->status && strcmp(ev->cls, "Sanction") == 0)
         threaten(ev); /* "plans to impose sanctions on X" */

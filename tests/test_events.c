@@ -531,6 +531,15 @@ static void test_families(void)
               "Colombia/speaker|Afghanistan/target");
     run("Japan recalled its ambassador from Russia.");
     has_event("ReduceRelations", NULL, "Japan/participant|Russia/target");
+    /* a visit called off is a snub (CAMEO 160), not a visit */
+    run("Kenji Sato has cancelled a planned visit to Peru.");
+    has_event("ReduceRelations", NULL, "Kenji Sato/participant|Peru/target");
+    no_event("Visit");
+    CU_ASSERT_STRING_EQUAL(g_doc.evs[0].cameo, "160");
+    run("Kenji Sato called off his trip to Peru.");
+    has_event("ReduceRelations", NULL, "Kenji Sato/participant|Peru/target");
+    run("Kenji Sato did not cancel his visit to Peru.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
     run("China summoned the Japanese ambassador.");
     has_event("OfficialComplaint", NULL, "China/speaker|Japan/target");
     run("The European Union lifted sanctions on Belarus.");
