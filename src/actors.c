@@ -1282,6 +1282,27 @@ static int intent_targets(const dg_doc *doc, dg_event *ev,
     return 1;
 }
 
+/* Adds as targets the states and bodies named in object span obj that
+ * the event does not hold yet ("expelled all UNSCOM inspectors"; "its
+ * ambassador" names the subject, already there).  0 on no memory. */
+static int gap_owner(const dg_doc *doc, dg_event *ev, dg_span obj,
+                     int *found)
+{
+    size_t i;
+
+    for (i = obj.b; i < obj.e; i++) {
+        int k = dg_mention_at(doc, i), e;
+        if (k < 0 || (e = doc->ments[k].entity) < 0 || dg_event_has(ev, e) ||
+            (doc->ents[e].kind != DG_ENT_COUNTRY &&
+             doc->ents[e].kind != DG_ENT_ORG))
+            continue;
+        if (!dg_event_add_part(ev, e, DG_ROLE_TARGET))
+            return 0;
+        (*found)++;
+    }
+    return 1;
+}
+
 /* "were expelled from X" with no agent: the state expelled from is the
  * one expelling (Expulsion, or withdrawing, CAMEO 166). */
 static int expelled_from(const dg_doc *doc, dg_event *ev, const dg_clause *cl,
@@ -1328,6 +1349,12 @@ static int verb_participants(const dg_doc *doc, dg_event *ev,
                       plural_ref_in(doc, subj);
     if (dg_is_measure(tc->lx->cls) && !passive)
         return measure_object(doc, ev, cl, tc, found);
+    /* "expelled all UNSCOM inspectors": whom the act's object belongs to
+     * is its target, in a trigger that spans the object */
+    if (strcmp(tc->lx->cls, "ReduceRelations") == 0 && !passive &&
+        (tc->lx->flags & DG_LEXF_GAP) && cl->obj.b < cl->obj.e &&
+        cl->obj.b < tc->te && !gap_owner(doc, ev, cl->obj, found))
+        return 0;
     if (cl->obj.b < cl->obj.e && !passive &&
         (cl->obj.b >= tc->te ||
          (cl->obj.b > tc->tb && dg_is_speech_act(tc->lx->cameo))) &&

@@ -540,6 +540,9 @@ static void test_families(void)
     has_event("ReduceRelations", NULL, "Kenji Sato/participant|Peru/target");
     run("Kenji Sato did not cancel his visit to Peru.");
     CU_ASSERT_EQUAL(g_doc.nevs, 0);
+    /* whom the object of a "verb ... noun" act belongs to */
+    run("Japan expelled all Chilean military observers.");
+    has_event("ReduceRelations", NULL, "Japan/participant|Chile/target");
     run("China summoned the Japanese ambassador.");
     has_event("OfficialComplaint", NULL, "China/speaker|Japan/target");
     run("The European Union lifted sanctions on Belarus.");
