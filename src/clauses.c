@@ -325,6 +325,20 @@ static closed_word closed_tab[CLOSED_MAX];
 static size_t nclosed;
 static pthread_once_t closed_once = PTHREAD_ONCE_INIT;
 
+/* A hash set over the table: slot -> index + 1 (0: empty), built with
+ * it, so that a lookup costs one string comparison. */
+#define CLOSED_SLOTS 2048
+static unsigned short closed_slot[CLOSED_SLOTS];
+
+static size_t closed_hash(const char *w)
+{
+    size_t h = 5381;
+
+    for (; *w; w++)
+        h = (h * 33) ^ (unsigned char)*w;
+    return h & (CLOSED_SLOTS - 1);
+}
+
 static int closed_cmp(const void *a, const void *b)
 {
     const closed_word *x = a, *y = b;
@@ -345,6 +359,8 @@ static void closed_add(const char *const *list, unsigned char cls)
 
 static void closed_build(void)
 {
+    size_t i;
+
     closed_add(w_rel, CW_REL);
     closed_add(w_conj, CW_CONJ);
     closed_add(w_be, CW_AUX);
@@ -361,25 +377,29 @@ static void closed_build(void)
     closed_add(w_adv, CW_ADV);
     closed_add(w_number, CW_NUM);
     qsort(closed_tab, nclosed, sizeof *closed_tab, closed_cmp);
+    /* each word once, in its first (priority) class */
+    for (i = 0; i < nclosed; i++) {
+        size_t h;
+        if (i > 0 && strcmp(closed_tab[i].w, closed_tab[i - 1].w) == 0)
+            continue;
+        for (h = closed_hash(closed_tab[i].w); closed_slot[h];
+             h = (h + 1) & (CLOSED_SLOTS - 1))
+            ;
+        closed_slot[h] = (unsigned short)(i + 1);
+    }
 }
 
 /* The closed class of folded word w (CW_NONE when none). */
 static int closed_class(const char *w)
 {
-    size_t lo = 0, hi;
+    size_t h, k;
 
-    pthread_once(&closed_once, closed_build);
-    hi = nclosed;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(closed_tab[mid].w, w);
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < nclosed && strcmp(closed_tab[lo].w, w) == 0 ?
-           closed_tab[lo].cls : CW_NONE;
+    for (h = closed_hash(w); (k = closed_slot[h]) != 0;
+         h = (h + 1) & (CLOSED_SLOTS - 1))
+        if (closed_tab[k - 1].w[0] == w[0] &&
+            strcmp(closed_tab[k - 1].w, w) == 0)
+            return closed_tab[k - 1].cls;
+    return CW_NONE;
 }
 
 /* Closed-class words; 0 when w is none of them. */
@@ -1902,6 +1922,7 @@ dg_status dg_find_clauses(dg_doc *doc)
     size_t s, maxlen = 0;
     dg_status st = DG_OK;
 
+    pthread_once(&closed_once, closed_build); /* the closed classes */
     free(doc->tags);
     free(doc->date_first);
     doc->nclauses = 0;

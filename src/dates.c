@@ -297,12 +297,16 @@ static int month_at(const scan *s, size_t i, int *abbr, int *ambig,
                     size_t *end)
 {
     const char *p = norm(s, i);
-    size_t n = strlen(p), k;
+    size_t n, k;
 
+    if (p[0] < 'a' || p[0] > 's' || !strchr("adfjmnos", p[0]))
+        return 0; /* no month name starts so: most words end here */
+    n = strlen(p);
     if (n > 0 && p[n - 1] == '.')
         n--;
     for (k = 0; k < sizeof months / sizeof months[0]; k++) {
-        if (strlen(months[k].name) != n || strncmp(months[k].name, p, n))
+        if (months[k].name[0] != p[0] || strlen(months[k].name) != n ||
+            strncmp(months[k].name, p, n))
             continue;
         if (months[k].kind != MON_FULL && !is_cap(s, i))
             return 0;

@@ -366,7 +366,7 @@ static int is_scheme_label(const dg_doc *doc, const char *key,
     size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TOPIC, &all), i;
 
     for (i = 0; i < n; i++)
-        if (strcmp(all[i]->key, key) == 0)
+        if (all[i]->key[0] == key[0] && strcmp(all[i]->key, key) == 0)
             return strcmp(all[i]->label, label) == 0;
     return 0;
 }
