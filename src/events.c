@@ -1480,6 +1480,7 @@ void dg_doc_release(dg_doc *doc)
     free(doc->ents);
     free(doc->ent_index);
     free(doc->ments);
+    free(doc->ment_at);
     free(doc->tags);
     free(doc->clauses);
     free(doc->dates);

@@ -582,6 +582,8 @@ typedef struct {
     size_t nsents;
     dg_mention *ments;
     size_t nments, cap_ments;
+    int *ment_at;         /* per token: the mention it is in, or -1; set
+                             when dg_find_mentions ends (dg_mention_at) */
     dg_entity *ents;
     size_t nents, cap_ents;
     int *ent_index;       /* hash of (kind, key) -> entity, open addressing,

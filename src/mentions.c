@@ -163,7 +163,8 @@ static dg_mention new_mention(size_t b, size_t e, dg_ment_type type,
     return m;
 }
 
-int dg_mention_at(const dg_doc *doc, size_t i)
+/* The mention holding token i, by binary search over the mentions. */
+static int search_mention(const dg_doc *doc, size_t i)
 {
     size_t lo = 0, hi = doc->nments;
 
@@ -178,6 +179,26 @@ int dg_mention_at(const dg_doc *doc, size_t i)
             return (int)mid;
     }
     return -1;
+}
+
+int dg_mention_at(const dg_doc *doc, size_t i)
+{
+    if (doc->ment_at)
+        return i < doc->ntoks ? doc->ment_at[i] : -1;
+    return search_mention(doc, i);
+}
+
+/* Fills doc->ment_at from the finished mentions; 0 on no memory. */
+static int index_mentions(dg_doc *doc)
+{
+    size_t i;
+
+    if (!(doc->ment_at = malloc((doc->ntoks ? doc->ntoks : 1) *
+                                sizeof *doc->ment_at)))
+        return 0;
+    for (i = 0; i < doc->ntoks; i++)
+        doc->ment_at[i] = search_mention(doc, i);
+    return 1;
 }
 
 size_t dg_mentions_from(const dg_doc *doc, size_t i)
@@ -1800,6 +1821,8 @@ dg_status dg_find_mentions(dg_doc *doc)
 {
     size_t s;
 
+    free(doc->ment_at);
+    doc->ment_at = NULL; /* the mentions change until they are found */
     for (s = 0; s < doc->nsents; s++) {
         size_t i = doc->sents[s].tok_b, e = doc->sents[s].tok_e;
         while (i < e) {
@@ -1809,5 +1832,10 @@ dg_status dg_find_mentions(dg_doc *doc)
             i = next > i ? next : i + 1;
         }
     }
-    return surname_pass(doc);
+    {
+        dg_status st = surname_pass(doc);
+        if (st == DG_OK && !index_mentions(doc))
+            st = DG_ERR_NOMEM;
+        return st;
+    }
 }
