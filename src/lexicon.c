@@ -619,7 +619,7 @@ static dg_status line_demonym(reader *r, char **f)
 }
 
 static const char *const place_classes[] = {
-    "capital", "city", "region", "sea", "venue", NULL
+    "capital", "city", "region", "sea", "venue", "seat", NULL
 };
 
 /* places.tsv: name <TAB> class <TAB> ISO3 <TAB> aliases <TAB> located-in */
@@ -635,13 +635,13 @@ static dg_status line_place(reader *r, char **f)
         return syntax(r, "missing place name%s", "");
     if (c < 0)
         return syntax(r, "unknown place class \"%s\" (expected capital, "
-                      "city, region, sea or venue)", f[1]);
+                      "city, region, sea, venue or seat)", f[1]);
     t.country = country_field(r, f[2], &st);
     if (st != DG_OK)
         return st;
-    if (c == 0) {
-        t.flags |= DG_LEXF_CAPITAL;
-        c = 1;
+    if (c == 0 || c == 5) { /* a capital is a city, a seat a venue, */
+        t.flags |= DG_LEXF_CAPITAL; /* either standing for its state */
+        c = c == 0 ? 1 : 4;
     }
     t.cls = place_classes[c];
     NEED(t.key = t.label = arena_strdup(r->lex, f[0]));

@@ -1156,16 +1156,19 @@ static size_t counterpart(dg_doc *doc, size_t i)
     return push_mention(doc, &m) < 0 ? 0 : i + 1;
 }
 
-/* Is the capital city mention at token i a stand-in for its state? */
+/* Is the capital city (or seat of government) mention at token i a
+ * stand-in for its state? */
 static int is_metonymy(const dg_doc *doc, size_t i, size_t n, size_t sb)
 {
     const dg_token *nx = i + n < doc->ntoks ? &doc->toks[i + n] : NULL;
     const dg_mention *last = doc->nments ? &doc->ments[doc->nments - 1] : NULL;
 
+    size_t j = i > sb && dg_tok_is(&doc->toks[i - 1], "the") ? i - 1 : i;
+
     if (nx && (nx->flags & DG_TOK_POSS))
         return 1; /* "Washington's decision" */
-    if (i > sb && dg_word_in(place_preps, doc->toks[i - 1].norm))
-        return 0;
+    if (j > sb && dg_word_in(place_preps, doc->toks[j - 1].norm))
+        return 0; /* "in Washington", "at the White House" */
     if (nx && (nx->flags & DG_TOK_CAP) && !(nx->flags & DG_TOK_NL_BEFORE))
         return 0; /* part of a longer name: "Geneva Conventions" */
     if (i == 0 && nx && (dg_tok_is(nx, ":") || dg_tok_is(nx, "-") || dg_tok_is(nx, ",")))

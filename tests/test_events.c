@@ -676,6 +676,14 @@ static void test_actors(void)
     has_event("Meeting", NULL, "Kenji Sato/participant|Olaf Scholz/participant");
     has_event("Meeting", NULL,
               "Kenji Sato/participant|Emmanuel Macron/participant");
+    /* a seat of government stands for its state as an actor, and is a
+     * venue where things happen */
+    run("The Kremlin rejected the proposal.");
+    has_event("Rejection", NULL, "Russia/speaker");
+    run("Kenji Sato met Olaf Scholz at the Kremlin.");
+    has_event("Meeting", NULL, "Kenji Sato/participant|Olaf Scholz/participant");
+    CU_ASSERT_FATAL(g_doc.nevs == 1 && g_doc.evs[0].location >= 0);
+    CU_ASSERT_STRING_EQUAL(g_doc.ents[g_doc.evs[0].location].label, "Kremlin");
 }
 
 /* Sports and business meetings, modifiers, deployments, names called,

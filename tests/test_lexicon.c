@@ -391,7 +391,7 @@ static void test_additions(void)
     write_file(dir, "places.tsv", "Bigtown\ttown\tUSA\t\t\n");
     CU_ASSERT_EQUAL(dg_lexicon_load(dir, &lex, diag, NULL), DG_ERR_SYNTAX);
     CU_ASSERT_STRING_EQUAL(last_msg, "unknown place class \"town\" (expected "
-                           "capital, city, region, sea or venue)");
+                           "capital, city, region, sea, venue or seat)");
     remove_file(dir, "places.tsv");
 
     write_file(dir, "triggers.tsv", "parley\tMeeting\t40\tverb\tboss\t-\n");
