@@ -966,6 +966,27 @@ static int state_named_in(const dg_doc *doc, dg_span sp)
  * reference stands for, else the states and organizations it names,
  * possessors and demonyms included ("China's foreign ministry", "the
  * Chinese government", "his Tanzanian counterpart"). */
+/* "Japan said it would ...", "the ministry said we ...": the subject of
+ * the reporting clause when span sp is "it" or "we" alone as the subject
+ * of a reported clause; an empty span otherwise. */
+static dg_span reporter_of(const dg_doc *doc, dg_span sp)
+{
+    dg_span none = {0, 0};
+    const dg_clause *cl;
+    int c;
+
+    if (sp.e != sp.b + 1 || dg_mention_at(doc, sp.b) >= 0 ||
+        !(dg_tok_is(&doc->toks[sp.b], "it") ||
+          dg_tok_is(&doc->toks[sp.b], "we")) ||
+        (c = dg_clause_at(doc, sp.b)) < 0)
+        return none;
+    cl = &doc->clauses[c];
+    if (cl->kind != DG_CL_REPORTED || cl->parent < 0 ||
+        cl->subj.b != sp.b || cl->subj.e != sp.e)
+        return none;
+    return dg_clause_subject(doc, cl->parent, NULL);
+}
+
 int dg_span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
                    dg_role role, int *found)
 {
@@ -978,6 +999,11 @@ int dg_span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
         return 0;
     if (*found > before)
         return 1;
+    {
+        dg_span rs = reporter_of(doc, sp);
+        if (rs.b < rs.e)
+            return dg_span_actors(doc, ev, rs, role, found);
+    }
     for (i = sp.b; i < sp.e; i++) {
         const dg_token *t = &doc->toks[i];
         if (dg_mention_at(doc, i) >= 0)

@@ -179,6 +179,18 @@ static int noun_of_intent(const dg_doc *doc, const dg_trigger_ctx *tc)
     return dg_word_in(denying_nouns, w) ? -1 : dg_word_in(planning_nouns, w);
 }
 
+/* Is token k in a "for" phrase of clause cl? */
+static int in_for_phrase(const dg_doc *doc, const dg_clause *cl, size_t k)
+{
+    size_t j;
+
+    for (j = 0; j < cl->npps; j++)
+        if (dg_span_has(cl->pps[j].np, k) &&
+            dg_tok_is(&doc->toks[cl->pps[j].prep], "for"))
+            return 1;
+    return 0;
+}
+
 int dg_clause_mood(const dg_doc *doc, const dg_trigger_ctx *tc)
 {
     int c = dg_clause_at(doc, tc->tb), mood = 0, hops = 0, carried = 1;
@@ -205,9 +217,10 @@ int dg_clause_mood(const dg_doc *doc, const dg_trigger_ctx *tc)
         mood = mood > 0 ? 1 : noun_of_intent(doc, tc);
         if (mood < 0)
             return -1;
-        /* "cancelled his visit", "called for talks" */
-        if (dg_span_has(cl->obj, tc->tb) && cl->lemma &&
-            dg_word_in(cancelling_lemmas, cl->lemma) &&
+        /* "cancelled his visit", "called for talks", "hoped for more
+         * talks" */
+        if ((dg_span_has(cl->obj, tc->tb) || in_for_phrase(doc, cl, tc->tb)) &&
+            cl->lemma && dg_word_in(cancelling_lemmas, cl->lemma) &&
             !dg_is_verb_token(doc, tc->tb))
             return -1;
         /* "held talks", "will hold talks", "refused to hold talks": the

@@ -463,6 +463,12 @@ static void test_participial_subject(void)
  * evaluation ("a mistake") a criticism. */
 static void test_reported_speech(void)
 {
+    /* "it" reported by a state is that state */
+    run("Japan said it condemned the attack on Peru.");
+    has_event("Criticism", NULL, "Japan/speaker|Peru/target");
+    /* talks hoped for are no talks */
+    run("Japan said it hoped for more talks with Peru.");
+    no_event("Meeting");
     run("Japan said Russia must withdraw its troops.");
     has_event("Demand", NULL, "Japan/speaker|Russia/target");
     run("Japan said it would impose sanctions on Russia.");
