@@ -460,6 +460,10 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
                 return 0;
             tg->pos = DG_POS_MODAL;
             tg->lemma = in(w_future, w) ? "will" : w;
+            if (strcmp(w, "cannot") == 0) {
+                tg->neg = 1; /* "cannot accept": can, negated */
+                tg->lemma = "can";
+            }
             break;
         case CW_NEG: tg->pos = DG_POS_NEG; break;
         case CW_SUB: tg->pos = DG_POS_SUB; break;

@@ -146,6 +146,9 @@ static void test_verb_groups(void)
 {
     /* adverbs inside the group: "once again", a word that is an adverb
      * between an auxiliary and the verb */
+    run("Kelso cannot accept the plan.");
+    CU_ASSERT(clause_of("accept")->vflags & DG_VG_NEG);
+    CU_ASSERT(clause_of("accept")->vflags & DG_VG_MODAL);
     run("Kelso has once again outright rejected the plan.");
     {
         const dg_clause *c = clause_of("reject");
