@@ -113,7 +113,9 @@ static const char *const denying_nouns[] = {
 static const char *const planning_nouns[] = {
     "plan", "plans", "invitation", "agreement", "readiness", "willingness",
     "commitment", "intention", "intent", "offer", "pledge", "promise",
-    "schedule", "arrangement", "arrangements",
+    "schedule", "arrangement", "arrangements", "approval", "permission",
+    "authorization", "authorisation", "licence", "license", "mandate",
+    "go-ahead",
     "willing", "ready", "prepared", "determined", "eager", "keen", "set",
     "due", "likely", "expected", "scheduled", "poised", NULL
 };

@@ -567,6 +567,13 @@ static void test_families(void)
     has_event("Threat", NULL, "Japan/speaker|Russia/target");
     run("Japan said Russia may attack.");
     no_event("Threat");
+    /* defying a ban or sanctions (CAMEO 128); a permission to do so is
+     * no act yet */
+    run("Iran defied UN sanctions.");
+    has_event("Rejection", NULL, "Iran/speaker|United Nations/target");
+    CU_ASSERT_STRING_EQUAL(g_doc.evs[0].cameo, "128");
+    run("Iran received approval to violate the embargo.");
+    no_event("Rejection");
     run("Japan threatened Russia.");
     has_event("Threat", NULL, "Japan/speaker|Russia/target");
     run("Japan demanded the release of the sailors.");
