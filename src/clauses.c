@@ -669,8 +669,6 @@ static int bare_singular(const sent_ctx *sc, size_t p)
                           pos_at(sc->doc, q) == DG_POS_DEMONYM);
 }
 
-/* Is the verb candidate at i a verb here?  Decided from the word before
- * it (adverbs skipped) and after it; see the file comment. */
 /* Is the demonym at token p a people named as a noun: a plural
  * ("Palestinians", "Americans") or after "the" ("the French")? */
 static int people_noun(const sent_ctx *sc, size_t p)
@@ -698,6 +696,8 @@ static int modifies_subject(const sent_ctx *sc, size_t i)
             pos_at(sc->doc, k) == DG_POS_VERB);
 }
 
+/* Is the verb candidate at i a verb here?  Decided from the word before
+ * it (adverbs skipped) and after it; see the file comment. */
 static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
 {
     const dg_doc *doc = sc->doc;
@@ -707,7 +707,8 @@ static int verb_in_context(const sent_ctx *sc, size_t i, int finite_seen)
     dg_verb_form vf = (dg_verb_form)tg->vform;
     dg_pos pp = p == NONE ? DG_POS_NONE : pos_at(doc, p);
     int obj = object_follows(sc, i + 1);
-    int same_past = vf == DG_VF_BASE && tg->lemma && in(w_same_past, tg->lemma);
+    int same_past = vf == DG_VF_BASE && tg->lemma &&
+                    in(w_same_past, tg->lemma);
 
     /* "The Palestinians reject", "Israelis failed": a people as a noun */
     if (pp == DG_POS_DEMONYM && people_noun(sc, p))
@@ -1409,8 +1410,8 @@ static int finite_after_comma(const builder *bd, size_t i)
     return 0;
 }
 
-/* Does a subject and its finite verb follow the first comma after token
- * i ("Elected in 2019, X met Y")? */
+/* Do a subject and its finite verb follow the first comma after token i
+ * ("Elected in 2019, X met Y")? */
 static int clause_after_comma(const builder *bd, size_t i)
 {
     const sent_ctx *sc = bd->sc;
@@ -1419,7 +1420,8 @@ static int clause_after_comma(const builder *bd, size_t i)
     for (k = i + 1; k + 1 < sc->se; k++)
         if (pos_at(sc->doc, k) == DG_POS_COMMA) {
             n = np_end(sc->doc, k + 1, sc->se);
-            return n > k + 1 && finite_at(bd, coord_right(sc->doc, n, sc->se));
+            return n > k + 1 &&
+                   finite_at(bd, coord_right(sc->doc, n, sc->se));
         }
     return 0;
 }

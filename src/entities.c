@@ -1005,7 +1005,8 @@ static int institution_state(dg_doc *doc, const dg_mention *t)
         return -1;
     for (k = 0; k < doc->nments; k++) {
         const dg_mention *d = &doc->ments[k];
-        if (!is_demonym(doc, k) || (e = after_demonyms(doc, k)) >= doc->ntoks ||
+        if (!is_demonym(doc, k) ||
+            (e = after_demonyms(doc, k)) >= doc->ntoks ||
             !dg_tok_is(&doc->toks[e], word))
             continue;
         if (found && strcmp(found, d->lex->country) != 0)

@@ -574,14 +574,15 @@ static const char *const yielding_lemmas[] = {
 static int refusable(const char *lemma)
 {
     return dg_word_in(cooperative_lemmas, lemma) ||
-           (dg_word_in(yielding_lemmas, lemma) && strcmp(lemma, "cancel") != 0);
+           (dg_word_in(yielding_lemmas, lemma) &&
+            strcmp(lemma, "cancel") != 0);
 }
 
 /* The targets of a refusal or threat told in clause cl: its object and
  * whom its phrases of "to", "on", "against", "for" and "with" name
  * ("will not lift the embargo on X", "could impose sanctions on X"). */
 static int act_targets(const dg_doc *doc, dg_event *ev,
-                           const dg_clause *cl, int *found)
+                       const dg_clause *cl, int *found)
 {
     static const char *const preps[] = {
         "to", "on", "against", "for", "with", NULL
@@ -790,15 +791,15 @@ static int cancelled_visit(const dg_doc *doc, const dg_trigger_ctx *tc)
  * is its target.  0 when out of memory. */
 static int snub(const dg_doc *doc, dg_event *ev, const dg_trigger_ctx *tc)
 {
-    const dg_clause *cl = &doc->clauses[dg_clause_at(doc, tc->tb)];
-    int found = 0;
+    int c = dg_clause_at(doc, tc->tb), found = 0;
+    const dg_clause *cl = &doc->clauses[c];
     size_t k;
 
     ev->cls = "ReduceRelations";
     ev->cameo = "160";
     ev->nparts = 0;
-    if (!dg_span_actors(doc, ev, dg_clause_subject(doc, dg_clause_at(doc,
-                        tc->tb), NULL), DG_ROLE_PARTICIPANT, &found))
+    if (!dg_span_actors(doc, ev, dg_clause_subject(doc, c, NULL),
+                        DG_ROLE_PARTICIPANT, &found))
         return 0;
     for (k = 0; k < cl->npps; k++)
         if (cl->pps[k].prep == tc->te &&

@@ -639,9 +639,11 @@ static dg_status line_place(reader *r, char **f)
     t.country = country_field(r, f[2], &st);
     if (st != DG_OK)
         return st;
-    if (c == 0 || c == 5) { /* a capital is a city, a seat a venue, */
-        t.flags |= DG_LEXF_CAPITAL; /* either standing for its state */
-        c = c == 0 ? 1 : 4;
+    /* a capital is a city, a seat a venue, each standing for its state */
+    if (strcmp(place_classes[c], "capital") == 0 ||
+        strcmp(place_classes[c], "seat") == 0) {
+        t.flags |= DG_LEXF_CAPITAL;
+        c = one_of(c == 0 ? "city" : "venue", place_classes);
     }
     t.cls = place_classes[c];
     NEED(t.key = t.label = arena_strdup(r->lex, f[0]));

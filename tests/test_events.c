@@ -452,7 +452,8 @@ static void test_participial_subject(void)
 {
     run("After meeting Olaf Scholz in Berlin, Kenji Sato flew to Paris, "
         "where he met Emmanuel Macron.");
-    has_event("Meeting", NULL, "Kenji Sato/participant|Olaf Scholz/participant");
+    has_event("Meeting", NULL,
+              "Kenji Sato/participant|Olaf Scholz/participant");
     has_event("Meeting", NULL,
               "Kenji Sato/participant|Emmanuel Macron/participant");
     CU_ASSERT_STRING_EQUAL(g_doc.ents[g_doc.evs[0].location].label, "Berlin");
@@ -686,7 +687,8 @@ static void test_actors(void)
               "China/speaker|Chinese Foreign Ministry/speaker|Japan/target");
     run("Kenji Sato held separate bilateral talks with Olaf Scholz and "
         "Emmanuel Macron.");
-    has_event("Meeting", NULL, "Kenji Sato/participant|Olaf Scholz/participant");
+    has_event("Meeting", NULL,
+              "Kenji Sato/participant|Olaf Scholz/participant");
     has_event("Meeting", NULL,
               "Kenji Sato/participant|Emmanuel Macron/participant");
     /* a seat of government stands for its state as an actor, and is a
@@ -694,7 +696,8 @@ static void test_actors(void)
     run("The Kremlin rejected the proposal.");
     has_event("Rejection", NULL, "Russia/speaker");
     run("Kenji Sato met Olaf Scholz at the Kremlin.");
-    has_event("Meeting", NULL, "Kenji Sato/participant|Olaf Scholz/participant");
+    has_event("Meeting", NULL,
+              "Kenji Sato/participant|Olaf Scholz/participant");
     CU_ASSERT_FATAL(g_doc.nevs == 1 && g_doc.evs[0].location >= 0);
     CU_ASSERT_STRING_EQUAL(g_doc.ents[g_doc.evs[0].location].label, "Kremlin");
 }
@@ -730,7 +733,8 @@ static void test_false_alarms(void)
     run("Kenji Sato met Olaf Scholz. They also talked about the "
         "negotiations with Peru.");
     CU_ASSERT_EQUAL(g_doc.nevs, 1);
-    has_event("Meeting", NULL, "Kenji Sato/participant|Olaf Scholz/participant");
+    has_event("Meeting", NULL,
+              "Kenji Sato/participant|Olaf Scholz/participant");
 }
 
 int main(void)
