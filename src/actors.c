@@ -826,6 +826,8 @@ static const char *const agent_nouns[] = {
     "insurgents", "militants", "separatists", "fighters", "opposition",
     "lawmakers", "legislators", "ministers", "negotiators", "judges",
     "prosecutors", "spokesman", "spokeswoman", "spokesperson", "sources",
+    "official", "diplomat", "envoy", "negotiator", "representative",
+    "leader", "member", "lawmaker", "legislator", "delegate", "source",
     NULL
 };
 

@@ -575,6 +575,12 @@ static void test_families(void)
     CU_ASSERT_STRING_EQUAL(g_doc.evs[0].cameo, "128");
     run("Iran received approval to violate the embargo.");
     no_event("Rejection");
+    /* a message of condolence sent; a diplomat or official "in" or
+     * "from" a state speaks for it */
+    run("Japan sent a condolence message to Peru.");
+    has_event("Statement", NULL, "Japan/speaker|Peru/target");
+    run("A diplomat from Chile rejected the plan.");
+    has_event("Rejection", NULL, "Chile/speaker");
     run("Japan threatened Russia.");
     has_event("Threat", NULL, "Japan/speaker|Russia/target");
     run("Japan demanded the release of the sailors.");
