@@ -288,7 +288,8 @@ static const char *const people_nouns[] = {
     "women", "men", "individuals", "persons", "person", "man", "woman",
     "ally", "neighbours", "neighbors", "participants", "organisers",
     "organizers", "community", "workers", "activists", "protesters",
-    "demonstrators", "residents", NULL
+    "demonstrators", "residents", "reporters", "reporter", "journalists",
+    "journalist", "correspondents", "correspondent", "press", NULL
 };
 
 /* Heads naming armed, official or other bodies that are an issue when
