@@ -809,6 +809,23 @@ static int snub(const dg_doc *doc, dg_event *ev, const dg_trigger_ctx *tc)
     return 1;
 }
 
+/* Verbs of saying whose object is whom it is said to ("told X that",
+ * "briefed X on", "assured X"). */
+static const char *const addressee_lemmas[] = {
+    "tell", "inform", "brief", "assure", "reassure", "notify", "remind",
+    "warn", NULL
+};
+
+/* Is the trigger a verb of saying whose object is its addressee? */
+static int tells_addressee(const dg_doc *doc, const dg_trigger_ctx *tc)
+{
+    int c = dg_clause_at(doc, tc->tb);
+
+    return c >= 0 && !tc->noun && doc->clauses[c].verb == tc->tb &&
+           doc->clauses[c].lemma &&
+           dg_word_in(addressee_lemmas, doc->clauses[c].lemma);
+}
+
 static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
 {
     dg_event *talk;
@@ -887,9 +904,11 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
            (*tc->topic_scans)++ < DG_SENTENCE_TOPIC_SCANS;
     if (scan && !dg_topics_of_sentence(doc, ev, s))
         return 0;
-    /* what was condemned or sanctioned is what the event is about */
+    /* what was condemned or sanctioned is what the event is about; whom
+     * a statement is told to is not ("told CNN's Spanish service") */
     if (scan && (strcmp(ev->cls, "Criticism") == 0 ||
-                 strcmp(ev->cls, "Statement") == 0 ||
+                 (strcmp(ev->cls, "Statement") == 0 &&
+                  !tells_addressee(doc, tc)) ||
                  strcmp(ev->cls, "Sanction") == 0) &&
         !dg_topics_after(doc, ev, tc->te, tc->se, 1))
         return 0;

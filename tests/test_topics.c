@@ -286,6 +286,10 @@ static void test_people_and_forces(void)
     run("Russia expelled 35 Estonian diplomats. Estonian troops crossed the "
         "border, defence officials said.");
     article_topics("Estonian diplomats");
+    /* whom a statement is told to is no issue */
+    run("Olaf Scholz told the national broadcaster that the border dispute "
+        "was over.");
+    article_topics("border dispute");
     /* the press told something is no issue either */
     run("Kenji Sato told reporters about the trade dispute. He told "
         "reporters the talks had ended. Reporters asked about it.");
