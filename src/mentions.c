@@ -1425,6 +1425,43 @@ static int looks_like_person(const dg_doc *doc, size_t i, size_t run,
     return 0;
 }
 
+/* Verbs after which an unknown acronym is one who acts, directly or
+ * after an auxiliary ("FARC said", "the ELN has said", "the LNA
+ * agreed"); "GDP has grown", "the DNA was checked" are not. */
+static const char *const acting_words[] = {
+    "said", "says", "say", "announced", "claimed", "denied", "rejected",
+    "agreed", "called", "urged", "warned", "accused", "demanded",
+    "threatened", "refused", "vowed", "pledged", "offered", "condemned",
+    "welcomed", "released", "declared", "insisted", "stated", NULL
+};
+static const char *const acting_auxiliaries[] = {
+    "has", "have", "had", "will", "would", "also", NULL
+};
+
+/* Is token i an unknown acronym (two to six capitals, in a sentence not
+ * written in capitals) that acts: followed by a verb of saying or acting,
+ * over one auxiliary?  It names an organization ("the ELN has said"). */
+static int acting_acronym(const dg_doc *doc, size_t i, size_t sb, size_t e)
+{
+    const dg_token *t = &doc->toks[i];
+    size_t n = t->e - t->b, k;
+
+    k = i + 1;
+    if (k + 1 < e && dg_word_in(acting_auxiliaries, doc->toks[k].norm))
+        k++;
+    if (!(t->flags & DG_TOK_ALLCAPS) || n < 2 || n > 6 || k >= e ||
+        !dg_word_in(acting_words, doc->toks[k].norm))
+        return 0;
+    for (k = t->b; k < t->e; k++)
+        if (doc->text[k] < 'A' || doc->text[k] > 'Z')
+            return 0;
+    for (k = sb; k < e; k++)
+        if (k != i && (doc->toks[k].flags & DG_TOK_ALLCAPS) &&
+            doc->toks[k].e - doc->toks[k].b > 1)
+            return 0; /* a headline in capitals */
+    return 1;
+}
+
 /* A person name without a title: "NAME, TITLE" or a generic name; else
  * an unknown venue, organization or town. */
 static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
@@ -1444,6 +1481,8 @@ static size_t bare_name(dg_doc *doc, size_t i, size_t e, size_t sb)
     ti = title_after_name(doc, i, i + run, sb, e, &end);
     if (ti == -2)
         return 0;
+    if (run == 1 && acting_acronym(doc, i, sb, e))
+        return push_pattern(doc, i, 1, DG_ENT_ORG, -1);
     if (ti < 0 && (run < 2 || (i > sb && dg_tok_is(&doc->toks[i - 1], "the")) ||
                    !looks_like_person(doc, i, run, sb, e))) {
         size_t town = town_pattern(doc, i, sb, e, &state);

@@ -575,6 +575,11 @@ static void test_families(void)
     CU_ASSERT_STRING_EQUAL(g_doc.evs[0].cameo, "128");
     run("Iran received approval to violate the embargo.");
     no_event("Rejection");
+    /* an unknown acronym that acts is an organization; one that does
+     * not is nobody */
+    run("The KLF has said it rejected the plan. The DNA was checked.");
+    has_event("Rejection", NULL, "KLF/speaker");
+    CU_ASSERT_EQUAL(ent("DNA"), -1);
     /* a message of condolence sent; a diplomat or official "in" or
      * "from" a state speaks for it */
     run("Japan sent a condolence message to Peru.");
