@@ -40,11 +40,13 @@
  * ministry of the state right before it ("Japan's Foreign Ministry", "the
  * Indian foreign ministry"), or, with none, of the state its last mention
  * had (entities.c).  Unknown organizations end in a head noun ("Ruritanian
- * National Energy Commission on Water Rights"); unknown places are a venue
- * ("Kilo International Airport"), "TOWN, STATE" or "in TOWN,".
+ * National Energy Commission on Water Rights") or are an acronym that acts
+ * ("the ELN has said"); unknown places are a venue ("Kilo International
+ * Airport"), "TOWN, STATE" or "in TOWN,".
  *
- * A capital city that is not governed by a place preposition stands for
- * its state's government ("Moscow said", "relations with Washington").
+ * A capital city or seat of government that is not governed by a place
+ * preposition stands for its state's government ("Moscow said", "the
+ * Kremlin rejected", "relations with Washington").
  * A gazetteer place right before an unknown capitalized word is part of a
  * longer name ("Baltic Fleet", "Geneva Conventions") and no place.
  */
