@@ -135,6 +135,12 @@ int dg_call_names_object(const dg_doc *doc, const dg_trigger_ctx *tc)
     if (c < 0 || tc->noun || strcmp(tc->lx->cls, "PhoneCall") != 0)
         return 0;
     cl = &doc->clauses[c];
+    /* "the exercises, called Peace Shield": a participle that names */
+    if ((cl->kind == DG_CL_PARTICIPLE || cl->kind == DG_CL_RELATIVE) &&
+        cl->marker == (size_t)-1 && cl->verb == tc->tb && cl->lemma &&
+        strcmp(cl->lemma, "call") == 0 &&
+        doc->tags[tc->tb].vform == DG_VF_ED)
+        return 1;
     if (cl->obj.b >= cl->obj.e)
         return 0;
     e = cl->obj.e;
@@ -193,4 +199,27 @@ int dg_subject_matter(const dg_doc *doc, const dg_trigger_ctx *tc)
             dg_word_in(subject_matter_preps, doc->toks[cl->pps[k].prep].norm))
             return 1;
     return 0;
+}
+
+/* Bodies of one state that meet among themselves ("the cabinet met"). */
+static const char *const domestic_bodies[] = {
+    "cabinet", "parliament", "government", "congress", "senate",
+    "committee", "assembly", "legislature", "lawmakers", "legislators",
+    "party", "junta", NULL
+};
+
+/* Is the subject of a talk told with one participant a body of one state
+ * meeting among itself ("Israel's cabinet met on Sunday"), no diplomacy? */
+int dg_domestic_meeting(const dg_doc *doc, const dg_trigger_ctx *tc,
+                        const dg_event *ev)
+{
+    int c = dg_clause_at(doc, tc->tb);
+    dg_span subj;
+
+    if (c < 0 || tc->noun || ev->nparts != 1 ||
+        doc->ents[ev->parts[0].entity].kind != DG_ENT_COUNTRY)
+        return 0;
+    subj = dg_clause_subject(doc, c, NULL);
+    return subj.b < subj.e && dg_mention_at(doc, subj.e - 1) < 0 &&
+           dg_word_in(domestic_bodies, doc->toks[subj.e - 1].norm);
 }

@@ -876,7 +876,8 @@ static int build_event(dg_doc *doc, dg_trigger_ctx *tc, size_t s)
         !dg_event_has_role(ev, DG_ROLE_PARTICIPANT))
         ev->nparts = 0;
     /* "Argentina met France in the final": a match, not talks */
-    if (dg_is_talk(ev->cls) && dg_not_diplomatic(doc, tc))
+    if (dg_is_talk(ev->cls) && (dg_not_diplomatic(doc, tc) ||
+                                dg_domestic_meeting(doc, tc, ev)))
         ev->nparts = 0;
     if ((strcmp(ev->cls, "Visit") == 0 && dg_deployed_subject(doc, tc)) ||
         dg_call_names_object(doc, tc) || dg_signs_alone(doc, tc) ||

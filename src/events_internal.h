@@ -180,6 +180,9 @@ int dg_call_names_object(const dg_doc *doc, const dg_trigger_ctx *tc);
 /* Is a noun trigger what its clause talks about ("conferred about the
  * talks with X"), in a phrase of "about", "regarding" or "concerning"? */
 int dg_subject_matter(const dg_doc *doc, const dg_trigger_ctx *tc);
+/* Is a talk with one state its own body meeting ("the cabinet met")? */
+int dg_domestic_meeting(const dg_doc *doc, const dg_trigger_ctx *tc,
+                        const dg_event *ev);
 
 /* 1 when the noun trigger at tokens [tb, te), in a sentence whose tokens
  * end at se, modifies the noun after it ("travel curbs") rather than

@@ -740,6 +740,11 @@ static void test_false_alarms(void)
     /* one signs an order alone */
     run("Kenji Sato signed an executive order.");
     CU_ASSERT_EQUAL(g_doc.nevs, 0);
+    /* a participle "called" names; a state's own body meets at home */
+    run("Russia refused to join the exercises, called Peace Shield.");
+    no_event("PhoneCall");
+    run("The Chilean cabinet met on Sunday.");
+    CU_ASSERT_EQUAL(g_doc.nevs, 0);
     /* talks talked about are a subject, not an event told */
     run("Kenji Sato met Olaf Scholz. They also talked about the "
         "negotiations with Peru.");
