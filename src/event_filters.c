@@ -2,11 +2,10 @@
  * event_filters.c: trigger mentions that name no diplomatic event (part
  * of the event stage; see events.c): talks without a second side, a
  * meeting that is a match, a company's business or a state's own body
- * meeting ("the cabinet met"), troops that "arrived",
- * a law "signed", a name "called" ("called X a Y", "the drill, called
- * X"), a trigger noun that only modifies the
- * noun after it ("travel curbs") or is what is talked about ("conferred
- * about the talks with X").
+ * meeting ("the cabinet met"), troops that "arrived", a law "signed", a
+ * name "called" ("called X a Y", "the drill, called X"), a trigger noun
+ * that only modifies the noun after it ("travel curbs") or is what is
+ * talked about ("conferred about the talks with X").
  */
 #include "events_internal.h"
 
