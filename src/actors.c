@@ -877,6 +877,11 @@ static int in_phrase(const dg_doc *doc, dg_span sp, size_t i)
             return 0; /* another member of a list */
         if (dg_tok_is(&doc->toks[k], "of"))
             return of_non_agent(doc, sp, i);
+        /* "X, along with Y,": another member of the group */
+        if (dg_tok_is(&doc->toks[k], "with") && k > sp.b &&
+            (dg_tok_is(&doc->toks[k - 1], "along") ||
+             dg_tok_is(&doc->toks[k - 1], "together")))
+            return 0;
         if (tg->pos == DG_POS_PREP || tg->pos == DG_POS_TO)
             return !affiliated_group(doc, k);
     }

@@ -1555,6 +1555,27 @@ static int is_dash(const dg_token *t)
 
 /* The subject noun phrase of clause c, looking back from its verb
  * group over its own tokens (nested clauses and appositions skipped). */
+/* Words that open an aside between commas ("X, like Y, said"). */
+static const char *const aside_openers[] = {
+    "like", "unlike", "including", NULL
+};
+
+/* The comma that opens an aside ending at comma k (", like most other
+ * members,"), within ASIDE_MAX tokens and not before lo; k when none. */
+#define ASIDE_MAX 12
+static size_t aside_start(const dg_doc *doc, size_t lo, size_t k)
+{
+    size_t j;
+
+    for (j = k; j-- > lo && k - j <= ASIDE_MAX;) {
+        if (pos_at(doc, j) != DG_POS_COMMA)
+            continue;
+        return j + 1 < k && dg_word_in(aside_openers, doc->toks[j + 1].norm)
+               ? j : k;
+    }
+    return k;
+}
+
 static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
 {
     const dg_doc *doc = sc->doc;
@@ -1571,6 +1592,14 @@ static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
                 j--;
             if (j > lo) {
                 k = j - 1;
+                continue;
+            }
+        }
+        /* "X, like most members, plans": an aside between commas */
+        if (p == DG_POS_COMMA) {
+            size_t j = aside_start(doc, lo, k);
+            if (j != k) {
+                k = j;
                 continue;
             }
         }

@@ -282,6 +282,9 @@ static void test_coordination(void)
     run("The envoy, the Kelso Trade Board (KTB) and the consul met.");
     clause("meet", DG_CL_MAIN,
            "The envoy, the Kelso Trade Board (KTB) and the consul", "", "");
+    /* an aside between commas that compares is not the subject */
+    run("The envoy, like most other envoys, met the regent.");
+    clause("meet", DG_CL_MAIN, "The envoy", "the regent", "");
     /* a people named by its plural demonym is a subject */
     run("Peruvians and Chileans rejected the plan.");
     clause("reject", DG_CL_MAIN, "Peruvians and Chileans", "the plan", "");

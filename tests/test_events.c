@@ -691,6 +691,11 @@ static void test_news_vocabulary(void)
 /* Unnamed counterparts, ministries and the talks of two sides. */
 static void test_actors(void)
 {
+    /* "along with" between commas names another actor; "like" does not */
+    run("Japan, along with France, condemned Russia.");
+    has_event("Criticism", NULL, "Japan/speaker|France/speaker|Russia/target");
+    run("Japan, like most other states, condemned Russia.");
+    has_event("Criticism", NULL, "Japan/speaker|Russia/target");
     run("Kenji Sato hosted his German counterpart in Tokyo.");
     has_event("Visit", NULL, "Kenji Sato/host|Germany/visitor");
     run("China's foreign ministry condemned Japan's decision.");
