@@ -146,39 +146,37 @@ static int first_person_in(const dg_doc *doc, size_t b, size_t e)
     return -1;
 }
 
-/* Collects person participants in [b, e) into ev with role. */
-static int collect_people(const dg_doc *doc, dg_event *ev, size_t b,
-                          size_t e, dg_role role, int *found)
+/* Collects into ev with role the entities of the mentions in [b, e)
+ * that is_ref accepts. */
+static int collect_refs(const dg_doc *doc, dg_event *ev, size_t b, size_t e,
+                        dg_role role, int *found,
+                        int (*is_ref)(const dg_doc *, size_t))
 {
     size_t k;
 
-    for (k = dg_mentions_from(doc, b); k < doc->nments && doc->ments[k].tok_b < e; k++) {
-        const dg_mention *m = &doc->ments[k];
-        if (m->tok_b < b || m->tok_b >= e || !is_person_ref(doc, k))
+    for (k = dg_mentions_from(doc, b);
+         k < doc->nments && doc->ments[k].tok_b < e; k++) {
+        if (doc->ments[k].tok_b < b || !is_ref(doc, k))
             continue;
-        if (m->type == DG_MENT_TITLE && m->entity < 0)
-            continue;
-        if (!dg_event_add_part(ev, m->entity, role))
+        if (!dg_event_add_part(ev, doc->ments[k].entity, role))
             return 0;
         (*found)++;
     }
     return 1;
 }
 
+/* Collects person participants in [b, e) into ev with role. */
+static int collect_people(const dg_doc *doc, dg_event *ev, size_t b,
+                          size_t e, dg_role role, int *found)
+{
+    return collect_refs(doc, ev, b, e, role, found, is_person_ref);
+}
+
+/* Collects states and organizations named as actors in [b, e). */
 static int collect_actors(const dg_doc *doc, dg_event *ev, size_t b,
                           size_t e, dg_role role, int *found)
 {
-    size_t k;
-
-    for (k = dg_mentions_from(doc, b); k < doc->nments && doc->ments[k].tok_b < e; k++) {
-        const dg_mention *m = &doc->ments[k];
-        if (m->tok_b < b || m->tok_b >= e || !is_actor_ref(doc, k))
-            continue;
-        if (!dg_event_add_part(ev, m->entity, role))
-            return 0;
-        (*found)++;
-    }
-    return 1;
+    return collect_refs(doc, ev, b, e, role, found, is_actor_ref);
 }
 
 /* Pronouns and plural references in the subject part [b, e). */
@@ -286,7 +284,7 @@ static size_t object_end(const dg_doc *doc, size_t te, size_t se)
 }
 
 /* The nearest group of people named before token i in [b, i): the last
- * person mention and those joined to it by "and" or commas ("Xi and
+ * person mention and those joined to it by "and" or commas ("Sato and
  * President Emma Clark").  Adds them to ev; returns 0 on no memory. */
 static int nearest_group(const dg_doc *doc, dg_event *ev, size_t b, size_t i,
                          dg_role role, int *found)

@@ -122,7 +122,7 @@ int dg_span_person(const dg_doc *doc, dg_span sp);
 
 /* Add to ev, with role, the actors the noun phrase sp names.
  * dg_span_people: its people ("X and Y"), without one named only as the
- * possessor of another ("Trump's defense secretary, James Mattis").
+ * possessor of another ("Sato's defense secretary, Tomas Nowak").
  * dg_span_actors: those people, else whom its pronoun or plural
  * reference stands for, else the states and organizations it names. */
 int dg_span_people(const dg_doc *doc, dg_event *ev, dg_span sp,

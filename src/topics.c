@@ -1183,7 +1183,7 @@ static void trim_item(const dg_doc *doc, size_t *b, size_t *e)
     while (*b < *e) {
         size_t k = *b, head;
         const dg_token *t = tok(doc, k);
-        /* never a word of a name ("New Zealand", "The Hague") */
+        /* never a word of a name ("New Kelso", "The Dorn") */
         if (dg_mention_at(doc, k) < 0 && (in(doc, k, L_DET) || in(doc, k, L_ADV) ||
             is(doc, k, "and") || is(doc, k, "or") || is(doc, k, "as") ||
             is(doc, k, "how") || in(doc, k, L_PREP) ||
