@@ -256,15 +256,17 @@ static int starts_sentence(const sent_ctx *sc, size_t i)
     return k == sc->sb || dg_tok_is(&doc->toks[k - 1], ":");
 }
 
-/* The noun frequency of w or of its singular ("talks" -> "talk"). */
-static unsigned noun_count(const dg_wordclass *wc, const char *w)
+/* The noun frequency of w or of its singular ("talks" -> "talk"); own[]:
+ * w's own counts (dg_wordclass_of). */
+static unsigned noun_count(const dg_wordclass *wc, const char *w,
+                           const unsigned own[4])
 {
     unsigned c[4];
     size_t n = strlen(w);
     char buf[64];
 
-    if (dg_wordclass_of(wc, w, c) & DG_WC_NOUN)
-        return c[0];
+    if (own[0])
+        return own[0];
     if (n < 3 || n >= sizeof buf || w[n - 1] != 's')
         return 0;
     memcpy(buf, w, n + 1);
@@ -583,10 +585,10 @@ static void tag_word(sent_ctx *sc, size_t i)
         tg->pos = DG_POS_ADJ;
         return;
     }
-    vf = dg_wordclass_verb(sc->wc, w, &lemma, &vc);
-    sc->ncount[i - sc->sb] = noun_count(sc->wc, w);
+    vf = dg_wordclass_word(sc->wc, w, c, &lemma, &vc);
+    sc->ncount[i - sc->sb] = noun_count(sc->wc, w, c);
     sc->vcount[i - sc->sb] = vc;
-    if ((dg_wordclass_of(sc->wc, w, c) & DG_WC_VERB) && vf == DG_VF_ED &&
+    if (c[1] && vf == DG_VF_ED &&
         base_context(sc, i)) {
         vf = DG_VF_BASE; /* "will lay down": "lay", not "lie" past */
         lemma = w;

@@ -122,6 +122,10 @@ typedef struct {
     unsigned flags;    /* DG_TOK_* */
     const char *norm;  /* folded form (dg_fold_cp of each code point) */
     size_t sent;       /* index of its sentence */
+    /* The lexicon's entries that start with norm, looked up once by
+     * dg_lexicon_index_tokens; valid only while lex_norm == norm. */
+    const void *lex_entries;
+    const char *lex_norm;
 } dg_token;
 
 typedef struct {
@@ -225,6 +229,15 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
                         unsigned kind_mask, const dg_lex_entry **hits,
                         size_t max, size_t *nhits);
 
+/* Looks up once, for each of toks[0..n), the lexicon entries that start
+ * with its folded form, for dg_lexicon_match to use when it is asked
+ * about the token (it looks up a token that was not indexed, or whose
+ * norm was changed since, itself).  Lexicon look-ups are the most
+ * frequent in the pipeline, about four per token; the answer stays
+ * valid while lex lives. */
+void dg_lexicon_index_tokens(const dg_lexicon *lex, dg_token *toks,
+                             size_t n);
+
 /* The entries of the kinds in kind_mask whose first token's folded
  * form is norm, in load order: up to max of them into out[] (borrowed);
  * returns how many.  For matchers of their own ("verb ... noun"
@@ -315,6 +328,13 @@ unsigned dg_wordclass_of(const dg_wordclass *wc, const char *w,
  * DG_VF_NONE when w is no form of a verb. */
 dg_verb_form dg_wordclass_verb(const dg_wordclass *wc, const char *w,
                                const char **lemma, unsigned *count);
+
+/* dg_wordclass_of and dg_wordclass_verb of w at once, for the price of
+ * one look-up of w: counts[] (4, not NULL) as dg_wordclass_of gives
+ * them, the verb reading as dg_wordclass_verb gives it. */
+dg_verb_form dg_wordclass_word(const dg_wordclass *wc, const char *w,
+                               unsigned counts[4], const char **lemma,
+                               unsigned *count);
 
 /* The lexicon's word classes (loaded with it), or NULL. */
 const dg_wordclass *dg_lexicon_wordclass(const dg_lexicon *lex);

@@ -1599,6 +1599,25 @@ int dg_lexicon_trigger_verb(const dg_lexicon *lex, const char *norm,
     return 0;
 }
 
+void dg_lexicon_index_tokens(const dg_lexicon *lex, dg_token *toks,
+                             size_t n)
+{
+    size_t i;
+
+    for (i = 0; lex && i < n; i++) {
+        toks[i].lex_entries = tab_find(lex, toks[i].norm);
+        toks[i].lex_norm = toks[i].norm;
+    }
+}
+
+/* The bucket of token t's norm: indexed, else looked up. */
+static const bucket *token_bucket(const dg_lexicon *lex, const dg_token *t)
+{
+    if (t->lex_norm && t->lex_norm == t->norm)
+        return t->lex_entries;
+    return tab_find(lex, t->norm);
+}
+
 size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
                         const dg_token *toks, size_t ntoks, size_t i,
                         unsigned kind_mask, const dg_lex_entry **hits,
@@ -1609,7 +1628,7 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
 
     if (nhits)
         *nhits = 0;
-    if (!lex || i >= ntoks || !(b = tab_find(lex, toks[i].norm)))
+    if (!lex || i >= ntoks || !(b = token_bucket(lex, &toks[i])))
         return 0;
     for (k = 0; k < b->n; k++) {
         const lex_ent *e = b->v[k];

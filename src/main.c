@@ -29,6 +29,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt, M_TOP_PAD */
+#endif
 
 #define PROG "diplograph"
 #define STDIN_NAME "standard input"
@@ -959,6 +962,20 @@ static int push_all(const cli_options *o, const graph_set *gs, diag_ctx *dc)
 
 /* ------------------------------------------------------------------ */
 
+/* Each article's stages allocate a few megabytes and free them at the
+ * end of the article.  glibc returns the freed top of the heap to the
+ * kernel and takes it back for the next article, a page fault per page
+ * touched: 13,500 faults on 3,100 bench articles, 3,400 with 16 MB of
+ * pad kept, about 7% of the run's time (measured on Debian 12, glibc
+ * 2.36).  The pad is address space; only pages once touched are
+ * resident. */
+static void keep_heap(void)
+{
+#if defined(__GLIBC__) && defined(M_TOP_PAD)
+    mallopt(M_TOP_PAD, 16 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
     static char *stdin_only[] = {"-"};
@@ -969,6 +986,7 @@ int main(int argc, char **argv)
     graph_set gs = {NULL, NULL, 0};
     int rc, stream;
 
+    keep_heap();
     o.lexicons = calloc((size_t)argc, sizeof *o.lexicons);
     if (!o.lexicons) {
         fprintf(stderr, "%s: %s\n", PROG, dg_strerror(DG_ERR_NOMEM));

@@ -1867,6 +1867,7 @@ dg_status dg_find_mentions(dg_doc *doc)
 
     free(doc->ment_at);
     doc->ment_at = NULL; /* the mentions change until they are found */
+    dg_lexicon_index_tokens(doc->lex, doc->toks, doc->ntoks);
     for (s = 0; s < doc->nsents; s++) {
         size_t i = doc->sents[s].tok_b, e = doc->sents[s].tok_e;
         while (i < e) {

@@ -87,18 +87,19 @@ static int noun_of(const dg_wordclass *wc, const char *w, unsigned *count)
  * is read as the verb ("seek", "forge"; not "shelling" or "detour"). */
 static unsigned lookup_forms(const dg_wordclass *wc, const char *w)
 {
-    unsigned counts[4], cls, f = 0, rare = 0, count, vcount = 2;
+    unsigned counts[4], f = 0, rare = 0, count, vcount = 2;
     const char *lemma;
+    dg_verb_form vf;
     char buf[64];
     size_t n = strlen(w), r;
 
     if (!wc || n == 0 || n >= sizeof buf)
         return 0;
-    cls = dg_wordclass_of(wc, w, counts);
-    if (cls & DG_WC_NOUN)
+    vf = dg_wordclass_word(wc, w, counts, &lemma, &count);
+    if (counts[0])
         *(counts[0] > 1 ? &f : &rare) |= WF_NOUN;
-    f |= (cls & DG_WC_ADJ ? WF_ADJ : 0) | (cls & DG_WC_ADV ? WF_ADV : 0);
-    switch (dg_wordclass_verb(wc, w, &lemma, &count)) {
+    f |= (counts[2] ? WF_ADJ : 0) | (counts[3] ? WF_ADV : 0);
+    switch (vf) {
     case DG_VF_BASE: f |= WF_VERB; vcount = count; break;
     case DG_VF_S: f |= WF_VERB_S; vcount = count; break;
     case DG_VF_ED: f |= WF_VERB_ED; break;

@@ -29,6 +29,9 @@
 typedef struct {
     uint32_t name;      /* offset of the word in the string block */
     uint32_t exc;       /* verb.exc: offset of the base form + 1, else 0 */
+    uint32_t tag;       /* high bits of the word's hash: most slots of
+                           other words are passed without reading their
+                           string, which lies elsewhere in memory */
     uint16_t count[4];  /* per class (DG_WC_*, bit index): senses + 1 */
 } wc_word;
 
@@ -53,15 +56,18 @@ static uint64_t word_hash(const char *w, size_t n)
 }
 
 /* The slot of word w[0..n) (found, or the empty slot to fill). */
-static wc_word *slot(const dg_wordclass *wc, const char *w, size_t n)
+static wc_word *slot(const dg_wordclass *wc, const char *w, size_t n,
+                     uint32_t *tag)
 {
-    size_t mask = wc->ntab - 1, i = (size_t)word_hash(w, n) & mask;
+    uint64_t h = word_hash(w, n);
+    size_t mask = wc->ntab - 1, i = (size_t)h & mask;
 
+    *tag = (uint32_t)(h >> 32);
     for (;; i = (i + 1) & mask) {
         wc_word *s = &wc->tab[i];
         if (s->name == 0)
             return s;
-        if (strncmp(wc->str + s->name, w, n) == 0 &&
+        if (s->tag == *tag && memcmp(wc->str + s->name, w, n) == 0 &&
             wc->str[s->name + n] == '\0')
             return s;
     }
@@ -79,7 +85,8 @@ static int grow(dg_wordclass *wc)
     for (i = 0; old && i < n / 2; i++)
         if (old[i].name) {
             const char *w = wc->str + old[i].name;
-            *slot(wc, w, strlen(w)) = old[i];
+            uint32_t tag;
+            *slot(wc, w, strlen(w), &tag) = old[i];
         }
     free(old);
     return 1;
@@ -110,16 +117,18 @@ static uint32_t add_string(dg_wordclass *wc, const char *w, size_t n)
 static wc_word *entry(dg_wordclass *wc, const char *w, size_t n)
 {
     wc_word *s;
+    uint32_t tag;
 
     if ((wc->used + 1) * 4 > wc->ntab * 3 && !grow(wc))
         return NULL;
-    s = slot(wc, w, n);
+    s = slot(wc, w, n, &tag);
     if (s->name == 0) {
         uint32_t at = add_string(wc, w, n);
         if (at == 0)
             return NULL;
-        s = slot(wc, w, n); /* the table did not move, the block may have */
+        s = slot(wc, w, n, &tag); /* the table did not move, the block may have */
         s->name = at;
+        s->tag = tag;
         wc->used++;
     }
     return s;
@@ -128,10 +137,11 @@ static wc_word *entry(dg_wordclass *wc, const char *w, size_t n)
 static const wc_word *find(const dg_wordclass *wc, const char *w, size_t n)
 {
     const wc_word *s;
+    uint32_t tag;
 
     if (!wc || wc->ntab == 0)
         return NULL;
-    s = slot(wc, w, n);
+    s = slot(wc, w, n, &tag);
     return s->name ? s : NULL;
 }
 
@@ -291,10 +301,9 @@ void dg_wordclass_free(dg_wordclass *wc)
     free(wc);
 }
 
-unsigned dg_wordclass_of(const dg_wordclass *wc, const char *w,
-                         unsigned counts[4])
+/* counts[] (when not NULL) from entry e (NULL: unknown); the classes. */
+static unsigned classes(const wc_word *e, unsigned counts[4])
 {
-    const wc_word *e = find(wc, w, strlen(w));
     unsigned cls = 0;
     int i;
 
@@ -306,6 +315,12 @@ unsigned dg_wordclass_of(const dg_wordclass *wc, const char *w,
             cls |= 1u << i;
     }
     return cls;
+}
+
+unsigned dg_wordclass_of(const dg_wordclass *wc, const char *w,
+                         unsigned counts[4])
+{
+    return classes(find(wc, w, strlen(w)), counts);
 }
 
 /* Is w[0..n) a verb lemma?  Stores its interned form in *lemma. */
@@ -332,11 +347,12 @@ static const struct {
     {"ing", "", DG_VF_ING}
 };
 
-dg_verb_form dg_wordclass_verb(const dg_wordclass *wc, const char *w,
-                               const char **lemma, unsigned *count)
+/* The verb reading of w[0..n), whose own entry is e (NULL: none). */
+static dg_verb_form verb_reading(const dg_wordclass *wc, const char *w,
+                                 size_t n, const wc_word *e,
+                                 const char **lemma, unsigned *count)
 {
-    size_t n = strlen(w), i;
-    const wc_word *e = find(wc, w, n);
+    size_t i;
     char buf[64];
 
     if (n == 0 || n >= sizeof buf)
@@ -344,8 +360,11 @@ dg_verb_form dg_wordclass_verb(const dg_wordclass *wc, const char *w,
     if (e && e->exc && verb_lemma(wc, wc->str + e->exc - 1,
                                   strlen(wc->str + e->exc - 1), lemma, count))
         return DG_VF_ED; /* "met", "spoken": past or participle */
-    if (verb_lemma(wc, w, n, lemma, count))
+    if (e && e->count[1]) {
+        *lemma = wc->str + e->name;
+        *count = e->count[1];
         return DG_VF_BASE; /* "need", "seed": not "ne" + "-ed" */
+    }
     for (i = 0; i < sizeof verb_rules / sizeof verb_rules[0]; i++) {
         size_t sl = strlen(verb_rules[i].suffix), el;
         if (n <= sl + 1 || strcmp(w + n - sl, verb_rules[i].suffix) != 0)
@@ -363,4 +382,23 @@ dg_verb_form dg_wordclass_verb(const dg_wordclass *wc, const char *w,
             return verb_rules[i].form;
     }
     return DG_VF_NONE;
+}
+
+dg_verb_form dg_wordclass_verb(const dg_wordclass *wc, const char *w,
+                               const char **lemma, unsigned *count)
+{
+    size_t n = strlen(w);
+
+    return verb_reading(wc, w, n, find(wc, w, n), lemma, count);
+}
+
+dg_verb_form dg_wordclass_word(const dg_wordclass *wc, const char *w,
+                               unsigned counts[4], const char **lemma,
+                               unsigned *count)
+{
+    size_t n = strlen(w);
+    const wc_word *e = find(wc, w, n);
+
+    classes(e, counts);
+    return verb_reading(wc, w, n, e, lemma, count);
 }
