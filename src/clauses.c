@@ -186,6 +186,22 @@ static int in(const char *const *list, const char *w)
     return dg_word_in(list, w);
 }
 
+/* Is w the word x?  The first letters settle most cases without a
+ * call; the tagger asks this of every word. */
+static inline int word_is(const char *w, const char *x)
+{
+    return w[0] == x[0] && strcmp(w, x) == 0;
+}
+
+/* Does w hold an apostrophe, ' or U+2019 ("won't", "can’t")? */
+static int has_apostrophe(const char *w)
+{
+    for (; *w; w++)
+        if (*w == '\'' || (w[0] == '\xe2' && w[1] == '\x80' && w[2] == '\x99'))
+            return 1;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Tagging                                                             */
 /* ------------------------------------------------------------------ */
@@ -295,14 +311,14 @@ static void set_aux(dg_tag *tg, const char *w)
         tg->lemma = "have";
     else
         tg->lemma = "do";
-    if (strcmp(w, "was") == 0 || strcmp(w, "were") == 0 ||
-        strcmp(w, "had") == 0 || strcmp(w, "did") == 0 ||
-        strcmp(w, "been") == 0)
+    if (word_is(w, "was") || word_is(w, "were") ||
+        word_is(w, "had") || word_is(w, "did") ||
+        word_is(w, "been"))
         tg->vform = DG_VF_ED;
-    else if (strcmp(w, "being") == 0 || strcmp(w, "having") == 0)
+    else if (word_is(w, "being") || word_is(w, "having"))
         tg->vform = DG_VF_ING;
-    else if (strcmp(w, "is") == 0 || strcmp(w, "has") == 0 ||
-             strcmp(w, "does") == 0)
+    else if (word_is(w, "is") || word_is(w, "has") ||
+             word_is(w, "does"))
         tg->vform = DG_VF_S;
     else
         tg->vform = DG_VF_BASE;
@@ -412,7 +428,7 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
     size_t k;
     int cls;
 
-    for (k = 0; (strchr(w, '\'') || strstr(w, "’")) && w_negaux[k][0]; k++)
+    for (k = 0; has_apostrophe(w) && w_negaux[k][0]; k++)
         if (strcmp(w, w_negaux[k][0]) == 0 ||
             (strncmp(w, w_negaux[k][0], strlen(w_negaux[k][0]) - 3) == 0 &&
              strlen(w) == strlen(w_negaux[k][0]) &&
@@ -428,24 +444,24 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
             return 1;
         }
     /* "have all condemned": a quantifier floating in a verb group */
-    if ((strcmp(w, "all") == 0 || strcmp(w, "both") == 0 ||
-         strcmp(w, "each") == 0) && i > sc->sb &&
+    if ((word_is(w, "all") || word_is(w, "both") ||
+         word_is(w, "each")) && i > sc->sb &&
         (pos_at(doc, i - 1) == DG_POS_AUX || pos_at(doc, i - 1) == DG_POS_MODAL))
         tg->pos = DG_POS_ADV;
-    else if (strcmp(w, "to") == 0)
+    else if (word_is(w, "to"))
         tg->pos = DG_POS_TO;
-    else if (strcmp(w, "than") == 0)
+    else if (word_is(w, "than"))
         tg->pos = DG_POS_PREP;
-    else if (strcmp(w, "that") == 0)
+    else if (word_is(w, "that"))
         tg->pos = i > sc->sb && pos_at(doc, i - 1) == DG_POS_PREP ?
                   DG_POS_DET : DG_POS_THAT;
-    else if (strcmp(w, "her") == 0)
+    else if (word_is(w, "her"))
         tg->pos = DG_POS_POSSPRON; /* PRON where no noun follows: later */
-    else if (strcmp(w, "as") == 0 && i >= sc->sb + 2 &&
+    else if (word_is(w, "as") && i >= sc->sb + 2 &&
              dg_tok_is(&doc->toks[i - 1], "well") &&
              dg_tok_is(&doc->toks[i - 2], "as"))
         tg->pos = DG_POS_CONJ;     /* "X as well as Y": joins, no clause */
-    else if (strcmp(w, "once") == 0 && i + 1 < sc->se &&
+    else if (word_is(w, "once") && i + 1 < sc->se &&
              (dg_tok_is(&doc->toks[i + 1], "again") ||
               dg_tok_is(&doc->toks[i + 1], "more")))
         tg->pos = DG_POS_ADV;      /* "has once again rejected" */
@@ -456,13 +472,13 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
         case CW_AUX: set_aux(tg, w); break;
         case CW_MODAL:
             /* "May" the name or the month is no modal */
-            if ((doc->toks[i].flags & DG_TOK_CAP) && strcmp(w, "may") == 0 &&
+            if ((doc->toks[i].flags & DG_TOK_CAP) && word_is(w, "may") &&
                 !(starts_sentence(sc, i) && i + 1 < sc->se &&
                   in(w_subject_pron, norm(doc, i + 1))))
                 return 0;
             tg->pos = DG_POS_MODAL;
             tg->lemma = in(w_future, w) ? "will" : w;
-            if (strcmp(w, "cannot") == 0) {
+            if (word_is(w, "cannot")) {
                 tg->neg = 1; /* "cannot accept": can, negated */
                 tg->lemma = "can";
             }
@@ -566,7 +582,7 @@ static void tag_word(sent_ctx *sc, size_t i)
     /* "called off his visit", "set up a panel": a particle before the
      * object, not a preposition */
     if (i > sc->sb && doc->tags[i - 1].pos == DG_POS_VERB &&
-        (strcmp(w, "off") == 0 || strcmp(w, "up") == 0) && i + 1 < sc->se &&
+        (word_is(w, "off") || word_is(w, "up")) && i + 1 < sc->se &&
         (closed_class(norm(doc, i + 1)) == CW_DET ||
          closed_class(norm(doc, i + 1)) == CW_POSSPRON)) {
         tg->pos = DG_POS_ADV;

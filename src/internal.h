@@ -149,7 +149,9 @@ void dg_tokens_free(dg_token *toks, size_t n);
 /* 1 when token t's folded form is exactly norm ("u.s.", ","). */
 int dg_tok_is(const dg_token *t, const char *norm);
 
-/* 1 when w is one of the strings of the NULL-terminated list. */
+/* 1 when w is one of the strings of the NULL-terminated list, a static
+ * array that lives as long as the process (wordlist.c keeps a hash set
+ * of each longer list, found by its address). */
 int dg_word_in(const char *const *list, const char *w);
 
 /* ------------------------------------------------------------------ */

@@ -415,14 +415,6 @@ int dg_tok_is(const dg_token *t, const char *norm)
     return t->norm[0] == norm[0] && same_word(t->norm, norm);
 }
 
-int dg_word_in(const char *const *list, const char *w)
-{
-    for (; *list; list++)
-        if (**list == *w && same_word(*list, w))
-            return 1;
-    return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* Sentences                                                           */
 /* ------------------------------------------------------------------ */

@@ -529,19 +529,28 @@ static struct dg_word_info *info(const dg_doc *doc, size_t k)
     return doc->word_info ? &doc->word_info[k] : NULL;
 }
 
-/* The mask of the lists L_* token k is in. */
-static uint32_t lists_of(const dg_doc *doc, size_t k)
+/* lists_of for a token not asked about before. */
+static uint32_t find_lists(const dg_doc *doc, size_t k)
 {
     struct dg_word_info *wi = info(doc, k);
+    uint32_t lists;
 
     pthread_once(&list_once, build_list_tab);
-    if (!wi)
-        return list_tab[list_slot(tok(doc, k)->norm)].lists;
-    if (!(wi->bits & WI_LISTS_KNOWN)) {
-        wi->lists = list_tab[list_slot(tok(doc, k)->norm)].lists;
+    lists = list_tab[list_slot(tok(doc, k)->norm)].lists;
+    if (wi) {
+        wi->lists = lists;
         wi->bits |= WI_LISTS_KNOWN;
     }
-    return wi->lists;
+    return lists;
+}
+
+/* The mask of the lists L_* token k is in: the most frequent question
+ * of this file (thousands an article), answered from the token's cache. */
+static inline uint32_t lists_of(const dg_doc *doc, size_t k)
+{
+    const struct dg_word_info *wi = info(doc, k);
+
+    return wi && (wi->bits & WI_LISTS_KNOWN) ? wi->lists : find_lists(doc, k);
 }
 
 /* Is token k in list L_*? */
@@ -559,10 +568,11 @@ static int lower_word(const dg_doc *doc, size_t k)
 
 static int closed_word(const dg_doc *doc, size_t k)
 {
-    return in(doc, k, L_DET) || in(doc, k, L_PRON) ||
-           in(doc, k, L_PREP) || in(doc, k, L_CLAUSE) ||
-           in(doc, k, L_AUX) || is(doc, k, "and") || is(doc, k, "or") ||
-           is(doc, k, "nor");
+    const uint32_t closed = (1u << L_DET) | (1u << L_PRON) | (1u << L_PREP) |
+                            (1u << L_CLAUSE) | (1u << L_AUX);
+
+    return (lists_of(doc, k) & closed) || is(doc, k, "and") ||
+           is(doc, k, "or") || is(doc, k, "nor");
 }
 
 /* The forms of token k (WF_*); 0 for words not written in lower case
@@ -1698,6 +1708,16 @@ static int keyword_phrase(const sink *sk, size_t i, size_t j,
     return add_topic(sk, b, e, kw ? kw->key : NULL);
 }
 
+/* Is key one of keys?  An article's own list, so scanned (dg_word_in
+ * is for the static lists, which live as long as the process). */
+static int key_in(const char *const *keys, const char *key)
+{
+    for (; *keys; keys++)
+        if (strcmp(*keys, key) == 0)
+            return 1;
+    return 0;
+}
+
 /* The scheme keywords of tokens [sb, se) (not inside a cue's phrases,
  * which have their topics already), each as its noun phrase. */
 static int keyword_topics(const sink *sk, size_t sb, size_t se)
@@ -1708,7 +1728,7 @@ static int keyword_topics(const sink *sk, size_t sb, size_t se)
     for (i = sb; i < se; i++) {
         const dg_lex_entry *kw;
         size_t n = keyword_at(doc, i, &kw);
-        if (n == 0 || i + n > se || (sk->keys && !dg_word_in(sk->keys, kw->key)))
+        if (n == 0 || i + n > se || (sk->keys && !key_in(sk->keys, kw->key)))
             continue;
 
         if (!keyword_phrase(sk, i, i + n, kw, sb, se, &end))
