@@ -95,30 +95,49 @@ static dg_term normal_term(const dg_term *t)
     return n;
 }
 
-/* A string's hash, with its length (NULL hashes as 0xff). */
-static uint64_t hash_str(uint64_t h, const char *s)
+/* The byte lengths of a term's strings, measured once for its hash, its
+ * size and its copy: value, datatype, language; NO_STR for NULL. */
+#define NO_STR ((size_t)-1)
+typedef struct {
+    size_t n[3];
+} term_lens;
+
+static size_t len_of(const char *s)
 {
-    if (!s)
-        return (h ^ 0xffu) * 1099511628211u;
-    return dg_hash_bytes(h, s, strlen(s));
+    return s ? strlen(s) : NO_STR;
 }
 
-static uint64_t hash_term(uint64_t h, const dg_term *t)
+static term_lens lens_of(const dg_term *t)
+{
+    term_lens l = {{len_of(t->value), len_of(t->datatype), len_of(t->lang)}};
+
+    return l;
+}
+
+/* A string's hash, with its length n (NULL hashes as 0xff). */
+static uint64_t hash_str(uint64_t h, const char *s, size_t n)
+{
+    if (n == NO_STR)
+        return (h ^ 0xffu) * 1099511628211u;
+    return dg_hash_bytes(h, s, n);
+}
+
+static uint64_t hash_term(uint64_t h, const dg_term *t, const term_lens *l)
 {
     h = (h ^ (unsigned)t->kind) * 1099511628211u;
-    h = hash_str(h, t->value);
-    h = hash_str(h, t->datatype);
-    return hash_str(h, t->lang);
+    h = hash_str(h, t->value, l->n[0]);
+    h = hash_str(h, t->datatype, l->n[1]);
+    return hash_str(h, t->lang, l->n[2]);
 }
 
-static uint64_t hash_triple(const dg_term *s, const dg_term *p,
-                            const dg_term *o)
+/* The hash of triple t[0..3), whose strings are l[0..3) bytes long. */
+static uint64_t hash_triple(const dg_term t[3], const term_lens l[3])
 {
     uint64_t h = 14695981039346656037u;
 
-    h = hash_term(h, s);
-    h = hash_term(h, p);
-    return hash_term(h, o);
+    h = hash_term(h, &t[0], &l[0]);
+    h = hash_term(h, &t[1], &l[1]);
+    return hash_term(h, &t[2], &l[2]);
 }
 
 static int str_eq(const char *a, const char *b)
@@ -201,38 +220,36 @@ static dg_status grow_triples(dg_graph *g)
     return DG_OK;
 }
 
-static size_t str_size(const char *s)
+/* The bytes of a term's copies, NULs included. */
+static size_t term_size(const term_lens *l)
 {
-    return s ? strlen(s) + 1 : 0;
+    size_t k, n = 0;
+
+    for (k = 0; k < 3; k++)
+        n += l->n[k] == NO_STR ? 0 : l->n[k] + 1;
+    return n;
 }
 
-static size_t term_size(const dg_term *t)
-{
-    return str_size(t->value) + str_size(t->datatype) + str_size(t->lang);
-}
-
-/* Copies s to *pos (if not NULL) and returns the copy. */
-static const char *put_str(char **pos, const char *s)
+/* Copies s (n bytes, or NO_STR for NULL) to *pos and returns the copy. */
+static const char *put_str(char **pos, const char *s, size_t n)
 {
     char *d = *pos;
-    size_t n;
 
-    if (!s)
+    if (n == NO_STR)
         return NULL;
-    n = strlen(s) + 1;
-    memcpy(d, s, n);
-    *pos += n;
+    memcpy(d, s, n + 1);
+    *pos += n + 1;
     return d;
 }
 
-static dg_term put_term(char **pos, const dg_term *t)
+static dg_term put_term(char **pos, const dg_term *t, const term_lens *l)
 {
     dg_term c;
 
     c.kind = t->kind;
-    c.value = put_str(pos, t->value);
-    c.datatype = put_str(pos, t->datatype);
-    c.lang = put_str(pos, t->lang);
+    c.value = put_str(pos, t->value, l->n[0]);
+    c.datatype = put_str(pos, t->datatype, l->n[1]);
+    c.lang = put_str(pos, t->lang, l->n[2]);
     return c;
 }
 
@@ -252,32 +269,35 @@ static int term_ok(const dg_term *t, int must_be_iri)
 dg_status dg_graph_add(dg_graph *g, const dg_term *s, const dg_term *p,
                        const dg_term *o)
 {
-    dg_term ns, np, no;
+    dg_term t[3];
+    term_lens l[3];
     uint64_t h;
-    size_t slot;
+    size_t slot, k;
     char *block, *pos;
     dg_status st;
 
     if (!g || !term_ok(s, 1) || !term_ok(p, 1) || !term_ok(o, 0))
         return DG_ERR_ARG;
-    ns = normal_term(s);
-    np = normal_term(p);
-    no = normal_term(o);
+    t[0] = normal_term(s);
+    t[1] = normal_term(p);
+    t[2] = normal_term(o);
+    for (k = 0; k < 3; k++)
+        l[k] = lens_of(&t[k]);
     if ((g->n + 1) * 2 > g->nslots && (st = grow_slots(g)) != DG_OK)
         return st;
-    h = hash_triple(&ns, &np, &no);
-    slot = find_slot(g, h, &ns, &np, &no);
+    h = hash_triple(t, l);
+    slot = find_slot(g, h, &t[0], &t[1], &t[2]);
     if (g->slots[slot])
         return DG_OK;
     if (g->n == g->cap && (st = grow_triples(g)) != DG_OK)
         return st;
-    block = malloc(term_size(&ns) + term_size(&np) + term_size(&no));
+    block = malloc(term_size(&l[0]) + term_size(&l[1]) + term_size(&l[2]));
     if (!block)
         return DG_ERR_NOMEM;
     pos = block;
-    g->triples[g->n].s = put_term(&pos, &ns);
-    g->triples[g->n].p = put_term(&pos, &np);
-    g->triples[g->n].o = put_term(&pos, &no);
+    g->triples[g->n].s = put_term(&pos, &t[0], &l[0]);
+    g->triples[g->n].p = put_term(&pos, &t[1], &l[1]);
+    g->triples[g->n].o = put_term(&pos, &t[2], &l[2]);
     g->blocks[g->n] = block;
     g->hashes[g->n] = h;
     g->slots[slot] = ++g->n;

@@ -399,22 +399,6 @@ void dg_tokens_free(dg_token *toks, size_t n)
     free(toks);
 }
 
-/* 1 when the strings are equal: an inline loop, cheaper than a call
- * for the short words compared here. */
-static inline int same_word(const char *a, const char *b)
-{
-    while (*a && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
-}
-
-int dg_tok_is(const dg_token *t, const char *norm)
-{
-    return t->norm[0] == norm[0] && same_word(t->norm, norm);
-}
-
 /* ------------------------------------------------------------------ */
 /* Sentences                                                           */
 /* ------------------------------------------------------------------ */
