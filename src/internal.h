@@ -287,6 +287,10 @@ size_t dg_lexicon_named(const dg_lexicon *lex, const char *name,
  * the text gives it. */
 int dg_generic_ministry(const dg_lex_entry *e);
 
+/* The first topic entry (in load order) of scheme key `key`, or NULL:
+ * an indexed look-up. */
+const dg_lex_entry *dg_lexicon_topic(const dg_lexicon *lex, const char *key);
+
 /* The country entry for an ISO alpha-3 code, or NULL. */
 const dg_lex_entry *dg_lexicon_country(const dg_lexicon *lex,
                                        const char *iso3);

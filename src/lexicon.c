@@ -265,15 +265,34 @@ static void iso_key(const char *iso, char buf[8])
 }
 
 /* Indexes e: under its first token, and a country under its ISO code. */
+/* Key of the bucket that holds the topic entries of a scheme key: "\2"
+ * and the key; 0 when it does not fit (such keys are found by a scan). */
+#define TOPIC_KEY_MAX 128
+static int topic_key(const char *key, char buf[TOPIC_KEY_MAX])
+{
+    size_t n = strlen(key);
+
+    if (n + 2 > TOPIC_KEY_MAX)
+        return 0;
+    buf[0] = '\2';
+    memcpy(buf + 1, key, n + 1);
+    return 1;
+}
+
 static int index_entry(dg_lexicon *lex, lex_ent *e)
 {
     bucket *b = tab_get(lex, e->norm[0]);
+    char k[TOPIC_KEY_MAX];
 
     if (!b || !bucket_push(b, e))
         return 0;
     if (e->pub.kind == DG_LEX_COUNTRY) {
-        char k[8];
         iso_key(e->pub.key, k);
+        b = tab_get(lex, k);
+        if (!b || !bucket_push(b, e))
+            return 0;
+    }
+    if (e->pub.kind == DG_LEX_TOPIC && e->pub.key && topic_key(e->pub.key, k)) {
         b = tab_get(lex, k);
         if (!b || !bucket_push(b, e))
             return 0;
@@ -1706,6 +1725,24 @@ const dg_lex_entry *dg_lexicon_country(const dg_lexicon *lex,
     iso_key(iso3, key);
     b = tab_find(lex, key);
     return b && b->n ? &b->v[0]->pub : NULL;
+}
+
+const dg_lex_entry *dg_lexicon_topic(const dg_lexicon *lex, const char *key)
+{
+    char k[TOPIC_KEY_MAX];
+    const bucket *b;
+    size_t i;
+
+    if (!lex || !key)
+        return NULL;
+    if (topic_key(key, k)) {
+        b = tab_find(lex, k);
+        return b && b->n ? &b->v[0]->pub : NULL;
+    }
+    for (i = 0; i < lex->nkind[DG_LEX_TOPIC]; i++)
+        if (strcmp(lex->kind[DG_LEX_TOPIC][i]->key, key) == 0)
+            return lex->kind[DG_LEX_TOPIC][i];
+    return NULL;
 }
 
 size_t dg_lexicon_entries(const dg_lexicon *lex, dg_lex_kind kind,

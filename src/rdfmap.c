@@ -362,13 +362,9 @@ static const char *role_property(dg_role r)
 static int is_scheme_label(const dg_doc *doc, const char *key,
                            const char *label)
 {
-    const dg_lex_entry *const *all;
-    size_t n = dg_lexicon_entries(doc->lex, DG_LEX_TOPIC, &all), i;
+    const dg_lex_entry *e = dg_lexicon_topic(doc->lex, key);
 
-    for (i = 0; i < n; i++)
-        if (all[i]->key[0] == key[0] && strcmp(all[i]->key, key) == 0)
-            return strcmp(all[i]->label, label) == 0;
-    return 0;
+    return e && strcmp(e->label, label) == 0;
 }
 
 /* The IRI of topic t: the scheme's concept when t is named as the

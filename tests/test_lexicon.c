@@ -91,6 +91,24 @@ static void test_countries(void)
     CU_ASSERT_PTR_NULL(dg_lexicon_country(lex, "US"));
 }
 
+/* Topics by scheme key: the first entry of the key, whose label is the
+ * scheme's own (data/topics.tsv); unknown and over-long keys give NULL. */
+static void test_topic_keys(void)
+{
+    char longkey[200];
+
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_topic(lex, "nuclear")->label,
+                           "Nuclear programs");
+    CU_ASSERT_STRING_EQUAL(dg_lexicon_topic(lex, "ukraine")->label,
+                           "War in Ukraine");
+    CU_ASSERT_EQUAL(dg_lexicon_topic(lex, "middle-east")->kind, DG_LEX_TOPIC);
+    CU_ASSERT_PTR_NULL(dg_lexicon_topic(lex, "no-such-topic"));
+    CU_ASSERT_PTR_NULL(dg_lexicon_topic(lex, NULL));
+    memset(longkey, 'x', sizeof longkey - 1);
+    longkey[sizeof longkey - 1] = '\0';
+    CU_ASSERT_PTR_NULL(dg_lexicon_topic(lex, longkey));
+}
+
 static void test_case_exact(void)
 {
     const dg_lex_entry *h[8];
@@ -573,6 +591,7 @@ int main(void)
     static const dg_test tests[] = {
         { "load data/", test_load },
         { "countries from iso-codes", test_countries },
+        { "topics by scheme key", test_topic_keys },
         { "case-exact abbreviations", test_case_exact },
         { "Türkiye / Turkey", test_turkey },
         { "demonyms", test_demonym },
