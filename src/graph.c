@@ -3,8 +3,9 @@
  * insertion-ordered array of triples with a hash set beside it, so adding
  * a triple the graph already holds is a no-op and costs O(1) on average.
  *
- * Each triple's strings are copied into one malloc'd block (the triple's
- * terms point into it).  Terms are normalised before hashing, so equal
+ * Each triple's strings are copied into one block (the triple's terms
+ * point into it), cut from chunks the graph allocates, 16 KB and up: a
+ * few allocations an article instead of one per triple.  Terms are normalised before hashing, so equal
  * RDF terms are stored once: an IRI carries no datatype or language, a
  * literal typed xsd:string is a plain literal, and an empty language tag
  * means none.  The hash set is open addressing with linear probing over
@@ -18,13 +19,23 @@
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 
+/* Memory for the triples' strings. */
+typedef struct chunk {
+    struct chunk *next; /* the chunk allocated before */
+    size_t used, size;  /* bytes of data */
+    char data[];
+} chunk;
+
+#define CHUNK_MIN (16u << 10)
+#define CHUNK_MAX (1u << 20)
+
 struct dg_graph {
     dg_triple *triples; /* [n], insertion order */
-    char **blocks;      /* [n], each triple's string block */
     uint64_t *hashes;   /* [n], each triple's hash */
     size_t n, cap;
     size_t *slots;      /* [nslots], triple index + 1; 0 is empty */
     size_t nslots;      /* a power of two, or 0 */
+    chunk *chunks;      /* the newest first */
 };
 
 /* A new empty graph (calloc'd), or NULL when out of memory. */
@@ -34,15 +45,19 @@ dg_graph *dg_graph_new(void)
 }
 
 /* Frees every triple's strings and empties the hash set, keeping the
- * arrays for reuse.  NULL is a no-op. */
+ * arrays and the newest chunk for reuse.  NULL is a no-op. */
 void dg_graph_clear(dg_graph *g)
 {
-    size_t i;
+    chunk *c;
 
     if (!g)
         return;
-    for (i = 0; i < g->n; i++)
-        free(g->blocks[i]);
+    while (g->chunks && (c = g->chunks->next) != NULL) {
+        g->chunks->next = c->next;
+        free(c);
+    }
+    if (g->chunks)
+        g->chunks->used = 0;
     g->n = 0;
     if (g->slots)
         memset(g->slots, 0, g->nslots * sizeof *g->slots);
@@ -54,11 +69,33 @@ void dg_graph_free(dg_graph *g)
     if (!g)
         return;
     dg_graph_clear(g);
+    free(g->chunks);
     free(g->triples);
-    free(g->blocks);
     free(g->hashes);
     free(g->slots);
     free(g);
+}
+
+/* n bytes for a triple's strings (char-aligned), or NULL when out of
+ * memory. */
+static char *graph_alloc(dg_graph *g, size_t n)
+{
+    chunk *c = g->chunks;
+
+    if (!c || c->size - c->used < n) {
+        size_t size = c ? (c->size < CHUNK_MAX ? c->size * 2 : c->size)
+                        : CHUNK_MIN;
+        if (size < n)
+            size = n;
+        if (!(c = malloc(sizeof *c + size)))
+            return NULL;
+        c->next = g->chunks;
+        c->used = 0;
+        c->size = size;
+        g->chunks = c;
+    }
+    c->used += n;
+    return c->data + c->used - n;
 }
 
 /* Distinct triples in g (0 for NULL). */
@@ -201,17 +238,12 @@ static dg_status grow_triples(dg_graph *g)
 {
     size_t cap = g->cap ? g->cap * 2 : 64;
     dg_triple *t;
-    char **b;
     uint64_t *h;
 
     t = realloc(g->triples, cap * sizeof *t);
     if (!t)
         return DG_ERR_NOMEM;
     g->triples = t;
-    b = realloc(g->blocks, cap * sizeof *b);
-    if (!b)
-        return DG_ERR_NOMEM;
-    g->blocks = b;
     h = realloc(g->hashes, cap * sizeof *h);
     if (!h)
         return DG_ERR_NOMEM;
@@ -291,14 +323,14 @@ dg_status dg_graph_add(dg_graph *g, const dg_term *s, const dg_term *p,
         return DG_OK;
     if (g->n == g->cap && (st = grow_triples(g)) != DG_OK)
         return st;
-    block = malloc(term_size(&l[0]) + term_size(&l[1]) + term_size(&l[2]));
+    block = graph_alloc(g, term_size(&l[0]) + term_size(&l[1]) +
+                               term_size(&l[2]));
     if (!block)
         return DG_ERR_NOMEM;
     pos = block;
     g->triples[g->n].s = put_term(&pos, &t[0], &l[0]);
     g->triples[g->n].p = put_term(&pos, &t[1], &l[1]);
     g->triples[g->n].o = put_term(&pos, &t[2], &l[2]);
-    g->blocks[g->n] = block;
     g->hashes[g->n] = h;
     g->slots[slot] = ++g->n;
     return DG_OK;
