@@ -309,7 +309,9 @@ uint64_t dg_hash_bytes(uint64_t h, const void *p, size_t n)
 {
     const uint64_t k = 0x9e3779b97f4a7c15u;   /* 2^64 / golden ratio */
     const unsigned char *b = p;
+    unsigned char tail[8] = {0};
     uint64_t w;
+    size_t i;
 
     h = (h ^ n) * k;
     for (; n >= 8; n -= 8, b += 8) {
@@ -317,8 +319,11 @@ uint64_t dg_hash_bytes(uint64_t h, const void *p, size_t n)
         h = (h ^ w) * k;
         h ^= h >> 29;
     }
-    w = 0;
-    memcpy(&w, b, n);
+    /* the last n < 8 bytes, zero-padded: copies of a fixed size, which
+     * the compiler inlines (a copy of n bytes is a call) */
+    for (i = 0; i < n; i++)
+        tail[i] = b[i];
+    memcpy(&w, tail, 8);
     h = (h ^ w) * k;
     return h ^ (h >> 32);
 }
