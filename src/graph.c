@@ -4,12 +4,13 @@
  * a triple the graph already holds is a no-op and costs O(1) on average.
  *
  * Each triple's strings are copied into one block (the triple's terms
- * point into it), cut from chunks the graph allocates, 16 KB and up: a
- * few allocations an article instead of one per triple.  Terms are normalised before hashing, so equal
- * RDF terms are stored once: an IRI carries no datatype or language, a
- * literal typed xsd:string is a plain literal, and an empty language tag
- * means none.  The hash set is open addressing with linear probing over
- * indices into the triple array; it is kept at most half full.
+ * point into it), cut from chunks the graph allocates, 16 KB and up: a few
+ * allocations an article instead of one per triple.  Terms are normalised
+ * before hashing, so equal RDF terms are stored once: an IRI carries no
+ * datatype or language, a literal typed xsd:string is a plain literal, and
+ * an empty language tag means none.  The hash set is open addressing with
+ * linear probing over indices into the triple array; it is kept at most
+ * half full.
  */
 #include "internal.h"
 

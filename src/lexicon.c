@@ -292,7 +292,8 @@ static int index_entry(dg_lexicon *lex, lex_ent *e)
         if (!b || !bucket_push(b, e))
             return 0;
     }
-    if (e->pub.kind == DG_LEX_TOPIC && e->pub.key && topic_key(e->pub.key, k)) {
+    if (e->pub.kind == DG_LEX_TOPIC && e->pub.key &&
+        topic_key(e->pub.key, k)) {
         b = tab_get(lex, k);
         if (!b || !bucket_push(b, e))
             return 0;

@@ -153,7 +153,8 @@ static wc_word *entry(dg_wordclass *wc, const char *w, size_t n)
         uint32_t at = add_string(wc, w, n);
         if (at == 0)
             return NULL;
-        s = slot(wc, w, n, &tag); /* the table did not move, the block may have */
+        /* the table did not move, the block may have */
+        s = slot(wc, w, n, &tag);
         s->name = at;
         s->tag = tag;
         wc->used++;
