@@ -304,6 +304,58 @@ static void test_tokenize_alone(void)
     CU_ASSERT_PTR_NULL(t);
 }
 
+/* dg_word_in: a short list is scanned, a longer one (more than eight
+ * words) is looked up in the hash set made on its first use; both give
+ * exact matches only, and each list answers for its own words. */
+static void test_word_lists(void)
+{
+    static const char *const short_list[] = {"also", "again", NULL};
+    static const char *const long_list[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "today", "tonight", "yesterday", "monday",
+        NULL
+    };
+    static const char *const other_long[] = {
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+        "hotel", "india", NULL
+    };
+    size_t k, round;
+
+    CU_ASSERT_TRUE(dg_word_in(short_list, "also"));
+    CU_ASSERT_TRUE(dg_word_in(short_list, "again"));
+    CU_ASSERT_FALSE(dg_word_in(short_list, "als"));
+    CU_ASSERT_FALSE(dg_word_in(short_list, "alsoo"));
+    CU_ASSERT_FALSE(dg_word_in(short_list, ""));
+    for (round = 0; round < 2; round++) { /* made, then found again */
+        for (k = 0; long_list[k]; k++)
+            CU_ASSERT_TRUE(dg_word_in(long_list, long_list[k]));
+        CU_ASSERT_FALSE(dg_word_in(long_list, "mon"));
+        CU_ASSERT_FALSE(dg_word_in(long_list, "mondays"));
+        CU_ASSERT_FALSE(dg_word_in(long_list, "Monday"));
+        CU_ASSERT_FALSE(dg_word_in(long_list, ""));
+        CU_ASSERT_FALSE(dg_word_in(long_list, "alpha"));
+        CU_ASSERT_TRUE(dg_word_in(other_long, "india"));
+        CU_ASSERT_FALSE(dg_word_in(other_long, "friday"));
+    }
+}
+
+/* dg_tok_is compares a token's folded form, whole. */
+static void test_tok_is(void)
+{
+    dg_token *t = NULL;
+    size_t n = 0;
+
+    CU_ASSERT_EQUAL_FATAL(dg_tokenize("U.S. said,", 10, &t, &n), DG_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 3);
+    CU_ASSERT_TRUE(dg_tok_is(&t[0], "u.s."));
+    CU_ASSERT_FALSE(dg_tok_is(&t[0], "u.s"));
+    CU_ASSERT_FALSE(dg_tok_is(&t[0], "u.s.a"));
+    CU_ASSERT_TRUE(dg_tok_is(&t[1], "said"));
+    CU_ASSERT_TRUE(dg_tok_is(&t[2], ","));
+    CU_ASSERT_FALSE(dg_tok_is(&t[2], ""));
+    dg_tokens_free(t, n);
+}
+
 int main(void)
 {
     static const dg_test tests[] = {
@@ -321,6 +373,8 @@ int main(void)
         {"CR line ends, ? !, ellipsis, bullets", test_other_ends},
         {"dg_tokenize on its own", test_tokenize_alone},
         {"title abbreviation ending a line", test_title_abbrev_at_line_end},
+        {"word lists, short and hashed", test_word_lists},
+        {"dg_tok_is", test_tok_is},
         {NULL, NULL}
     };
     static const dg_test known_bugs[] = {
