@@ -966,11 +966,6 @@ static int state_named_in(const dg_doc *doc, dg_span sp)
     return 0;
 }
 
-/* Adds the actors a noun phrase names: its people ("X and Y",
- * "Baerbock, Germany's top diplomat"), else what its pronoun or plural
- * reference stands for, else the states and organizations it names,
- * possessors and demonyms included ("China's foreign ministry", "the
- * Chinese government", "his Tanzanian counterpart"). */
 /* "Japan said it would ...", "the ministry said we ...": the subject of
  * the reporting clause when span sp is "it" or "we" alone as the subject
  * of a reported clause; an empty span otherwise. */
@@ -992,6 +987,11 @@ static dg_span reporter_of(const dg_doc *doc, dg_span sp)
     return dg_clause_subject(doc, cl->parent, NULL);
 }
 
+/* Adds the actors a noun phrase names: its people ("X and Y",
+ * "Baerbock, Germany's top diplomat"), else what its pronoun or plural
+ * reference stands for, else the states and organizations it names,
+ * possessors and demonyms included ("China's foreign ministry", "the
+ * Chinese government", "his Tanzanian counterpart"). */
 int dg_span_actors(const dg_doc *doc, dg_event *ev, dg_span sp,
                    dg_role role, int *found)
 {

@@ -186,13 +186,6 @@ static int in(const char *const *list, const char *w)
     return dg_word_in(list, w);
 }
 
-/* Is w the word x?  The first letters settle most cases without a
- * call; the tagger asks this of every word. */
-static inline int word_is(const char *w, const char *x)
-{
-    return w[0] == x[0] && strcmp(w, x) == 0;
-}
-
 /* Does w hold an apostrophe, ' or U+2019 ("won't", "can’t")? */
 static int has_apostrophe(const char *w)
 {
@@ -311,14 +304,14 @@ static void set_aux(dg_tag *tg, const char *w)
         tg->lemma = "have";
     else
         tg->lemma = "do";
-    if (word_is(w, "was") || word_is(w, "were") ||
-        word_is(w, "had") || word_is(w, "did") ||
-        word_is(w, "been"))
+    if (dg_same_word(w, "was") || dg_same_word(w, "were") ||
+        dg_same_word(w, "had") || dg_same_word(w, "did") ||
+        dg_same_word(w, "been"))
         tg->vform = DG_VF_ED;
-    else if (word_is(w, "being") || word_is(w, "having"))
+    else if (dg_same_word(w, "being") || dg_same_word(w, "having"))
         tg->vform = DG_VF_ING;
-    else if (word_is(w, "is") || word_is(w, "has") ||
-             word_is(w, "does"))
+    else if (dg_same_word(w, "is") || dg_same_word(w, "has") ||
+             dg_same_word(w, "does"))
         tg->vform = DG_VF_S;
     else
         tg->vform = DG_VF_BASE;
@@ -444,24 +437,24 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
             return 1;
         }
     /* "have all condemned": a quantifier floating in a verb group */
-    if ((word_is(w, "all") || word_is(w, "both") ||
-         word_is(w, "each")) && i > sc->sb &&
+    if ((dg_same_word(w, "all") || dg_same_word(w, "both") ||
+         dg_same_word(w, "each")) && i > sc->sb &&
         (pos_at(doc, i - 1) == DG_POS_AUX || pos_at(doc, i - 1) == DG_POS_MODAL))
         tg->pos = DG_POS_ADV;
-    else if (word_is(w, "to"))
+    else if (dg_same_word(w, "to"))
         tg->pos = DG_POS_TO;
-    else if (word_is(w, "than"))
+    else if (dg_same_word(w, "than"))
         tg->pos = DG_POS_PREP;
-    else if (word_is(w, "that"))
+    else if (dg_same_word(w, "that"))
         tg->pos = i > sc->sb && pos_at(doc, i - 1) == DG_POS_PREP ?
                   DG_POS_DET : DG_POS_THAT;
-    else if (word_is(w, "her"))
+    else if (dg_same_word(w, "her"))
         tg->pos = DG_POS_POSSPRON; /* PRON where no noun follows: later */
-    else if (word_is(w, "as") && i >= sc->sb + 2 &&
+    else if (dg_same_word(w, "as") && i >= sc->sb + 2 &&
              dg_tok_is(&doc->toks[i - 1], "well") &&
              dg_tok_is(&doc->toks[i - 2], "as"))
         tg->pos = DG_POS_CONJ;     /* "X as well as Y": joins, no clause */
-    else if (word_is(w, "once") && i + 1 < sc->se &&
+    else if (dg_same_word(w, "once") && i + 1 < sc->se &&
              (dg_tok_is(&doc->toks[i + 1], "again") ||
               dg_tok_is(&doc->toks[i + 1], "more")))
         tg->pos = DG_POS_ADV;      /* "has once again rejected" */
@@ -472,13 +465,13 @@ static int tag_closed(sent_ctx *sc, size_t i, dg_tag *tg)
         case CW_AUX: set_aux(tg, w); break;
         case CW_MODAL:
             /* "May" the name or the month is no modal */
-            if ((doc->toks[i].flags & DG_TOK_CAP) && word_is(w, "may") &&
+            if ((doc->toks[i].flags & DG_TOK_CAP) && dg_same_word(w, "may") &&
                 !(starts_sentence(sc, i) && i + 1 < sc->se &&
                   in(w_subject_pron, norm(doc, i + 1))))
                 return 0;
             tg->pos = DG_POS_MODAL;
             tg->lemma = in(w_future, w) ? "will" : w;
-            if (word_is(w, "cannot")) {
+            if (dg_same_word(w, "cannot")) {
                 tg->neg = 1; /* "cannot accept": can, negated */
                 tg->lemma = "can";
             }
@@ -582,7 +575,7 @@ static void tag_word(sent_ctx *sc, size_t i)
     /* "called off his visit", "set up a panel": a particle before the
      * object, not a preposition */
     if (i > sc->sb && doc->tags[i - 1].pos == DG_POS_VERB &&
-        (word_is(w, "off") || word_is(w, "up")) && i + 1 < sc->se &&
+        (dg_same_word(w, "off") || dg_same_word(w, "up")) && i + 1 < sc->se &&
         (closed_class(norm(doc, i + 1)) == CW_DET ||
          closed_class(norm(doc, i + 1)) == CW_POSSPRON)) {
         tg->pos = DG_POS_ADV;
@@ -1571,8 +1564,6 @@ static int is_dash(const dg_token *t)
            (t->e - t->b > 1 || (t->flags & DG_TOK_SPACE_BEFORE));
 }
 
-/* The subject noun phrase of clause c, looking back from its verb
- * group over its own tokens (nested clauses and appositions skipped). */
 /* Words that open an aside between commas ("X, like Y, said"). */
 static const char *const aside_openers[] = {
     "like", "unlike", "including", NULL
@@ -1594,6 +1585,8 @@ static size_t aside_start(const dg_doc *doc, size_t lo, size_t k)
     return k;
 }
 
+/* The subject noun phrase of clause c, looking back from its verb
+ * group over its own tokens (nested clauses and appositions skipped). */
 static void find_subject(const sent_ctx *sc, dg_clause *c, int ci)
 {
     const dg_doc *doc = sc->doc;

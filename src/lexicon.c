@@ -264,7 +264,6 @@ static void iso_key(const char *iso, char buf[8])
     snprintf(buf + 1, 7, "%s", iso);
 }
 
-/* Indexes e: under its first token, and a country under its ISO code. */
 /* Key of the bucket that holds the topic entries of a scheme key: "\2"
  * and the key; 0 when it does not fit (such keys are found by a scan). */
 #define TOPIC_KEY_MAX 128
@@ -279,6 +278,8 @@ static int topic_key(const char *key, char buf[TOPIC_KEY_MAX])
     return 1;
 }
 
+/* Indexes e: under its first token, a country under its ISO code and a
+ * topic under its scheme key. */
 static int index_entry(dg_lexicon *lex, lex_ent *e)
 {
     bucket *b = tab_get(lex, e->norm[0]);

@@ -1164,7 +1164,6 @@ static int is_metonymy(const dg_doc *doc, size_t i, size_t n, size_t sb)
 {
     const dg_token *nx = i + n < doc->ntoks ? &doc->toks[i + n] : NULL;
     const dg_mention *last = doc->nments ? &doc->ments[doc->nments - 1] : NULL;
-
     size_t j = i > sb && dg_tok_is(&doc->toks[i - 1], "the") ? i - 1 : i;
 
     if (nx && (nx->flags & DG_TOK_POSS))
@@ -1864,6 +1863,7 @@ static dg_status surname_pass(dg_doc *doc)
 dg_status dg_find_mentions(dg_doc *doc)
 {
     size_t s;
+    dg_status st;
 
     free(doc->ment_at);
     doc->ment_at = NULL; /* the mentions change until they are found */
@@ -1877,10 +1877,8 @@ dg_status dg_find_mentions(dg_doc *doc)
             i = next > i ? next : i + 1;
         }
     }
-    {
-        dg_status st = surname_pass(doc);
-        if (st == DG_OK && !index_mentions(doc))
-            st = DG_ERR_NOMEM;
-        return st;
-    }
+    st = surname_pass(doc);
+    if (st == DG_OK && !index_mentions(doc))
+        st = DG_ERR_NOMEM;
+    return st;
 }

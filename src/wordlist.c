@@ -30,17 +30,6 @@ typedef struct {
 static _Atomic(word_set *) sets[MAX_LISTS];
 static pthread_mutex_t sets_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* 1 when the strings are equal: an inline loop, cheaper than a call
- * for the short words compared here. */
-static inline int same_word(const char *a, const char *b)
-{
-    while (*a && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
-}
-
 /* FNV-1a over the bytes of w: words are short, the loop is inline. */
 static size_t word_hash(const char *w)
 {
@@ -61,7 +50,7 @@ static size_t list_index(const char *const *list)
 static int scan(const char *const *list, const char *w)
 {
     for (; *list; list++)
-        if (**list == *w && same_word(*list, w))
+        if (**list == *w && dg_same_word(*list, w))
             return 1;
     return 0;
 }
@@ -85,7 +74,7 @@ static word_set *build(const char *const *list)
     set->mask = n > SHORT_LIST ? slots - 1 : 0;
     for (k = 0; set->mask && k < n; k++) {
         size_t h = word_hash(list[k]) & set->mask;
-        while (set->slot[h] && !same_word(set->slot[h], list[k]))
+        while (set->slot[h] && !dg_same_word(set->slot[h], list[k]))
             h = (h + 1) & set->mask;
         set->slot[h] = list[k];
     }
@@ -129,7 +118,7 @@ int dg_word_in(const char *const *list, const char *w)
         return scan(list, w);
     for (h = word_hash(w) & set->mask; set->slot[h];
          h = (h + 1) & set->mask)
-        if (set->slot[h][0] == w[0] && same_word(set->slot[h], w))
+        if (set->slot[h][0] == w[0] && dg_same_word(set->slot[h], w))
             return 1;
     return 0;
 }
