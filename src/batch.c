@@ -75,11 +75,13 @@ static void on_slot_diag(void *ctx, dg_status st, const char *where,
     batch_diag_print(d->mem, where ? where : d->where, st, message);
 }
 
-static void process(const batch_opts *o, dg_blockser *bs, slot *s)
+/* Extracts and serializes slot s's article with bs, in *g: NULL or the
+ * graph of the article before (made when NULL, kept for the next). */
+static void process(const batch_opts *o, dg_blockser *bs, dg_graph **g,
+                    slot *s)
 {
     dg_options opts = {o->base};
     dg_article art;
-    dg_graph *g = NULL;
     char *iri = NULL;
     diag_sink d = {NULL, s->a.where, o->quiet};
 
@@ -93,18 +95,18 @@ static void process(const batch_opts *o, dg_blockser *bs, slot *s)
     art.date = s->a.date ? s->a.date : o->date;
     art.source = s->a.source ? s->a.source : o->source;
     art.title = s->a.title ? s->a.title : o->title;
-    s->st = dg_extract_graph(o->lex, &opts, &art, &g, &iri, on_slot_diag,
+    s->st = dg_extract_graph(o->lex, &opts, &art, g, &iri, on_slot_diag,
                              &d);
-    if (s->st == DG_OK)
-        s->st = dg_blockser_body(bs, g, iri, &s->body, &s->body_len,
+    if (s->st == DG_OK) {
+        s->triples = dg_graph_size(*g);
+        s->st = dg_blockser_body(bs, *g, iri, &s->body, &s->body_len,
                                  on_slot_diag, &d);
-    s->triples = dg_graph_size(g);
+    }
     if (s->st != DG_OK)
         fprintf(d.mem, "%s: %s: %s\n", PROG, s->a.where, dg_strerror(s->st));
 out:
     if (d.mem)
         fclose(d.mem);
-    dg_graph_free(g);
     free(iri);
     free(s->a.text);   /* the text is not needed any more */
     s->a.text = NULL;
@@ -190,6 +192,7 @@ out:
 typedef struct {
     batch *b;
     dg_blockser *bs;
+    dg_graph *g;    /* its articles' graph, reused */
 } worker;
 
 /* How many slots in a row, from the oldest, are finished.  Called
@@ -221,7 +224,7 @@ static void *work(void *arg)
             continue;
         s->state = SLOT_TAKEN;
         pthread_mutex_unlock(&b->mu);
-        process(b->o, w->bs, s);
+        process(b->o, w->bs, &w->g, s);
         pthread_mutex_lock(&b->mu);
         s->state = SLOT_DONE;
         if (b->want && done_run(b) >= b->want)
@@ -282,6 +285,7 @@ static void flush_messages(input_iter *it)
 static void feed(batch *b, input_iter *it, dg_blockser *bs, int threads)
 {
     batch_article a = {0};
+    dg_graph *g = NULL;   /* the articles' graph, without threads */
     int rc;
 
     input_hold_messages(it);
@@ -300,7 +304,7 @@ static void feed(batch *b, input_iter *it, dg_blockser *bs, int threads)
             s->st = DG_ERR_SYNTAX;
             s->stop = rc == -2;
         } else if (!threads) {
-            process(b->o, bs, s);
+            process(b->o, bs, &g, s);
         }
         if (!threads) {
             emit(b, s);
@@ -315,6 +319,7 @@ static void feed(batch *b, input_iter *it, dg_blockser *bs, int threads)
             break;
     }
     batch_article_clear(&a);
+    dg_graph_free(g);
     flush_messages(it);
 }
 
@@ -361,6 +366,7 @@ static int run_pool(batch *b, input_iter *it)
     for (i = 0; i < started; i++) {
         pthread_join(tids[i], NULL);
         dg_blockser_free(ws[i].bs);
+        dg_graph_free(ws[i].g);
     }
     pthread_cond_destroy(&b->done);
     pthread_cond_destroy(&b->work);

@@ -201,7 +201,7 @@ static dg_status extract(const dg_lexicon *lex, const dg_options *opts,
 {
     const char *base = opts && opts->base ? opts->base : DG_DEFAULT_BASE;
     dg_doc doc;
-    dg_graph *scratch = NULL;
+    dg_graph *given = take ? *take : NULL, *scratch = NULL;
     char id[20], *article = NULL, *gname = NULL;
     dg_status st;
 
@@ -217,7 +217,8 @@ static dg_status extract(const dg_lexicon *lex, const dg_options *opts,
     snprintf(id, sizeof id, "%016llx", article_id(&doc, art));
     article = dg_iri_mint(base, "article", id);
     gname = dg_iri_mint(base, "graph", id);
-    scratch = dg_graph_new();
+    scratch = given ? given : dg_graph_new();
+    dg_graph_clear(given);
     if (!article || !gname || !scratch) {
         st = DG_ERR_NOMEM;
         goto out;
@@ -240,7 +241,8 @@ out:
     if (st == DG_ERR_NOMEM)
         dg_diagf(diag, ctx, st, art->name, "out of memory");
     dg_doc_release(&doc);
-    dg_graph_free(scratch);
+    if (scratch != given)
+        dg_graph_free(scratch);
     free(article);
     free(gname);
     return st;
@@ -261,6 +263,5 @@ dg_status dg_extract_graph(const dg_lexicon *lex, const dg_options *opts,
 {
     if (!out)
         return DG_ERR_ARG;
-    *out = NULL;
     return extract(lex, opts, art, NULL, out, graph_iri, diag, ctx);
 }

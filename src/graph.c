@@ -3,14 +3,17 @@
  * insertion-ordered array of triples with a hash set beside it, so adding
  * a triple the graph already holds is a no-op and costs O(1) on average.
  *
- * Each triple's strings are copied into one block (the triple's terms
- * point into it), cut from chunks the graph allocates, 16 KB and up: a few
- * allocations an article instead of one per triple.  Terms are normalised
- * before hashing, so equal RDF terms are stored once: an IRI carries no
- * datatype or language, a literal typed xsd:string is a plain literal, and
- * an empty language tag means none.  The hash set is open addressing with
- * linear probing over indices into the triple array; it is kept at most
- * half full.
+ * Terms are interned: each distinct RDF term is stored once, with an id
+ * (0, 1, ... in order of first use), and a triple is three ids.  Equal
+ * terms of two triples share their strings, the hash set of triples
+ * compares ids, not strings, and the serializer keeps what it made of a
+ * term by its id (dg_graph_triple_ids).  Terms are normalised before
+ * hashing, so equal RDF terms are one term: an IRI carries no datatype or
+ * language, a literal typed xsd:string is a plain literal, and an empty
+ * language tag means none.  The terms' strings are cut from chunks the
+ * graph allocates, 16 KB and up: a few allocations an article instead of
+ * one per term.  Both hash sets (terms, triples) are open addressing with
+ * linear probing over indices + 1; each is kept at most half full.
  */
 #include "internal.h"
 
@@ -20,7 +23,7 @@
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 
-/* Memory for the triples' strings. */
+/* Memory for the terms' strings. */
 typedef struct chunk {
     struct chunk *next; /* the chunk allocated before */
     size_t used, size;  /* bytes of data */
@@ -30,22 +33,60 @@ typedef struct chunk {
 #define CHUNK_MIN (16u << 10)
 #define CHUNK_MAX (1u << 20)
 
+/* An open-addressing hash set of indices + 1 (0: an empty slot) into
+ * the graph's terms or its triples. */
+typedef struct {
+    uint32_t *slots;  /* [n] */
+    size_t n;         /* a power of two, or 0 */
+} index_set;
+
+typedef struct {
+    dg_term t;        /* its strings in the graph's chunks */
+    size_t len;       /* strlen(t.value) */
+    uint64_t hash;
+} term_ent;
+
 struct dg_graph {
     dg_triple *triples; /* [n], insertion order */
-    uint64_t *hashes;   /* [n], each triple's hash */
+    uint32_t (*ids)[3]; /* [n], each triple's term ids */
     size_t n, cap;
-    size_t *slots;      /* [nslots], triple index + 1; 0 is empty */
-    size_t nslots;      /* a power of two, or 0 */
+    index_set triple_set;
+    term_ent *terms;    /* [nterms], by id */
+    size_t nterms, terms_cap;
+    index_set term_set;
     chunk *chunks;      /* the newest first */
+    uint64_t generation;
 };
+
+/* Ids are uint32_t; a graph holds fewer terms and triples than this. */
+#define MAX_ITEMS ((size_t)UINT32_MAX / 2)
+
+/* A number no graph had before: a new graph's, or a cleared one's
+ * (one counter for all threads). */
+static uint64_t next_generation(void)
+{
+    static uint64_t counter;
+
+    return __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+}
 
 /* A new empty graph (calloc'd), or NULL when out of memory. */
 dg_graph *dg_graph_new(void)
 {
-    return calloc(1, sizeof(dg_graph));
+    dg_graph *g = calloc(1, sizeof(dg_graph));
+
+    if (g)
+        g->generation = next_generation();
+    return g;
 }
 
-/* Frees every triple's strings and empties the hash set, keeping the
+static void set_clear(index_set *set)
+{
+    if (set->slots)
+        memset(set->slots, 0, set->n * sizeof *set->slots);
+}
+
+/* Frees every term's strings and empties both hash sets, keeping the
  * arrays and the newest chunk for reuse.  NULL is a no-op. */
 void dg_graph_clear(dg_graph *g)
 {
@@ -60,8 +101,10 @@ void dg_graph_clear(dg_graph *g)
     if (g->chunks)
         g->chunks->used = 0;
     g->n = 0;
-    if (g->slots)
-        memset(g->slots, 0, g->nslots * sizeof *g->slots);
+    g->nterms = 0;
+    set_clear(&g->triple_set);
+    set_clear(&g->term_set);
+    g->generation = next_generation();
 }
 
 /* Frees g and everything it holds.  NULL is a no-op. */
@@ -72,12 +115,14 @@ void dg_graph_free(dg_graph *g)
     dg_graph_clear(g);
     free(g->chunks);
     free(g->triples);
-    free(g->hashes);
-    free(g->slots);
+    free(g->ids);
+    free(g->triple_set.slots);
+    free(g->terms);
+    free(g->term_set.slots);
     free(g);
 }
 
-/* n bytes for a triple's strings (char-aligned), or NULL when out of
+/* n bytes for a term's strings (char-aligned), or NULL when out of
  * memory. */
 static char *graph_alloc(dg_graph *g, size_t n)
 {
@@ -112,6 +157,30 @@ const dg_triple *dg_graph_triple(const dg_graph *g, size_t i)
     if (!g || i >= g->n)
         return NULL;
     return &g->triples[i];
+}
+
+/* The term ids of the i-th triple, the number of terms, a term, the
+ * graph's generation: see internal.h. */
+const uint32_t *dg_graph_triple_ids(const dg_graph *g, size_t i)
+{
+    if (!g || i >= g->n)
+        return NULL;
+    return g->ids[i];
+}
+
+size_t dg_graph_terms(const dg_graph *g)
+{
+    return g ? g->nterms : 0;
+}
+
+const dg_term *dg_graph_term(const dg_graph *g, uint32_t id)
+{
+    return &g->terms[id].t;
+}
+
+uint64_t dg_graph_generation(const dg_graph *g)
+{
+    return g->generation;
 }
 
 /* The normal form of *t (see the file comment), sharing t's strings. */
@@ -160,22 +229,23 @@ static uint64_t hash_str(uint64_t h, const char *s, size_t n)
     return dg_hash_bytes(h, s, n);
 }
 
-static uint64_t hash_term(uint64_t h, const dg_term *t, const term_lens *l)
+static uint64_t hash_term(const dg_term *t, const term_lens *l)
 {
-    h = (h ^ (unsigned)t->kind) * 1099511628211u;
+    uint64_t h = (14695981039346656037u ^ (unsigned)t->kind) *
+                 1099511628211u;
+
     h = hash_str(h, t->value, l->n[0]);
     h = hash_str(h, t->datatype, l->n[1]);
     return hash_str(h, t->lang, l->n[2]);
 }
 
-/* The hash of triple t[0..3), whose strings are l[0..3) bytes long. */
-static uint64_t hash_triple(const dg_term t[3], const term_lens l[3])
+/* The hash of the triple of term ids id[0..3). */
+static uint64_t hash_ids(const uint32_t id[3])
 {
-    uint64_t h = 14695981039346656037u;
+    uint64_t h = ((uint64_t)id[0] << 32 | id[1]) * 0x9e3779b97f4a7c15u;
 
-    h = hash_term(h, &t[0], &l[0]);
-    h = hash_term(h, &t[1], &l[1]);
-    return hash_term(h, &t[2], &l[2]);
+    h = (h ^ (h >> 29) ^ id[2]) * 0xbf58476d1ce4e5b9u;
+    return h ^ (h >> 32);
 }
 
 static int str_eq(const char *a, const char *b)
@@ -185,82 +255,45 @@ static int str_eq(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-static int term_eq(const dg_term *a, const dg_term *b)
+/* 1 when term e is t, whose value is len bytes long. */
+static int term_eq(const term_ent *e, const dg_term *t, size_t len)
 {
-    return a->kind == b->kind && str_eq(a->value, b->value) &&
-           str_eq(a->datatype, b->datatype) && str_eq(a->lang, b->lang);
+    return e->len == len && e->t.kind == t->kind &&
+           memcmp(e->t.value, t->value, len) == 0 &&
+           str_eq(e->t.datatype, t->datatype) && str_eq(e->t.lang, t->lang);
 }
 
-/* The slot holding a triple equal to (s, p, o), or the empty slot where
- * it would go. */
-static size_t find_slot(const dg_graph *g, uint64_t h, const dg_term *s,
-                        const dg_term *p, const dg_term *o)
+static uint64_t term_hash_of(const dg_graph *g, size_t i)
 {
-    size_t mask = g->nslots - 1;
-    size_t i = (size_t)h & mask;
-
-    for (;; i = (i + 1) & mask) {
-        size_t k = g->slots[i];
-        const dg_triple *t;
-
-        if (k == 0)
-            return i;
-        t = &g->triples[k - 1];
-        if (g->hashes[k - 1] == h && term_eq(&t->s, s) &&
-            term_eq(&t->p, p) && term_eq(&t->o, o))
-            return i;
-    }
+    return g->terms[i].hash;
 }
 
-/* Doubles the hash set (or creates it) and re-inserts every triple. */
-static dg_status grow_slots(dg_graph *g)
+static uint64_t triple_hash_of(const dg_graph *g, size_t i)
 {
-    size_t nslots = g->nslots ? g->nslots * 2 : 64;
-    size_t *slots = calloc(nslots, sizeof *slots);
-    size_t i;
+    return hash_ids(g->ids[i]);
+}
+
+/* Makes `set` twice as large (or 64 slots) and puts items 0..n-1 of g
+ * into it, whose hashes hash_of gives. */
+static dg_status set_grow(index_set *set, const dg_graph *g, size_t n,
+                          uint64_t (*hash_of)(const dg_graph *, size_t))
+{
+    size_t size = set->n ? set->n * 2 : 64, i;
+    uint32_t *slots = calloc(size, sizeof *slots);
 
     if (!slots)
         return DG_ERR_NOMEM;
-    free(g->slots);
-    g->slots = slots;
-    g->nslots = nslots;
-    for (i = 0; i < g->n; i++) {
-        size_t j = (size_t)g->hashes[i] & (nslots - 1);
+    free(set->slots);
+    set->slots = slots;
+    set->n = size;
+    for (i = 0; i < n; i++) {
+        size_t j = (size_t)hash_of(g, i) & (size - 1);
 
         while (slots[j])
-            j = (j + 1) & (nslots - 1);
-        slots[j] = i + 1;
+            j = (j + 1) & (size - 1);
+        slots[j] = (uint32_t)(i + 1);
     }
     return DG_OK;
-}
-
-/* Makes room for one more triple in the arrays. */
-static dg_status grow_triples(dg_graph *g)
-{
-    size_t cap = g->cap ? g->cap * 2 : 64;
-    dg_triple *t;
-    uint64_t *h;
-
-    t = realloc(g->triples, cap * sizeof *t);
-    if (!t)
-        return DG_ERR_NOMEM;
-    g->triples = t;
-    h = realloc(g->hashes, cap * sizeof *h);
-    if (!h)
-        return DG_ERR_NOMEM;
-    g->hashes = h;
-    g->cap = cap;
-    return DG_OK;
-}
-
-/* The bytes of a term's copies, NULs included. */
-static size_t term_size(const term_lens *l)
-{
-    size_t k, n = 0;
-
-    for (k = 0; k < 3; k++)
-        n += l->n[k] == NO_STR ? 0 : l->n[k] + 1;
-    return n;
 }
 
 /* Copies s (n bytes, or NO_STR for NULL) to *pos and returns the copy. */
@@ -275,15 +308,82 @@ static const char *put_str(char **pos, const char *s, size_t n)
     return d;
 }
 
-static dg_term put_term(char **pos, const dg_term *t, const term_lens *l)
+/* Stores a copy of normal term t (strings l bytes long, hash h) as term
+ * g->nterms. */
+static dg_status new_term(dg_graph *g, const dg_term *t, const term_lens *l,
+                          uint64_t h)
 {
-    dg_term c;
+    size_t k, size = 0;
+    term_ent *e;
+    char *pos;
 
-    c.kind = t->kind;
-    c.value = put_str(pos, t->value, l->n[0]);
-    c.datatype = put_str(pos, t->datatype, l->n[1]);
-    c.lang = put_str(pos, t->lang, l->n[2]);
-    return c;
+    if (g->nterms == g->terms_cap) {
+        size_t cap = g->terms_cap ? g->terms_cap * 2 : 64;
+
+        if (g->nterms >= MAX_ITEMS ||
+            !(e = realloc(g->terms, cap * sizeof *e)))
+            return DG_ERR_NOMEM;
+        g->terms = e;
+        g->terms_cap = cap;
+    }
+    for (k = 0; k < 3; k++)
+        size += l->n[k] == NO_STR ? 0 : l->n[k] + 1;
+    if (!(pos = graph_alloc(g, size)))
+        return DG_ERR_NOMEM;
+    e = &g->terms[g->nterms++];
+    e->t.kind = t->kind;
+    e->t.value = put_str(&pos, t->value, l->n[0]);
+    e->t.datatype = put_str(&pos, t->datatype, l->n[1]);
+    e->t.lang = put_str(&pos, t->lang, l->n[2]);
+    e->len = l->n[0];
+    e->hash = h;
+    return DG_OK;
+}
+
+/* *id: the id of term t (checked), which is made when g has no such
+ * term yet. */
+static dg_status intern(dg_graph *g, const dg_term *t, uint32_t *id)
+{
+    dg_term n = normal_term(t);
+    term_lens l = lens_of(&n);
+    uint64_t h = hash_term(&n, &l);
+    size_t mask, i;
+    dg_status st;
+
+    if ((g->nterms + 1) * 2 > g->term_set.n &&
+        (st = set_grow(&g->term_set, g, g->nterms, term_hash_of)) != DG_OK)
+        return st;
+    mask = g->term_set.n - 1;
+    for (i = (size_t)h & mask; g->term_set.slots[i]; i = (i + 1) & mask) {
+        const term_ent *e = &g->terms[g->term_set.slots[i] - 1];
+
+        if (e->hash == h && term_eq(e, &n, l.n[0])) {
+            *id = g->term_set.slots[i] - 1;
+            return DG_OK;
+        }
+    }
+    if ((st = new_term(g, &n, &l, h)) != DG_OK)
+        return st;
+    g->term_set.slots[i] = (uint32_t)g->nterms;
+    *id = (uint32_t)(g->nterms - 1);
+    return DG_OK;
+}
+
+/* Makes room for one more triple in the arrays. */
+static dg_status grow_triples(dg_graph *g)
+{
+    size_t cap = g->cap ? g->cap * 2 : 64;
+    dg_triple *t;
+    uint32_t (*ids)[3];
+
+    if (g->n >= MAX_ITEMS || !(t = realloc(g->triples, cap * sizeof *t)))
+        return DG_ERR_NOMEM;
+    g->triples = t;
+    if (!(ids = realloc(g->ids, cap * sizeof *ids)))
+        return DG_ERR_NOMEM;
+    g->ids = ids;
+    g->cap = cap;
+    return DG_OK;
 }
 
 static int term_ok(const dg_term *t, int must_be_iri)
@@ -295,45 +395,42 @@ static int term_ok(const dg_term *t, int must_be_iri)
     return !must_be_iri || t->kind == DG_TERM_IRI;
 }
 
-/* Adds (s, p, o), normalised and copied, unless g holds it already
- * (O(1) on average).  DG_ERR_ARG: NULL graph, term or value, a kind
- * that is neither IRI nor literal, a literal s or p.  DG_ERR_NOMEM:
- * g is unchanged. */
+/* Adds (s, p, o), normalised, unless g holds it already (O(1) on
+ * average); terms g does not hold yet are copied.  DG_ERR_ARG: NULL
+ * graph, term or value, a kind that is neither IRI nor literal, a
+ * literal s or p.  DG_ERR_NOMEM: g holds the same triples as before (and
+ * perhaps a new term no triple uses). */
 dg_status dg_graph_add(dg_graph *g, const dg_term *s, const dg_term *p,
                        const dg_term *o)
 {
-    dg_term t[3];
-    term_lens l[3];
-    uint64_t h;
-    size_t slot, k;
-    char *block, *pos;
+    uint32_t id[3];
+    size_t mask, i;
     dg_status st;
 
     if (!g || !term_ok(s, 1) || !term_ok(p, 1) || !term_ok(o, 0))
         return DG_ERR_ARG;
-    t[0] = normal_term(s);
-    t[1] = normal_term(p);
-    t[2] = normal_term(o);
-    for (k = 0; k < 3; k++)
-        l[k] = lens_of(&t[k]);
-    if ((g->n + 1) * 2 > g->nslots && (st = grow_slots(g)) != DG_OK)
+    if ((st = intern(g, s, &id[0])) != DG_OK ||
+        (st = intern(g, p, &id[1])) != DG_OK ||
+        (st = intern(g, o, &id[2])) != DG_OK)
         return st;
-    h = hash_triple(t, l);
-    slot = find_slot(g, h, &t[0], &t[1], &t[2]);
-    if (g->slots[slot])
-        return DG_OK;
+    if ((g->n + 1) * 2 > g->triple_set.n &&
+        (st = set_grow(&g->triple_set, g, g->n, triple_hash_of)) != DG_OK)
+        return st;
+    mask = g->triple_set.n - 1;
+    for (i = (size_t)hash_ids(id) & mask; g->triple_set.slots[i];
+         i = (i + 1) & mask) {
+        const uint32_t *t = g->ids[g->triple_set.slots[i] - 1];
+
+        if (t[0] == id[0] && t[1] == id[1] && t[2] == id[2])
+            return DG_OK;
+    }
     if (g->n == g->cap && (st = grow_triples(g)) != DG_OK)
         return st;
-    block = graph_alloc(g, term_size(&l[0]) + term_size(&l[1]) +
-                               term_size(&l[2]));
-    if (!block)
-        return DG_ERR_NOMEM;
-    pos = block;
-    g->triples[g->n].s = put_term(&pos, &t[0], &l[0]);
-    g->triples[g->n].p = put_term(&pos, &t[1], &l[1]);
-    g->triples[g->n].o = put_term(&pos, &t[2], &l[2]);
-    g->hashes[g->n] = h;
-    g->slots[slot] = ++g->n;
+    memcpy(g->ids[g->n], id, sizeof id);
+    g->triples[g->n].s = g->terms[id[0]].t;
+    g->triples[g->n].p = g->terms[id[1]].t;
+    g->triples[g->n].o = g->terms[id[2]].t;
+    g->triple_set.slots[i] = (uint32_t)++g->n;
     return DG_OK;
 }
 

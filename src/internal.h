@@ -717,6 +717,28 @@ dg_status dg_rdf_map(const dg_doc *doc, const dg_article *art,
 void dg_doc_release(dg_doc *doc);
 
 /* ------------------------------------------------------------------ */
+/* The graph's terms (graph.c), for the serializer                     */
+/* ------------------------------------------------------------------ */
+
+/* A graph's distinct terms have ids 0 .. dg_graph_terms(g) - 1, in order
+ * of first use; two terms of g are equal (as RDF terms, after the
+ * graph's normalisation) exactly when their ids are.  Ids stay while g
+ * only grows; dg_graph_clear starts them again and changes g's
+ * generation. */
+
+/* The ids of the i-th triple's subject, predicate and object, borrowed
+ * until g changes; NULL when g is NULL or i >= dg_graph_size(g). */
+const uint32_t *dg_graph_triple_ids(const dg_graph *g, size_t i);
+/* The number of distinct terms in g (0 for NULL). */
+size_t dg_graph_terms(const dg_graph *g);
+/* Term `id` (below dg_graph_terms(g)), borrowed until g changes. */
+const dg_term *dg_graph_term(const dg_graph *g, uint32_t id);
+/* A number that no other graph and no earlier state of g (before its
+ * last dg_graph_clear) had: what a caller keeps by term id is valid
+ * while g's generation is the one it was kept under. */
+uint64_t dg_graph_generation(const dg_graph *g);
+
+/* ------------------------------------------------------------------ */
 /* IRIs and literals (iri.c)                                           */
 /* ------------------------------------------------------------------ */
 
@@ -737,10 +759,13 @@ int dg_iri_valid(const char *s);
 /* Per-article serialization (serialize.c), for corpora                */
 /* ------------------------------------------------------------------ */
 
-/* dg_extract giving the article's graph itself: *out receives a new
- * graph (the caller frees it) instead of a copy into a graph of the
- * caller's, which costs a second de-duplication (extract.c).  Errors
- * as dg_extract; *out stays NULL on error. */
+/* dg_extract giving the article's graph itself instead of a copy into a
+ * graph of the caller's, which costs a second de-duplication
+ * (extract.c): *out NULL receives a new graph (the caller frees it; it
+ * stays NULL on error); a graph in *out is emptied (dg_graph_clear) and
+ * filled, so that a corpus's articles reuse its memory one after another
+ * (on error it holds part of the article's triples or none).  Errors as
+ * dg_extract. */
 dg_status dg_extract_graph(const dg_lexicon *lex, const dg_options *opts,
                            const dg_article *art, dg_graph **out,
                            char **graph_iri, dg_diag_fn diag, void *ctx);

@@ -60,6 +60,8 @@ typedef struct {
  * with '\1', a country's ISO code). */
 typedef struct {
     char *key;
+    size_t hash;     /* hash_str(key): most probes end without a look at
+                      * the key itself */
     lex_ent **v;
     size_t n, cap;
 } bucket;
@@ -194,13 +196,14 @@ static size_t hash_str(const char *s)
 /* The bucket for key, or NULL when there is none. */
 static bucket *tab_find(const dg_lexicon *lex, const char *key)
 {
-    size_t i;
+    size_t h, i;
 
     if (!lex->ntab)
         return NULL;
-    i = hash_str(key) & (lex->ntab - 1);
+    h = hash_str(key);
+    i = h & (lex->ntab - 1);
     while (lex->tab[i].key) {
-        if (strcmp(lex->tab[i].key, key) == 0)
+        if (lex->tab[i].hash == h && strcmp(lex->tab[i].key, key) == 0)
             return &lex->tab[i];
         i = (i + 1) & (lex->ntab - 1);
     }
@@ -217,7 +220,7 @@ static int tab_rehash(dg_lexicon *lex, size_t size)
     for (k = 0; k < lex->ntab; k++) {
         if (!lex->tab[k].key)
             continue;
-        size_t i = hash_str(lex->tab[k].key) & (size - 1);
+        size_t i = lex->tab[k].hash & (size - 1);
         while (nt[i].key)
             i = (i + 1) & (size - 1);
         nt[i] = lex->tab[k];
@@ -232,19 +235,21 @@ static int tab_rehash(dg_lexicon *lex, size_t size)
 static bucket *tab_get(dg_lexicon *lex, const char *key)
 {
     bucket *b = tab_find(lex, key);
-    size_t i;
+    size_t h, i;
 
     if (b)
         return b;
     if ((lex->used + 1) * 2 > lex->ntab &&
         !tab_rehash(lex, lex->ntab ? lex->ntab * 2 : 1024))
         return NULL;
-    i = hash_str(key) & (lex->ntab - 1);
+    h = hash_str(key);
+    i = h & (lex->ntab - 1);
     while (lex->tab[i].key)
         i = (i + 1) & (lex->ntab - 1);
     lex->tab[i].key = arena_strdup(lex, key);
     if (!lex->tab[i].key)
         return NULL;
+    lex->tab[i].hash = h;
     lex->used++;
     return &lex->tab[i];
 }

@@ -96,6 +96,19 @@ typedef struct {
     size_t i, cp;
 } scanner;
 
+/* The code point at text[*i] (*i < len), *i moved past it: dg_utf8_next
+ * with ASCII, most of the text, decoded here. */
+static inline uint32_t next_cp(const char *text, size_t len, size_t *i)
+{
+    unsigned char b = (unsigned char)text[*i];
+
+    if (b < 0x80) {
+        (*i)++;
+        return b;
+    }
+    return dg_utf8_next(text, len, i);
+}
+
 static uint32_t peek(const scanner *sc, size_t *next)
 {
     size_t j = sc->i;
@@ -105,7 +118,7 @@ static uint32_t peek(const scanner *sc, size_t *next)
         *next = j;
     if (j >= sc->len)
         return 0;
-    c = dg_utf8_next(sc->text, sc->len, &j);
+    c = next_cp(sc->text, sc->len, &j);
     if (next)
         *next = j;
     return c;
@@ -115,12 +128,12 @@ static uint32_t peek_at(const scanner *sc, size_t at)
 {
     if (at >= sc->len)
         return 0;
-    return dg_utf8_next(sc->text, sc->len, &at);
+    return next_cp(sc->text, sc->len, &at);
 }
 
 static void advance(scanner *sc)
 {
-    dg_utf8_next(sc->text, sc->len, &sc->i);
+    next_cp(sc->text, sc->len, &sc->i);
     sc->cp++;
 }
 
@@ -138,7 +151,10 @@ static int is_word_inner(uint32_t c)
 
 static int is_word_char(uint32_t c)
 {
-    return dg_cp_is_letter(c) || (c >= '0' && c <= '9') || is_word_inner(c);
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') ||
+               ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return dg_cp_is_letter(c) || is_word_inner(c);
 }
 
 static int is_digit(uint32_t c)
@@ -157,8 +173,15 @@ static int add_norm(tok_builder *tb, const char *text, size_t b, size_t e,
         return 0;
     *off = tb->nlen;
     while (i < e) {
-        uint32_t c = dg_utf8_next(text, e, &i);
-        tb->nlen += dg_fold_cp(c, tb->norms + tb->nlen);
+        unsigned char u = (unsigned char)text[i];
+
+        if (u < 0x80) {   /* dg_fold_cp of ASCII */
+            tb->norms[tb->nlen++] = (char)(u >= 'A' && u <= 'Z' ? u + 32 : u);
+            i++;
+            continue;
+        }
+        tb->nlen += dg_fold_cp(dg_utf8_next(text, e, &i),
+                               tb->norms + tb->nlen);
     }
     tb->norms[tb->nlen++] = '\0';
     return 1;
@@ -173,14 +196,17 @@ static void scan_word(scanner *sc, unsigned *flags)
     *flags = DG_TOK_WORD;
     while ((c = peek(sc, NULL)) != 0) {
         if (is_word_char(c)) {
+            int upper = c < 0x80 ? c >= 'A' && c <= 'Z' : dg_cp_is_upper(c);
+            int lower = c < 0x80 ? c >= 'a' && c <= 'z' : dg_cp_is_lower(c);
+
             if (first && is_digit(c))
                 *flags |= DG_TOK_NUM;
-            if (first && dg_cp_is_upper(c))
+            if (first && upper)
                 *flags |= DG_TOK_CAP;
-            if (dg_cp_is_letter(c))
+            if (c < 0x80 ? upper || lower : dg_cp_is_letter(c))
                 letters++;
-            uppers += dg_cp_is_upper(c);
-            lowers += dg_cp_is_lower(c);
+            uppers += upper;
+            lowers += lower;
             first = 0;
             advance(sc);
             continue;

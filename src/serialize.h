@@ -59,6 +59,9 @@ extern const dg_namespace dg_namespaces[];
 extern const size_t dg_nnamespaces;
 
 struct tcache_ent;
+struct iri_head;
+struct term_texts;
+struct turtle_order;
 struct dot_pic;
 struct turtle_ns;
 
@@ -82,9 +85,10 @@ struct dg_serializer {
     dg_diag_fn diag;
     void *ctx;
     struct tcache_ent *tc;   /* recent IRIs (serialize_lines.c) */
+    struct iri_head *heads;  /* their escaped beginnings (ditto) */
+    struct term_texts *tt;   /* the IRIs of one graph by term id (ditto) */
     struct turtle_ns *tns;   /* Turtle's prefixes (serialize_lines.c) */
-    const dg_triple **order; /* Turtle: a graph's triples in order */
-    size_t order_cap;
+    struct turtle_order *order; /* Turtle: a graph's triples in order */
     struct dot_pic *pic;     /* dot only: the picture's nodes */
     size_t jsonld_items;     /* jsonld: items written into "@graph" */
 };

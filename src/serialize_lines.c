@@ -52,9 +52,67 @@
 
 struct tcache_ent {
     char *iri;
+    size_t iri_len;
     raptor_term *term;  /* Raptor's serializers */
     char *text;         /* line formats: the IRI as written */
     size_t text_len;
+};
+
+/* Escaped beginnings of IRIs.  The IRIs written once each (an article's
+ * mentions and events) share their part up to the last '/' or '#' with
+ * many others, the article's IRI or the base: that part is escaped once
+ * and kept here, in a direct-mapped table.  Raptor's escaper
+ * (raptor_string_escaped_write, 2.0.15) writes each UTF-8 character, or
+ * its escape, on its own, so its output for a beginning and then for
+ * the rest is its output for the whole IRI; it escapes both.  It reads
+ * up to the NUL, not up to its length argument: a beginning is escaped
+ * from a NUL-terminated copy. */
+#define HEADS_SIZE 256
+struct iri_head {
+    char *head;           /* NULL: an empty entry */
+    size_t len;
+    char *text;           /* escaped */
+    size_t text_len;
+};
+
+/* The text of each IRI of one graph as written, by term id, copied from
+ * the cache the first time the graph's writing needs it: an array look-up
+ * where the cache costs a hash and a comparison of the IRI (three of each
+ * an N-Triples line).  Valid while the graph's generation is
+ * `generation` (see dg_graph_generation). */
+struct term_texts {
+    uint64_t generation;
+    struct {
+        size_t at, len;   /* at: offset + 1 in buf; 0: not made yet */
+    } *text;              /* [cap], by term id */
+    size_t cap, hi;       /* ids from hi on are not made */
+    char *buf;            /* the texts, one after another */
+    size_t used, room;
+};
+
+/* Turtle's order of one graph's triples (see the file comment): each
+ * term written gets its rank among them once, and the triples are put
+ * in order of their ranks of subject, predicate and object by three
+ * counting sorts (least significant first: object, predicate, subject),
+ * O(triples + terms). */
+#define UNRANKED UINT32_MAX
+struct turtle_key {
+    uint32_t r[3];        /* ranks of subject, predicate, object */
+};
+struct turtle_order {
+    struct term_ref {
+        const dg_term *t;
+        uint32_t id;
+    } *refs;              /* [nterms]: the distinct terms ... */
+    const struct term_ref **sorted;  /* ... in order */
+    size_t nterms, terms_cap;
+    uint32_t *rank;       /* [rank_cap] by term id; UNRANKED but while
+                           * order_triples runs */
+    size_t rank_cap;
+    size_t *count;        /* [nterms + 1]: a counting sort's counts */
+    size_t count_cap;
+    struct turtle_key *keys, *spare;  /* [n]: the triples in order */
+    size_t keys_cap;
 };
 
 /* Turtle's prefixes (dg_namespaces and id: for the base), made once a
@@ -74,7 +132,8 @@ struct turtle_ns {
 /* ------------------------------------------------------------------ */
 
 /* The cache entry of `iri` (*n: its length in bytes), whose iri is
- * NULL or another IRI on a miss; NULL with *st DG_ERR_NOMEM. */
+ * NULL or another IRI on a miss (see tcache_has); NULL with *st
+ * DG_ERR_NOMEM. */
 static struct tcache_ent *tcache_slot(dg_serializer *s, const char *iri,
                                       size_t *n, dg_status *st)
 {
@@ -84,6 +143,12 @@ static struct tcache_ent *tcache_slot(dg_serializer *s, const char *iri,
     }
     *n = strlen(iri);
     return &s->tc[dg_hash_bytes(0, iri, *n) % TCACHE_SIZE];
+}
+
+/* 1 when entry e is that of `iri` (n bytes). */
+static int tcache_has(const struct tcache_ent *e, const char *iri, size_t n)
+{
+    return e->iri && e->iri_len == n && memcmp(e->iri, iri, n) == 0;
 }
 
 /* Empties e and makes it the entry of `iri` (n bytes); 0 when out of
@@ -97,10 +162,12 @@ static int tcache_claim(struct tcache_ent *e, const char *iri, size_t n)
     e->term = NULL;
     e->text = NULL;
     e->iri = dg_ser_dup(iri, n);
+    e->iri_len = n;
     return e->iri != NULL;
 }
 
-/* Frees the cache, Turtle's prefixes and the order of triples. */
+/* Frees the cache, the texts by term id, Turtle's prefixes and the
+ * order of triples. */
 void dg_lines_free(dg_serializer *s)
 {
     size_t i;
@@ -113,13 +180,32 @@ void dg_lines_free(dg_serializer *s)
     }
     free(s->tc);
     s->tc = NULL;
+    for (i = 0; s->heads && i < HEADS_SIZE; i++) {
+        free(s->heads[i].head);
+        free(s->heads[i].text);
+    }
+    free(s->heads);
+    s->heads = NULL;
+    if (s->tt) {
+        free(s->tt->text);
+        free(s->tt->buf);
+        free(s->tt);
+        s->tt = NULL;
+    }
     if (s->tns)
         free(s->tns->head);
     free(s->tns);
     s->tns = NULL;
-    free(s->order);
-    s->order = NULL;
-    s->order_cap = 0;
+    if (s->order) {
+        free(s->order->keys);
+        free(s->order->spare);
+        free(s->order->refs);
+        free(s->order->sorted);
+        free(s->order->rank);
+        free(s->order->count);
+        free(s->order);
+        s->order = NULL;
+    }
 }
 
 /* A new reference to the Raptor term of IRI `iri`, checked (a cache hit
@@ -135,7 +221,7 @@ raptor_term *dg_ser_iri_term(dg_serializer *s, const char *iri,
 
     if (!(e = tcache_slot(s, iri, &n, st)))
         return NULL;
-    if (e->term && strcmp(e->iri, iri) == 0)
+    if (e->term && tcache_has(e, iri, n))
         return raptor_term_copy(e->term);
     *st = DG_ERR_ARG;
     if (!dg_ser_term_ok(s, &dt))
@@ -166,6 +252,60 @@ static int put_escaped(dg_serializer *s, const char *p, size_t n,
                  "Raptor cannot escape a term");
     }
     return s->err == DG_OK ? 0 : -1;
+}
+
+/* The entry of s->heads that holds the n bytes at p, the beginning of
+ * an IRI, escaped as put_escaped does with `flags`: made on a miss (the
+ * beginning escaped at the end of the buffer, copied, taken back).
+ * NULL when out of memory, or when Raptor failed (s->err is set). */
+static const struct iri_head *iri_head(dg_serializer *s, const char *p,
+                                       size_t n, unsigned flags)
+{
+    struct iri_head *h;
+    char *copy, *text = NULL;
+    size_t at = s->olen, len = 0;
+
+    if (!s->heads && !(s->heads = calloc(HEADS_SIZE, sizeof *s->heads)))
+        return NULL;
+    h = &s->heads[dg_hash_bytes(0, p, n) % HEADS_SIZE];
+    if (h->head && h->len == n && memcmp(h->head, p, n) == 0)
+        return h;
+    if (!(copy = dg_ser_dup(p, n)))
+        return NULL;
+    if (put_escaped(s, copy, n, '>', flags) == 0) {
+        len = s->olen - at;
+        text = dg_ser_dup(s->obuf + at, len);
+    }
+    s->olen = at;
+    if (!text) {
+        free(copy);
+        return NULL;
+    }
+    free(h->head);
+    free(h->text);
+    h->head = copy;
+    h->len = n;
+    h->text = text;
+    h->text_len = len;
+    return h;
+}
+
+/* Writes IRI `iri` (n bytes) escaped as put_escaped does with `flags`,
+ * its beginning up to the last '/' or '#' from s->heads; -1 as
+ * put_escaped. */
+static int put_iri_escaped(dg_serializer *s, const char *iri, size_t n,
+                           unsigned flags)
+{
+    const struct iri_head *h;
+    size_t k = n;
+
+    while (k > 0 && iri[k - 1] != '/' && iri[k - 1] != '#')
+        k--;
+    if (k == 0 || !(h = iri_head(s, iri, k, flags)))
+        return s->err != DG_OK ? -1 : put_escaped(s, iri, n, '>', flags);
+    if (dg_ser_put(s, h->text, h->text_len))
+        return -1;
+    return put_escaped(s, iri + k, n - k, '>', flags);
 }
 
 /* PN_LOCAL's character classes (Turtle, W3C Recommendation 2014,
@@ -299,7 +439,7 @@ static int write_iri(dg_serializer *s, const char *iri, size_t n)
                    dg_ser_put(s, ":", 1) ||
                    dg_ser_put(s, iri + best_len, n - best_len);
     }
-    return dg_ser_put(s, "<", 1) || put_escaped(s, iri, n, '>', flags) ||
+    return dg_ser_put(s, "<", 1) || put_iri_escaped(s, iri, n, flags) ||
            dg_ser_put(s, ">", 1);
 }
 
@@ -338,7 +478,7 @@ static const char *iri_text(dg_serializer *s, const char *iri, size_t *len,
 
     if (!(e = tcache_slot(s, iri, &n, st)))
         return NULL;
-    if (e->text && strcmp(e->iri, iri) == 0) {
+    if (e->text && tcache_has(e, iri, n)) {
         *len = e->text_len;
         return e->text;
     }
@@ -419,11 +559,99 @@ static int put_literal(dg_serializer *s, const dg_term *o, dg_status *st)
     return o->datatype ? put_iri(s, o->datatype, "", 0, st) : 0;
 }
 
-/* Writes object o: an IRI from the cache or a literal (checked here). */
-static int put_object(dg_serializer *s, const dg_term *o, dg_status *st)
+/* ------------------------------------------------------------------ */
+/* One graph's IRIs by term id                                         */
+/* ------------------------------------------------------------------ */
+
+/* Makes s->tt hold the texts of g's terms: those made already when g
+ * (in its present generation) was written last, else none, and room for
+ * every id of g.  DG_ERR_NOMEM. */
+static dg_status texts_for_graph(dg_serializer *s, const dg_graph *g)
 {
+    struct term_texts *tt = s->tt;
+    size_t n = dg_graph_terms(g), cap;
+    void *p;
+
+    if (!tt && !(tt = s->tt = calloc(1, sizeof *tt)))
+        return DG_ERR_NOMEM;
+    if (tt->generation != dg_graph_generation(g)) {
+        if (tt->hi)
+            memset(tt->text, 0, tt->hi * sizeof *tt->text);
+        tt->hi = 0;
+        tt->used = 0;
+        tt->generation = dg_graph_generation(g);
+    }
+    if (n <= tt->cap)
+        return DG_OK;
+    cap = n < 2 * tt->cap ? 2 * tt->cap : n;
+    if (!(p = realloc(tt->text, cap * sizeof *tt->text)))
+        return DG_ERR_NOMEM;
+    tt->text = p;
+    memset(tt->text + tt->cap, 0, (cap - tt->cap) * sizeof *tt->text);
+    tt->cap = cap;
+    return DG_OK;
+}
+
+/* Appends the n bytes at p to tt's texts: their offset + 1, or 0 when
+ * out of memory. */
+static size_t keep_text(struct term_texts *tt, const char *p, size_t n)
+{
+    if (tt->room - tt->used < n) {
+        size_t room = tt->room ? tt->room : 4096;
+        char *b;
+
+        while (room - tt->used < n)
+            room *= 2;
+        if (!(b = realloc(tt->buf, room)))
+            return 0;
+        tt->buf = b;
+        tt->room = room;
+    }
+    memcpy(tt->buf + tt->used, p, n);
+    tt->used += n;
+    return tt->used - n + 1;
+}
+
+/* Writes IRI term `id` of g (s->tt made for g) and then the n bytes at
+ * `after`; -1 with *st as iri_text's, or the stream's failure. */
+static int put_term_iri(dg_serializer *s, const dg_graph *g, uint32_t id,
+                        const char *after, size_t n, dg_status *st)
+{
+    struct term_texts *tt = s->tt;
+
+    if (!tt->text[id].at) {
+        size_t len, at;
+        const char *text = iri_text(s, dg_graph_term(g, id)->value, &len,
+                                    st);
+
+        if (!text)
+            return -1;
+        if (!(at = keep_text(tt, text, len))) {
+            *st = DG_ERR_NOMEM;
+            return -1;
+        }
+        tt->text[id].at = at;
+        tt->text[id].len = len;
+        if (id >= tt->hi)
+            tt->hi = (size_t)id + 1;
+    }
+    if (dg_ser_put(s, tt->buf + tt->text[id].at - 1, tt->text[id].len) ||
+        dg_ser_put(s, after, n)) {
+        *st = s->err;
+        return -1;
+    }
+    return 0;
+}
+
+/* Writes term `id` of g as an object: an IRI (as put_term_iri) or a
+ * literal, checked here. */
+static int put_term_object(dg_serializer *s, const dg_graph *g, uint32_t id,
+                           dg_status *st)
+{
+    const dg_term *o = dg_graph_term(g, id);
+
     if (o->kind == DG_TERM_IRI)
-        return put_iri(s, o->value, "", 0, st);
+        return put_term_iri(s, g, id, "", 0, st);
     if (!dg_ser_term_ok(s, o)) {
         *st = DG_ERR_ARG;
         return -1;
@@ -435,16 +663,18 @@ static int put_object(dg_serializer *s, const dg_term *o, dg_status *st)
 /* N-Triples and N-Quads                                               */
 /* ------------------------------------------------------------------ */
 
-/* Writes one triple as an N-Triples (or N-Quads, with graph `gi`) line. */
-static dg_status write_line(dg_serializer *s, const dg_triple *t,
+/* Writes triple i of g as an N-Triples (or N-Quads, with graph `gi`)
+ * line. */
+static dg_status write_line(dg_serializer *s, const dg_graph *g, size_t i,
                             const char *gi)
 {
+    const uint32_t *id = dg_graph_triple_ids(g, i);
     dg_status st = DG_OK;
 
-    if (put_iri(s, t->s.value, " ", 1, &st) ||
-        put_iri(s, t->p.value, " ", 1, &st) || put_object(s, &t->o, &st) ||
-        dg_ser_put(s, " ", 1) || (gi && put_iri(s, gi, " ", 1, &st)) ||
-        dg_ser_put(s, ".\n", 2))
+    if (put_term_iri(s, g, id[0], " ", 1, &st) ||
+        put_term_iri(s, g, id[1], " ", 1, &st) ||
+        put_term_object(s, g, id[2], &st) || dg_ser_put(s, " ", 1) ||
+        (gi && put_iri(s, gi, " ", 1, &st)) || dg_ser_put(s, ".\n", 2))
         return st != DG_OK ? st : s->err;
     return DG_OK;
 }
@@ -474,45 +704,152 @@ static int compare_objects(const dg_term *a, const dg_term *b)
                        : a->lang ? strcmp(a->lang, b->lang) : 0;
 }
 
-/* qsort's comparison of two triple pointers: subject, predicate,
- * object. */
-static int compare_triples(const void *x, const void *y)
+/* qsort's comparison of two pointers to term_refs. */
+static int compare_refs(const void *x, const void *y)
 {
-    const dg_triple *a = *(const dg_triple *const *)x;
-    const dg_triple *b = *(const dg_triple *const *)y;
-    int d = strcmp(a->s.value, b->s.value);
-
-    if (d == 0)
-        d = strcmp(a->p.value, b->p.value);
-    return d ? d : compare_objects(&a->o, &b->o);
+    return compare_objects((*(const struct term_ref *const *)x)->t,
+                           (*(const struct term_ref *const *)y)->t);
 }
 
-/* Writes the triples t[0..n) of one subject, in order. */
-static dg_status write_subject(dg_serializer *s, const dg_triple *const *t,
-                               size_t n)
+/* Makes *a (of *cap items of `size` bytes) hold n items; -1 when out of
+ * memory. */
+static int reserve(void **a, size_t *cap, size_t n, size_t size)
 {
+    void *p;
+
+    if (n <= *cap)
+        return 0;
+    if (!(p = realloc(*a, n * size)))
+        return -1;
+    *a = p;
+    *cap = n;
+    return 0;
+}
+
+/* Makes s->order's arrays hold n triples and g's terms. */
+static dg_status order_room(dg_serializer *s, const dg_graph *g, size_t n)
+{
+    struct turtle_order *o = s->order;
+    size_t nterms = dg_graph_terms(g), had, keys_cap, terms_cap;
+
+    if (!o && !(o = s->order = calloc(1, sizeof *o)))
+        return DG_ERR_NOMEM;
+    had = o->rank_cap;
+    keys_cap = o->keys_cap;
+    terms_cap = o->terms_cap;
+    if (reserve((void **)&o->keys, &keys_cap, n, sizeof *o->keys) ||
+        reserve((void **)&o->spare, &o->keys_cap, n, sizeof *o->spare) ||
+        reserve((void **)&o->refs, &terms_cap, nterms, sizeof *o->refs) ||
+        reserve((void **)&o->sorted, &o->terms_cap, nterms,
+                sizeof *o->sorted) ||
+        reserve((void **)&o->count, &o->count_cap, nterms + 1,
+                sizeof *o->count) ||
+        reserve((void **)&o->rank, &o->rank_cap, nterms, sizeof *o->rank))
+        return DG_ERR_NOMEM;
+    if (o->rank_cap > had)
+        memset(o->rank + had, 0xff, (o->rank_cap - had) * sizeof *o->rank);
+    return DG_OK;
+}
+
+/* Ranks the distinct terms of triples [from, to) of g: o->sorted in the
+ * order of compare_objects (which orders IRIs by strcmp, as subjects and
+ * predicates are ordered), o->rank[id] each one's place in it. */
+static void rank_terms(struct turtle_order *o, const dg_graph *g,
+                       size_t from, size_t to)
+{
+    size_t m = 0, i, k;
+
+    for (i = from; i < to; i++) {
+        const uint32_t *id = dg_graph_triple_ids(g, i);
+
+        for (k = 0; k < 3; k++)
+            if (o->rank[id[k]] == UNRANKED) {
+                o->rank[id[k]] = 0;
+                o->refs[m].t = dg_graph_term(g, id[k]);
+                o->refs[m].id = id[k];
+                o->sorted[m] = &o->refs[m];
+                m++;
+            }
+    }
+    qsort(o->sorted, m, sizeof *o->sorted, compare_refs);
+    for (i = 0; i < m; i++)
+        o->rank[o->sorted[i]->id] = (uint32_t)i;
+    o->nterms = m;
+}
+
+/* Sorts the n keys of o->keys by rank r[k] (stable) into o->spare, and
+ * swaps the two. */
+static void counting_sort(struct turtle_order *o, size_t n, int k)
+{
+    struct turtle_key *swap;
+    size_t i, r;
+
+    memset(o->count, 0, (o->nterms + 1) * sizeof *o->count);
+    for (i = 0; i < n; i++)
+        o->count[o->keys[i].r[k] + 1]++;
+    for (r = 1; r < o->nterms; r++)
+        o->count[r] += o->count[r - 1];
+    for (i = 0; i < n; i++)
+        o->spare[o->count[o->keys[i].r[k]]++] = o->keys[i];
+    swap = o->keys;
+    o->keys = o->spare;
+    o->spare = swap;
+}
+
+/* Puts triples [from, to) of g in Turtle's order into s->order->keys
+ * (see struct turtle_order). */
+static dg_status order_triples(dg_serializer *s, const dg_graph *g,
+                               size_t from, size_t to)
+{
+    struct turtle_order *o;
+    size_t n = to - from, i;
+    int k;
+    dg_status st;
+
+    if ((st = order_room(s, g, n)) != DG_OK)
+        return st;
+    o = s->order;
+    rank_terms(o, g, from, to);
+    for (i = 0; i < n; i++) {
+        const uint32_t *id = dg_graph_triple_ids(g, from + i);
+
+        for (k = 0; k < 3; k++)
+            o->keys[i].r[k] = o->rank[id[k]];
+    }
+    for (k = 2; k >= 0; k--)
+        counting_sort(o, n, k);
+    for (i = 0; i < o->nterms; i++)
+        o->rank[o->sorted[i]->id] = UNRANKED;
+    return DG_OK;
+}
+
+/* Writes the triples key[0..n) (in order, n > 0) of one subject of g. */
+static dg_status write_subject(dg_serializer *s, const dg_graph *g,
+                               const struct turtle_key *key, size_t n)
+{
+    const struct term_ref *const *term = s->order->sorted;
     dg_status st = DG_OK;
     size_t i;
 
-    if (put_iri(s, t[0]->s.value, "\n    ", 5, &st))
+    if (put_term_iri(s, g, term[key[0].r[0]]->id, "\n    ", 5, &st))
         return st;
     for (i = 0; i < n; i++) {
-        const char *p = t[i]->p.value;
+        const struct term_ref *p = term[key[i].r[1]];
 
-        if (i > 0 && strcmp(p, t[i - 1]->p.value) == 0) {
+        if (i > 0 && key[i].r[1] == key[i - 1].r[1]) {
             if (dg_ser_put(s, ", ", 2))
                 return s->err;
         } else {
             if (i > 0 && dg_ser_put(s, " ;\n    ", 7))
                 return s->err;
-            if (strcmp(p, RDF_TYPE) == 0) {
+            if (strcmp(p->t->value, RDF_TYPE) == 0) {
                 if (dg_ser_put(s, "a ", 2))
                     return s->err;
-            } else if (put_iri(s, p, " ", 1, &st)) {
+            } else if (put_term_iri(s, g, p->id, " ", 1, &st)) {
                 return st;
             }
         }
-        if (put_object(s, &t[i]->o, &st))
+        if (put_term_object(s, g, term[key[i].r[2]]->id, &st))
             return st;
     }
     return dg_ser_put(s, " .\n\n", 4) ? s->err : DG_OK;
@@ -523,27 +860,19 @@ static dg_status write_subject(dg_serializer *s, const dg_triple *const *t,
 static dg_status write_turtle(dg_serializer *s, const dg_graph *g,
                               size_t from, size_t to)
 {
-    const dg_triple **t;
+    const struct turtle_key *key;
     size_t n = to - from, i, j;
-    dg_status st = DG_OK;
+    dg_status st;
 
     if (n == 0)
         return DG_OK;
-    if (n > s->order_cap) {
-        free(s->order);
-        s->order_cap = 0;
-        if (!(s->order = malloc(n * sizeof *s->order)))
-            return DG_ERR_NOMEM;
-        s->order_cap = n;
-    }
-    t = s->order;
-    for (i = 0; i < n; i++)
-        t[i] = dg_graph_triple(g, from + i);
-    qsort(t, n, sizeof *t, compare_triples);
+    if ((st = order_triples(s, g, from, to)) != DG_OK)
+        return st;
+    key = s->order->keys;
     for (i = 0; i < n && st == DG_OK; i = j) {
-        for (j = i + 1; j < n && strcmp(t[j]->s.value, t[i]->s.value) == 0;)
+        for (j = i + 1; j < n && key[j].r[0] == key[i].r[0];)
             j++;
-        st = write_subject(s, t + i, j - i);
+        st = write_subject(s, g, key + i, j - i);
     }
     return st;
 }
@@ -569,12 +898,14 @@ dg_status dg_lines_head(dg_serializer *s)
 dg_status dg_lines_write(dg_serializer *s, const dg_graph *g, size_t from,
                          size_t to, const char *gi)
 {
-    dg_status st = DG_OK;
+    dg_status st;
     size_t i;
 
+    if ((st = texts_for_graph(s, g)) != DG_OK)
+        return st;
     if (s->fmt->writer == DG_WRITER_TURTLE)
         return write_turtle(s, g, from, to);
     for (i = from; i < to && st == DG_OK; i++)
-        st = write_line(s, dg_graph_triple(g, i), gi);
+        st = write_line(s, g, i, gi);
     return st;
 }

@@ -43,10 +43,15 @@ static text_fault text_check(const unsigned char *s, size_t len, size_t *at,
     size_t i = 0;
 
     while (i < len) {
-        int n = utf8_seq_len(s[i]);
+        int n;
         uint32_t c;
         int k;
 
+        if (s[i] - 1u < 0x7Fu) {   /* ASCII but NUL: valid */
+            i++;
+            continue;
+        }
+        n = utf8_seq_len(s[i]);
         *at = i;
         if (s[i] == 0)
             return TEXT_NUL;

@@ -1,7 +1,7 @@
 /*
  * test_graph.c: the triple store: insertion order, de-duplication over
  * whole terms (datatype and language included), copying of strings,
- * argument errors, clear and reuse, and a large graph.
+ * argument errors, clear and reuse, term ids, and a large graph.
  */
 #include "internal.h"
 #include "testutil.h"
@@ -132,6 +132,64 @@ static void test_clear(void)
     dg_graph_free(g);
 }
 
+/* Term ids: one per distinct term in order of first use, equal terms
+ * (xsd:string and plain, an empty language tag and none) one id, the
+ * strings of one id shared; a clear starts ids again under a new
+ * generation. */
+static void test_term_ids(void)
+{
+    dg_graph *g = dg_graph_new(), *h = dg_graph_new();
+    const uint32_t *id;
+    dg_term lang = {DG_TERM_LITERAL, "o", NULL, ""};
+    dg_term s = {DG_TERM_IRI, EX "s", NULL, NULL};
+    uint64_t gen;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+    CU_ASSERT_NOT_EQUAL(dg_graph_generation(g), dg_graph_generation(h));
+    CU_ASSERT_EQUAL(dg_graph_add_iri(g, EX "s", EX "p", EX "o"), DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_add_literal(g, EX "o", EX "p", "o"), DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_add_typed(g, EX "s", EX "q", "o", XSD "string"),
+                    DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_add(g, &s, &s, &lang), DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_size(g), 4);
+    /* s p o "o" q: the last triple's s, s, "o" add no term */
+    CU_ASSERT_EQUAL(dg_graph_terms(g), 5);
+    id = dg_graph_triple_ids(g, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(id);
+    CU_ASSERT_EQUAL(id[0], 0);
+    CU_ASSERT_EQUAL(id[1], 1);
+    CU_ASSERT_EQUAL(id[2], 2);
+    id = dg_graph_triple_ids(g, 1);
+    CU_ASSERT_EQUAL(id[0], 2);   /* EX "o" as a subject: the same term */
+    CU_ASSERT_EQUAL(id[2], 3);   /* "o" is not EX "o" */
+    id = dg_graph_triple_ids(g, 2);
+    CU_ASSERT_EQUAL(id[1], 4);
+    CU_ASSERT_EQUAL(id[2], 3);   /* "o"^^xsd:string is "o" */
+    id = dg_graph_triple_ids(g, 3);
+    CU_ASSERT_EQUAL(id[0], 0);
+    CU_ASSERT_EQUAL(id[1], 0);
+    CU_ASSERT_EQUAL(id[2], 3);   /* "o"@"" is "o" */
+    CU_ASSERT_STRING_EQUAL(dg_graph_term(g, 4)->value, EX "q");
+    CU_ASSERT_PTR_EQUAL(dg_graph_triple(g, 3)->s.value,
+                        dg_graph_triple(g, 0)->s.value);
+    CU_ASSERT_PTR_NULL(dg_graph_triple_ids(g, 4));
+    CU_ASSERT_PTR_NULL(dg_graph_triple_ids(NULL, 0));
+    CU_ASSERT_EQUAL(dg_graph_terms(NULL), 0);
+
+    gen = dg_graph_generation(g);
+    CU_ASSERT_EQUAL(dg_graph_add_iri(g, EX "s", EX "p", EX "o"), DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_generation(g), gen);
+    dg_graph_clear(g);
+    CU_ASSERT_NOT_EQUAL(dg_graph_generation(g), gen);
+    CU_ASSERT_EQUAL(dg_graph_terms(g), 0);
+    CU_ASSERT_EQUAL(dg_graph_add_iri(g, EX "x", EX "p", EX "s"), DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_terms(g), 3);
+    CU_ASSERT_STRING_EQUAL(dg_graph_term(g, 0)->value, EX "x");
+    dg_graph_free(g);
+    dg_graph_free(h);
+}
+
 /* 200000 distinct triples, each added twice: order and count hold. */
 static void test_large(void)
 {
@@ -162,6 +220,7 @@ int main(void)
         {"strings are copied", test_copies},
         {"argument errors", test_errors},
         {"clear and reuse", test_clear},
+        {"term ids and generations", test_term_ids},
         {"large graph", test_large},
         {NULL, NULL}};
 

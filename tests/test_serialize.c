@@ -199,6 +199,54 @@ static void test_escapes_turtle(void)
     dg_graph_free(g);
 }
 
+#define EX "http://ex.org/"
+#define CA EX "\xc3\xa7" "a/"   /* U+00E7 */
+
+/* IRIs are escaped in two parts, the beginning up to the last '/' or '#'
+ * kept for the next IRIs (serialize_lines.c): beginnings and rests with
+ * characters beyond ASCII (written \\u and \\U in N-Triples, as they are
+ * in Turtle), one IRI that is a beginning only, beginnings met again. */
+static dg_graph *heads_graph(void)
+{
+    dg_graph *g = dg_graph_new();
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    dg_graph_add_iri(g, CA "x1", EX "p", CA "\xc3\xa9" "2");
+    dg_graph_add_iri(g, CA "x1#\xc3\xa9", EX "p", CA);
+    dg_graph_add_iri(g, CA "x1#\xc3\xa9", CA "x1#p", CA "x1#\xf0\x9f\x98\x80");
+    return g;
+}
+
+/* The same bytes as Raptor's own serializers (rapper -o ntriples,
+ * -o turtle) write for these triples. */
+static void test_iri_heads(void)
+{
+    dg_graph *g = heads_graph();
+    dg_status st;
+    char *out = render(g, "ntriples", NULL, &st), want[2048];
+
+    assert_text(out,
+        "<http://ex.org/\\u00E7a/x1> <http://ex.org/p> "
+        "<http://ex.org/\\u00E7a/\\u00E92> .\n"
+        "<http://ex.org/\\u00E7a/x1#\\u00E9> <http://ex.org/p> "
+        "<http://ex.org/\\u00E7a/> .\n"
+        "<http://ex.org/\\u00E7a/x1#\\u00E9> <http://ex.org/\\u00E7a/x1#p> "
+        "<http://ex.org/\\u00E7a/x1#\\U0001F600> .\n");
+    free(out);
+    out = render(g, "turtle", NULL, &st);
+    snprintf(want, sizeof want, "%s%s", prefixes,
+             "<" CA "x1>\n"
+             "    <" EX "p> <" CA "\xc3\xa9" "2> .\n"
+             "\n"
+             "<" CA "x1#\xc3\xa9>\n"
+             "    <" EX "p> <" CA "> ;\n"
+             "    <" CA "x1#p> <" CA "x1#\xf0\x9f\x98\x80> .\n"
+             "\n");
+    assert_text(out, want);
+    free(out);
+    dg_graph_free(g);
+}
+
 /* A prefixed name only where the rest of the IRI is a PN_LOCAL as it
  * stands: '.' inside but not at either end, '-' and U+00B7 not first, a
  * '%' only with two hex digits, a leading digit or ':', letters beyond
@@ -835,6 +883,7 @@ int main(void)
         {"turtle", test_turtle},
         {"escapes in ntriples", test_escapes_ntriples},
         {"escapes in turtle", test_escapes_turtle},
+        {"IRIs escaped in two parts", test_iri_heads},
         {"turtle prefixed names", test_turtle_prefixed_names},
         {"turtle grouping and order", test_turtle_grouping},
         {"turtle long literals", test_turtle_long_literals},
