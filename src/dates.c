@@ -816,11 +816,8 @@ static int date_relevant(const scan *s, size_t j)
     const char *p = norm(s, j);
     size_t k;
 
-    if (*p >= '0' && *p <= '9')
+    if ((*p >= '0' && *p <= '9') || dg_word_in(date_words, p))
         return 1;
-    for (k = 0; date_words[k]; k++)
-        if (date_words[k][0] == *p && strcmp(date_words[k], p) == 0)
-            return 1;
     /* month and weekday names start with one of these letters and have
      * 3 to 10 bytes ("sept.", "wednesday") */
     k = strlen(p);

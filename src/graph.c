@@ -40,6 +40,8 @@ typedef struct {
     size_t n;         /* a power of two, or 0 */
 } index_set;
 
+#define RECENT_SIZE 64
+
 typedef struct {
     dg_term t;        /* its strings in the graph's chunks */
     size_t len;       /* strlen(t.value) */
@@ -56,6 +58,14 @@ struct dg_graph {
     index_set term_set;
     chunk *chunks;      /* the newest first */
     uint64_t generation;
+    /* The ids of IRIs by the address their caller passed last: callers
+     * pass the same string again and again (a predicate's constant, a
+     * subject for its every triple), and comparing it with its term
+     * costs less than hashing it.  A direct-mapped table. */
+    struct {
+        const char *iri;
+        uint32_t id;
+    } recent[RECENT_SIZE];
 };
 
 /* Ids are uint32_t; a graph holds fewer terms and triples than this. */
@@ -104,6 +114,7 @@ void dg_graph_clear(dg_graph *g)
     g->nterms = 0;
     set_clear(&g->triple_set);
     set_clear(&g->term_set);
+    memset(g->recent, 0, sizeof g->recent);
     g->generation = next_generation();
 }
 
@@ -340,9 +351,32 @@ static dg_status new_term(dg_graph *g, const dg_term *t, const term_lens *l,
     return DG_OK;
 }
 
-/* *id: the id of term t (checked), which is made when g has no such
+/* The slot of g->recent for IRI `iri` (by its address). */
+static size_t recent_slot(const char *iri)
+{
+    return ((uintptr_t)iri >> 3) % RECENT_SIZE;
+}
+
+/* 1 with *id when IRI t is the term g->recent has for its address. */
+static int recent_iri(const dg_graph *g, const dg_term *t, uint32_t *id)
+{
+    size_t k = recent_slot(t->value), len;
+    const term_ent *e;
+
+    if (t->kind != DG_TERM_IRI || g->recent[k].iri != t->value)
+        return 0;
+    e = &g->terms[g->recent[k].id];
+    len = strlen(t->value);
+    if (e->len != len || e->t.kind != DG_TERM_IRI ||
+        memcmp(e->t.value, t->value, len) != 0)
+        return 0;
+    *id = g->recent[k].id;
+    return 1;
+}
+
+/* *id: the id of term t (checked) by its hash, made when g has no such
  * term yet. */
-static dg_status intern(dg_graph *g, const dg_term *t, uint32_t *id)
+static dg_status find_term(dg_graph *g, const dg_term *t, uint32_t *id)
 {
     dg_term n = normal_term(t);
     term_lens l = lens_of(&n);
@@ -367,6 +401,22 @@ static dg_status intern(dg_graph *g, const dg_term *t, uint32_t *id)
     g->term_set.slots[i] = (uint32_t)g->nterms;
     *id = (uint32_t)(g->nterms - 1);
     return DG_OK;
+}
+
+/* *id: the id of term t (checked): an IRI from g->recent when it can,
+ * else by find_term. */
+static dg_status intern(dg_graph *g, const dg_term *t, uint32_t *id)
+{
+    size_t k = recent_slot(t->value);
+    dg_status st;
+
+    if (recent_iri(g, t, id))
+        return DG_OK;
+    if ((st = find_term(g, t, id)) == DG_OK && t->kind == DG_TERM_IRI) {
+        g->recent[k].iri = t->value;
+        g->recent[k].id = *id;
+    }
+    return st;
 }
 
 /* Makes room for one more triple in the arrays. */

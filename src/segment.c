@@ -44,12 +44,7 @@ static const char *const title_abbrevs[] = {
 
 static int is_abbrev_word(const char *norm)
 {
-    size_t i;
-
-    for (i = 0; abbrevs[i]; i++)
-        if (strcmp(norm, abbrevs[i]) == 0)
-            return 1;
-    return 0;
+    return dg_word_in(abbrevs, norm);
 }
 
 /* A growing array of tokens with their folded forms in one buffer. */

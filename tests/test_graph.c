@@ -142,6 +142,7 @@ static void test_term_ids(void)
     const uint32_t *id;
     dg_term lang = {DG_TERM_LITERAL, "o", NULL, ""};
     dg_term s = {DG_TERM_IRI, EX "s", NULL, NULL};
+    char buf[64];
     uint64_t gen;
 
     CU_ASSERT_PTR_NOT_NULL_FATAL(g);
@@ -176,6 +177,21 @@ static void test_term_ids(void)
     CU_ASSERT_PTR_NULL(dg_graph_triple_ids(g, 4));
     CU_ASSERT_PTR_NULL(dg_graph_triple_ids(NULL, 0));
     CU_ASSERT_EQUAL(dg_graph_terms(NULL), 0);
+
+    /* one buffer, another IRI in it (graph.c keeps ids by address) */
+    strcpy(buf, EX "s");
+    CU_ASSERT_EQUAL(dg_graph_add_iri(g, buf, buf, buf), DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_triple_ids(g, 4)[2], 0);
+    strcpy(buf, EX "t");
+    CU_ASSERT_EQUAL(dg_graph_add_iri(g, buf, buf, buf), DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_triple_ids(g, 5)[0], 5);
+    CU_ASSERT_EQUAL(dg_graph_triple_ids(g, 5)[2], 5);
+    strcpy(buf, EX "s");
+    CU_ASSERT_EQUAL(dg_graph_add_iri(g, buf, EX "p", buf), DG_OK);
+    CU_ASSERT_EQUAL(dg_graph_triple_ids(g, 6)[0], 0);
+    CU_ASSERT_EQUAL(dg_graph_triple_ids(g, 6)[2], 0);
+    CU_ASSERT_EQUAL(dg_graph_terms(g), 6);
+    CU_ASSERT_STRING_EQUAL(dg_graph_triple(g, 5)->s.value, EX "t");
 
     gen = dg_graph_generation(g);
     CU_ASSERT_EQUAL(dg_graph_add_iri(g, EX "s", EX "p", EX "o"), DG_OK);
