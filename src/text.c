@@ -40,13 +40,22 @@ typedef enum { TEXT_OK, TEXT_BAD_UTF8, TEXT_NUL, TEXT_NONCHAR } text_fault;
 static text_fault text_check(const unsigned char *s, size_t len, size_t *at,
                              uint32_t *cp)
 {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     size_t i = 0;
 
     while (i < len) {
         int n;
         uint32_t c;
         int k;
+        uint64_t w;
 
+        if (len - i >= 8) {   /* eight ASCII bytes, none of them NUL */
+            memcpy(&w, s + i, 8);
+            if (!(w & highs) && !((w - ones) & ~w & highs)) {
+                i += 8;
+                continue;
+            }
+        }
         if (s[i] - 1u < 0x7Fu) {   /* ASCII but NUL: valid */
             i++;
             continue;

@@ -49,6 +49,15 @@ static void test_valid(void)
                     (size_t)-1);
     CU_ASSERT_EQUAL(bad_at("\xf0\x9f\xbf\xbd\xf0\xa0\x80\x80", 8),
                     (size_t)-1);
+    /* faults inside and after runs of eight ASCII bytes, which text.c
+     * checks a word at a time: a NUL, a lone lead byte, a byte of its
+     * own at the last place */
+    CU_ASSERT_EQUAL(bad_at("abcdefghijklm\0opqrst", 21), 13);
+    CU_ASSERT_EQUAL(bad_at("abcdefgh\0", 9), 8);
+    CU_ASSERT_EQUAL(bad_at("abcdefghijklmnopq\xc3", 18), 17);
+    CU_ASSERT_EQUAL(bad_at("abcdefghijklmnop\xc3zz", 19), 16);
+    CU_ASSERT_EQUAL(bad_at("abcdefghijklmnop\xc3\xa9z", 19), (size_t)-1);
+    CU_ASSERT_EQUAL(bad_at("abcdefghijklmnopqrstuvwxyz\x80", 27), 26);
     /* NULL bad_byte pointer is allowed */
     CU_ASSERT_EQUAL(dg_utf8_valid("ab", 2, NULL), 1);
     CU_ASSERT_EQUAL(dg_utf8_valid("a\xc0", 2, NULL), 0);
