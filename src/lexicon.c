@@ -62,6 +62,8 @@ typedef struct {
     char *key;
     size_t hash;     /* hash_str(key): most probes end without a look at
                       * the key itself */
+    unsigned kinds;  /* 1 << kind of each entry: most matches of a kind
+                      * end here, without a look at the entries */
     lex_ent **v;
     size_t n, cap;
 } bucket;
@@ -259,6 +261,7 @@ static int bucket_push(bucket *b, lex_ent *e)
     if (!grow((void **)&b->v, &b->cap, b->n + 1, sizeof *b->v))
         return 0;
     b->v[b->n++] = e;
+    b->kinds |= 1u << e->pub.kind;
     return 1;
 }
 
@@ -1378,8 +1381,10 @@ static dg_status rollback(dg_lexicon *lex, size_t nall,
     lex->nall = nall;
     for (i = 0; i < DG_LEX_KIND_COUNT; i++)
         lex->nkind[i] = nkind[i];
-    for (i = 0; i < lex->ntab; i++)
+    for (i = 0; i < lex->ntab; i++) {
         lex->tab[i].n = 0;
+        lex->tab[i].kinds = 0;
+    }
     for (i = 0; i < lex->nall; i++)
         if (!index_entry(lex, lex->all[i]))
             return DG_ERR_NOMEM;
@@ -1596,7 +1601,7 @@ size_t dg_lexicon_starting(const dg_lexicon *lex, const char *norm,
     const bucket *b;
     size_t n = 0, k;
 
-    if (!lex || !(b = tab_find(lex, norm)))
+    if (!lex || !(b = tab_find(lex, norm)) || !(b->kinds & kind_mask))
         return 0;
     for (k = 0; k < b->n && n < max; k++)
         if (kind_mask & (1u << b->v[k]->pub.kind))
@@ -1654,7 +1659,8 @@ size_t dg_lexicon_match(const dg_lexicon *lex, const char *text,
 
     if (nhits)
         *nhits = 0;
-    if (!lex || i >= ntoks || !(b = token_bucket(lex, &toks[i])))
+    if (!lex || i >= ntoks || !(b = token_bucket(lex, &toks[i])) ||
+        !(b->kinds & kind_mask))
         return 0;
     for (k = 0; k < b->n; k++) {
         const lex_ent *e = b->v[k];

@@ -396,12 +396,15 @@ int dg_ser_term_ok(dg_serializer *s, const dg_term *t)
                  "literal is not UTF-8 (byte %zu)", bad);
         return 0;
     }
-    if (t->datatype && (!iri_ok(t->datatype) ||
-                        noncharacter_at(t->datatype) >= 0)) {
-        dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
-                 "refusing to write the invalid datatype IRI <%s>",
-                 t->datatype);
-        return 0;
+    if (t->datatype && (!s->dt_ok[0] || strcmp(t->datatype, s->dt_ok))) {
+        if (!iri_ok(t->datatype) || noncharacter_at(t->datatype) >= 0) {
+            dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,
+                     "refusing to write the invalid datatype IRI <%s>",
+                     t->datatype);
+            return 0;
+        }
+        if (strlen(t->datatype) < sizeof s->dt_ok)
+            strcpy(s->dt_ok, t->datatype);
     }
     if (t->lang && !lang_valid(t->lang)) {
         dg_diagf(s->diag, s->ctx, DG_ERR_ARG, NULL,

@@ -84,6 +84,8 @@ struct dg_serializer {
     int io_errno;     /* errno of the first write failure */
     dg_diag_fn diag;
     void *ctx;
+    char dt_ok[96];   /* the datatype IRI dg_ser_term_ok passed last, or
+                       * "" (most literals of a graph share a few) */
     struct tcache_ent *tc;   /* recent IRIs (serialize_lines.c) */
     struct iri_head *heads;  /* their escaped beginnings (ditto) */
     struct term_texts *tt;   /* the IRIs of one graph by term id (ditto) */

@@ -650,6 +650,22 @@ static void test_bad_iris(void)
     out = render(g, "ntriples", NULL, &st);
     CU_ASSERT_EQUAL(st, DG_ERR_ARG);
     CU_ASSERT_STRING_EQUAL(last_diag, "literal is not UTF-8 (byte 4)");
+    /* an invalid datatype after a valid one (serialize.c keeps the last
+     * valid one), and the empty one first */
+    for (i = 0; i < 2; i++) {
+        dg_graph_clear(g);
+        if (i == 1)
+            CU_ASSERT_EQUAL(dg_graph_add_typed(g, ID "s", RDFS "label", "1",
+                                               XSD "integer"), DG_OK);
+        CU_ASSERT_EQUAL(dg_graph_add_typed(g, ID "s", RDFS "label", "2",
+                                           i ? XSD "integer x" : ""), DG_OK);
+        out = render(g, "ntriples", NULL, &st);
+        CU_ASSERT_PTR_NULL(out);
+        CU_ASSERT_EQUAL(st, DG_ERR_ARG);
+        CU_ASSERT_STRING_EQUAL(last_diag, i ?
+            "refusing to write the invalid datatype IRI <" XSD "integer x>" :
+            "refusing to write the invalid datatype IRI <>");
+    }
     dg_graph_free(g);
 }
 
