@@ -105,13 +105,14 @@ static int flush_obuf(dg_serializer *s)
     return 0;
 }
 
-/* Makes room for n more bytes in the output buffer, which goes to fh in
+/* dg_ser_reserve when the buffer lacks room (serialize.h): makes room
+ * for n more bytes in the output buffer, which goes to fh in
  * OBUF_SIZE pieces (Raptor writes many tiny pieces; one fwrite each
  * costs a fifth of the run): the next n bytes are appended without a
  * flush in between.  Without fh the buffer grows and holds the whole
  * output.  -1 (and s->err set) on a write error or out of memory. */
 #define OBUF_SIZE 65536
-int dg_ser_reserve(dg_serializer *s, size_t n)
+int dg_ser_grow(dg_serializer *s, size_t n)
 {
     size_t cap = s->ocap ? s->ocap : OBUF_SIZE;
     char *q;
@@ -133,16 +134,6 @@ int dg_ser_reserve(dg_serializer *s, size_t n)
     return 0;
 }
 
-/* Appends n bytes at p to the output buffer as they are (see
- * dg_ser_reserve); -1 on failure. */
-int dg_ser_put(dg_serializer *s, const char *p, size_t n)
-{
-    if (dg_ser_reserve(s, n))
-        return -1;
-    memcpy(s->obuf + s->olen, p, n);
-    s->olen += n;
-    return 0;
-}
 
 /* A malloc'd, NUL-terminated copy of the n bytes at p, or NULL. */
 char *dg_ser_dup(const char *p, size_t n)

@@ -22,6 +22,7 @@
 #include <raptor2.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Who writes a format's statements. */
 typedef enum {
@@ -111,10 +112,24 @@ dg_status dg_ser_end(dg_serializer *s);
 void dg_ser_close(dg_serializer *s);
 /* The first failure is kept in s->err. */
 void dg_ser_fail(dg_serializer *s, dg_status st);
-/* The output buffer: room for n bytes with no flush in between; n bytes
- * as they are (no filter); -1 on failure (s->err set). */
-int dg_ser_reserve(dg_serializer *s, size_t n);
-int dg_ser_put(dg_serializer *s, const char *p, size_t n);
+/* The output buffer: room for n bytes with no flush in between (made by
+ * dg_ser_grow when it lacks it); n bytes as they are (no filter); -1 on
+ * failure (s->err set).  Inline: the writers call them a few times for
+ * every triple. */
+int dg_ser_grow(dg_serializer *s, size_t n);
+static inline int dg_ser_reserve(dg_serializer *s, size_t n)
+{
+    return s->olen + n <= s->ocap ? 0 : dg_ser_grow(s, n);
+}
+
+static inline int dg_ser_put(dg_serializer *s, const char *p, size_t n)
+{
+    if (dg_ser_reserve(s, n))
+        return -1;
+    memcpy(s->obuf + s->olen, p, n);
+    s->olen += n;
+    return 0;
+}
 /* A malloc'd NUL-terminated copy of n bytes, or NULL. */
 char *dg_ser_dup(const char *p, size_t n);
 /* 1 when every part of t can be written, else 0 and a diagnostic. */
