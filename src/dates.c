@@ -203,12 +203,10 @@ static int is_w(const scan *s, size_t i, const char *w)
     return *n == *w && strcmp(n, w) == 0;
 }
 
+/* Is token i one of the words of ws (a static list, see dg_word_in)? */
 static int is_any(const scan *s, size_t i, const char *const *ws)
 {
-    for (; *ws; ws++)
-        if (is_w(s, i, *ws))
-            return 1;
-    return 0;
+    return dg_word_in(ws, norm(s, i));
 }
 
 /* Token i exists and no white space separates it from token i-1. */

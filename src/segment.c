@@ -70,10 +70,11 @@ static int tb_reserve_norm(tok_builder *tb, size_t extra)
     return 1;
 }
 
-/* Room for the tokens of `len` bytes of text, at a guess: English news
- * runs at about one token per five bytes (400 tokens in the 2.1 KB of a
- * bench article), and a token's folded form takes its bytes and a NUL.
- * Saves the arrays' growing copies; a wrong guess costs one realloc. */
+/* Room for the tokens of `len` bytes of text, at a guess: a token per
+ * four bytes, more than English news has (about one per five: 400 tokens
+ * in the 2.1 KB of a bench article), and for the folded forms the text's
+ * bytes and a NUL a token.  Saves the arrays' growing copies; a wrong
+ * guess costs one realloc. */
 static int tb_presize(tok_builder *tb, size_t len)
 {
     size_t cap = len / 4 + 16;

@@ -134,7 +134,6 @@ int dg_ser_grow(dg_serializer *s, size_t n)
     return 0;
 }
 
-
 /* A malloc'd, NUL-terminated copy of the n bytes at p, or NULL. */
 char *dg_ser_dup(const char *p, size_t n)
 {

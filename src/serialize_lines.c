@@ -40,7 +40,11 @@
  * Most IRIs of a graph (predicates, classes, entities) repeat, and
  * checking and writing each again cost a fifth of a corpus run.  An
  * entry keeps the IRI's text in the document's syntax (line formats) or
- * its Raptor term (Raptor's serializers, dot).
+ * its Raptor term (Raptor's serializers, dot).  In front of it, the
+ * texts of one graph's IRIs by term id (struct term_texts); behind it,
+ * the escaped beginnings of IRIs (struct iri_head).  Turtle's order
+ * comes from ranking each term once (struct turtle_order), not from
+ * comparing the triples' strings.
  */
 #include "serialize.h"
 
