@@ -75,6 +75,10 @@ static void on_slot_diag(void *ctx, dg_status st, const char *where,
     batch_diag_print(d->mem, where ? where : d->where, st, message);
 }
 
+/* Triples in the largest graph a worker keeps for its next article (a
+ * bench article has about 400). */
+#define KEEP_GRAPH_TRIPLES 65536
+
 /* Extracts and serializes slot s's article with bs, in *g: NULL or the
  * graph of the article before (made when NULL, kept for the next). */
 static void process(const batch_opts *o, dg_blockser *bs, dg_graph **g,
@@ -104,6 +108,12 @@ static void process(const batch_opts *o, dg_blockser *bs, dg_graph **g,
     }
     if (s->st != DG_OK)
         fprintf(d.mem, "%s: %s: %s\n", PROG, s->a.where, dg_strerror(s->st));
+    /* the graph of a very large article is not kept: its arrays and hash
+     * sets, emptied for every article after it, would stay that large */
+    if (*g && dg_graph_size(*g) > KEEP_GRAPH_TRIPLES) {
+        dg_graph_free(*g);
+        *g = NULL;
+    }
 out:
     if (d.mem)
         fclose(d.mem);

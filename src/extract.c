@@ -206,6 +206,8 @@ static dg_status extract(const dg_lexicon *lex, const dg_options *opts,
     dg_status st;
 
     memset(&doc, 0, sizeof doc);
+    dg_graph_clear(given);   /* no triples of an article before, even on
+                              * an error */
     if (!lex || !art || (!out && !take) || (!art->text && art->len))
         return DG_ERR_ARG;
     doc.name = art->name;
@@ -218,7 +220,6 @@ static dg_status extract(const dg_lexicon *lex, const dg_options *opts,
     article = dg_iri_mint(base, "article", id);
     gname = dg_iri_mint(base, "graph", id);
     scratch = given ? given : dg_graph_new();
-    dg_graph_clear(given);
     if (!article || !gname || !scratch) {
         st = DG_ERR_NOMEM;
         goto out;

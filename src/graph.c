@@ -97,7 +97,8 @@ static void set_clear(index_set *set)
 }
 
 /* Frees every term's strings and empties both hash sets, keeping the
- * arrays and the newest chunk for reuse.  NULL is a no-op. */
+ * arrays and the newest chunk (unless one huge term had it made) for
+ * reuse.  NULL is a no-op. */
 void dg_graph_clear(dg_graph *g)
 {
     chunk *c;
@@ -107,6 +108,10 @@ void dg_graph_clear(dg_graph *g)
     while (g->chunks && (c = g->chunks->next) != NULL) {
         g->chunks->next = c->next;
         free(c);
+    }
+    if (g->chunks && g->chunks->size > CHUNK_MAX) {   /* one huge term's */
+        free(g->chunks);
+        g->chunks = NULL;
     }
     if (g->chunks)
         g->chunks->used = 0;
@@ -140,8 +145,8 @@ static char *graph_alloc(dg_graph *g, size_t n)
     chunk *c = g->chunks;
 
     if (!c || c->size - c->used < n) {
-        size_t size = c ? (c->size < CHUNK_MAX ? c->size * 2 : c->size)
-                        : CHUNK_MIN;
+        size_t size = !c ? CHUNK_MIN
+                         : c->size < CHUNK_MAX ? c->size * 2 : CHUNK_MAX;
         if (size < n)
             size = n;
         if (!(c = malloc(sizeof *c + size)))

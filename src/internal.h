@@ -731,11 +731,13 @@ void dg_doc_release(dg_doc *doc);
 const uint32_t *dg_graph_triple_ids(const dg_graph *g, size_t i);
 /* The number of distinct terms in g (0 for NULL). */
 size_t dg_graph_terms(const dg_graph *g);
-/* Term `id` (below dg_graph_terms(g)), borrowed until g changes. */
+/* Term `id` of g (not NULL; id below dg_graph_terms(g), unchecked: the
+ * serializer asks for every term of every triple), borrowed until g
+ * changes. */
 const dg_term *dg_graph_term(const dg_graph *g, uint32_t id);
-/* A number that no other graph and no earlier state of g (before its
- * last dg_graph_clear) had: what a caller keeps by term id is valid
- * while g's generation is the one it was kept under. */
+/* A number that no other graph and no earlier state of g (not NULL;
+ * before its last dg_graph_clear) had: what a caller keeps by term id is
+ * valid while g's generation is the one it was kept under. */
 uint64_t dg_graph_generation(const dg_graph *g);
 
 /* ------------------------------------------------------------------ */

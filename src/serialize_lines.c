@@ -267,15 +267,18 @@ static const struct iri_head *iri_head(dg_serializer *s, const char *p,
 {
     struct iri_head *h;
     char *copy, *text = NULL;
-    size_t at = s->olen, len = 0;
+    size_t at, len = 0;
 
     if (!s->heads && !(s->heads = calloc(HEADS_SIZE, sizeof *s->heads)))
         return NULL;
     h = &s->heads[dg_hash_bytes(0, p, n) % HEADS_SIZE];
     if (h->head && h->len == n && memcmp(h->head, p, n) == 0)
         return h;
-    if (!(copy = dg_ser_dup(p, n)))
+    /* room for it escaped (\UXXXXXXXX a byte at most): no flush between
+     * its first byte and the last (iri_text has made it already) */
+    if (dg_ser_reserve(s, 10 * n) || !(copy = dg_ser_dup(p, n)))
         return NULL;
+    at = s->olen;
     if (put_escaped(s, copy, n, '>', flags) == 0) {
         len = s->olen - at;
         text = dg_ser_dup(s->obuf + at, len);
