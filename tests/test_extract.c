@@ -493,6 +493,18 @@ static void test_bad_metadata(void)
     CU_ASSERT_STRING_EQUAL(g_where, "art.txt: byte 6");
     CU_ASSERT_STRING_EQUAL(g_msg, "noncharacter U+FDD0 in text");
     CU_ASSERT_EQUAL(dg_graph_size(g), 1);
+    /* a graph given to dg_extract_graph (a corpus's, reused) is emptied
+     * even when the article is refused: no triple of the one before */
+    a.source = NULL;
+    a.title = "ab\xef\xbf\xbf";
+    CU_ASSERT_EQUAL(dg_extract_graph(g_lex, NULL, &a, &g, NULL, diag, NULL),
+                    DG_ERR_ENCODING);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    CU_ASSERT_EQUAL(dg_graph_size(g), 0);
+    a.title = NULL;
+    CU_ASSERT_EQUAL(dg_extract_graph(g_lex, NULL, &a, &g, NULL, diag, NULL),
+                    DG_OK);
+    CU_ASSERT(dg_graph_size(g) > 1);
     dg_graph_free(g);
 }
 
