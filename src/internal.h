@@ -77,8 +77,19 @@ const char *dg_utf8_fault(const char *text, size_t len, size_t bad,
                           char *buf);
 
 /* Decodes the code point at text[*i] (valid UTF-8 assumed) and advances
- * *i past it. */
-uint32_t dg_utf8_next(const char *text, size_t len, size_t *i);
+ * *i past it: ASCII, most of any text, here, the rest by dg_utf8_decode
+ * (text.c), which decodes any. */
+uint32_t dg_utf8_decode(const char *text, size_t len, size_t *i);
+static inline uint32_t dg_utf8_next(const char *text, size_t len, size_t *i)
+{
+    unsigned char b = (unsigned char)text[*i];
+
+    if (b < 0x80) {
+        (*i)++;
+        return b;
+    }
+    return dg_utf8_decode(text, len, i);
+}
 
 /* A 64-bit hash of the n bytes at p, continuing from h (start with any
  * constant): eight bytes a step, for hash tables only (not stable
@@ -90,14 +101,40 @@ size_t dg_utf8_count(const char *text, size_t len);
 
 /* Appends the lower-case, accent-free ("Doğan" -> "dogan"), straight
  * quote form of code point c to buf (at most 4 bytes); returns bytes
- * written.  Letters outside Latin scripts are lower-cased only. */
-size_t dg_fold_cp(uint32_t c, char *buf);
+ * written.  Letters outside Latin scripts are lower-cased only.  ASCII
+ * here, the rest by dg_fold_cp_any (text.c), which folds any. */
+size_t dg_fold_cp_any(uint32_t c, char *buf);
+static inline size_t dg_fold_cp(uint32_t c, char *buf)
+{
+    if (c < 0x80) {
+        buf[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return 1;
+    }
+    return dg_fold_cp_any(c, buf);
+}
 
 /* Unicode-aware letter classes, enough for names in Latin, Greek and
- * Cyrillic scripts; other scripts' letters count as letters without case. */
-int dg_cp_is_upper(uint32_t c);
-int dg_cp_is_lower(uint32_t c);
-int dg_cp_is_letter(uint32_t c);
+ * Cyrillic scripts; other scripts' letters count as letters without case.
+ * ASCII here (the tokenizer asks of every character), the rest by the
+ * _any functions of text.c, which answer for any. */
+int dg_cp_is_upper_any(uint32_t c);
+int dg_cp_is_lower_any(uint32_t c);
+int dg_cp_is_letter_any(uint32_t c);
+static inline int dg_cp_is_upper(uint32_t c)
+{
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : dg_cp_is_upper_any(c);
+}
+
+static inline int dg_cp_is_lower(uint32_t c)
+{
+    return c < 0x80 ? c >= 'a' && c <= 'z' : dg_cp_is_lower_any(c);
+}
+
+static inline int dg_cp_is_letter(uint32_t c)
+{
+    return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z'
+                    : dg_cp_is_letter_any(c);
+}
 int dg_cp_is_space(uint32_t c); /* also NBSP and the Unicode spaces */
 
 /* ------------------------------------------------------------------ */

@@ -106,19 +106,6 @@ typedef struct {
     size_t i, cp;
 } scanner;
 
-/* The code point at text[*i] (*i < len), *i moved past it: dg_utf8_next
- * with ASCII, most of the text, decoded here. */
-static inline uint32_t next_cp(const char *text, size_t len, size_t *i)
-{
-    unsigned char b = (unsigned char)text[*i];
-
-    if (b < 0x80) {
-        (*i)++;
-        return b;
-    }
-    return dg_utf8_next(text, len, i);
-}
-
 static uint32_t peek(const scanner *sc, size_t *next)
 {
     size_t j = sc->i;
@@ -128,7 +115,7 @@ static uint32_t peek(const scanner *sc, size_t *next)
         *next = j;
     if (j >= sc->len)
         return 0;
-    c = next_cp(sc->text, sc->len, &j);
+    c = dg_utf8_next(sc->text, sc->len, &j);
     if (next)
         *next = j;
     return c;
@@ -138,12 +125,12 @@ static uint32_t peek_at(const scanner *sc, size_t at)
 {
     if (at >= sc->len)
         return 0;
-    return next_cp(sc->text, sc->len, &at);
+    return dg_utf8_next(sc->text, sc->len, &at);
 }
 
 static void advance(scanner *sc)
 {
-    next_cp(sc->text, sc->len, &sc->i);
+    dg_utf8_next(sc->text, sc->len, &sc->i);
     sc->cp++;
 }
 
@@ -161,10 +148,7 @@ static int is_word_inner(uint32_t c)
 
 static int is_word_char(uint32_t c)
 {
-    if (c < 0x80)
-        return (c >= '0' && c <= '9') ||
-               ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    return dg_cp_is_letter(c) || is_word_inner(c);
+    return dg_cp_is_letter(c) || (c >= '0' && c <= '9') || is_word_inner(c);
 }
 
 static int is_digit(uint32_t c)
@@ -183,15 +167,8 @@ static int add_norm(tok_builder *tb, const char *text, size_t b, size_t e,
         return 0;
     *off = tb->nlen;
     while (i < e) {
-        unsigned char u = (unsigned char)text[i];
-
-        if (u < 0x80) {   /* dg_fold_cp of ASCII */
-            tb->norms[tb->nlen++] = (char)(u >= 'A' && u <= 'Z' ? u + 32 : u);
-            i++;
-            continue;
-        }
-        tb->nlen += dg_fold_cp(dg_utf8_next(text, e, &i),
-                               tb->norms + tb->nlen);
+        uint32_t c = dg_utf8_next(text, e, &i);
+        tb->nlen += dg_fold_cp(c, tb->norms + tb->nlen);
     }
     tb->norms[tb->nlen++] = '\0';
     return 1;
@@ -206,17 +183,14 @@ static void scan_word(scanner *sc, unsigned *flags)
     *flags = DG_TOK_WORD;
     while ((c = peek(sc, NULL)) != 0) {
         if (is_word_char(c)) {
-            int upper = c < 0x80 ? c >= 'A' && c <= 'Z' : dg_cp_is_upper(c);
-            int lower = c < 0x80 ? c >= 'a' && c <= 'z' : dg_cp_is_lower(c);
-
             if (first && is_digit(c))
                 *flags |= DG_TOK_NUM;
-            if (first && upper)
+            if (first && dg_cp_is_upper(c))
                 *flags |= DG_TOK_CAP;
-            if (c < 0x80 ? upper || lower : dg_cp_is_letter(c))
+            if (dg_cp_is_letter(c))
                 letters++;
-            uppers += upper;
-            lowers += lower;
+            uppers += dg_cp_is_upper(c);
+            lowers += dg_cp_is_lower(c);
             first = 0;
             advance(sc);
             continue;

@@ -109,14 +109,14 @@ struct turtle_order {
         uint32_t id;
     } *refs;              /* [nterms]: the distinct terms ... */
     const struct term_ref **sorted;  /* ... in order */
-    size_t nterms, terms_cap;
+    size_t nterms, refs_cap, sorted_cap;
     uint32_t *rank;       /* [rank_cap] by term id; UNRANKED but while
                            * order_triples runs */
     size_t rank_cap;
     size_t *count;        /* [nterms + 1]: a counting sort's counts */
     size_t count_cap;
     struct turtle_key *keys, *spare;  /* [n]: the triples in order */
-    size_t keys_cap;
+    size_t keys_cap, spare_cap;
 };
 
 /* Turtle's prefixes (dg_namespaces and id: for the base), made once a
@@ -737,17 +737,15 @@ static int reserve(void **a, size_t *cap, size_t n, size_t size)
 static dg_status order_room(dg_serializer *s, const dg_graph *g, size_t n)
 {
     struct turtle_order *o = s->order;
-    size_t nterms = dg_graph_terms(g), had, keys_cap, terms_cap;
+    size_t nterms = dg_graph_terms(g), had;
 
     if (!o && !(o = s->order = calloc(1, sizeof *o)))
         return DG_ERR_NOMEM;
     had = o->rank_cap;
-    keys_cap = o->keys_cap;
-    terms_cap = o->terms_cap;
-    if (reserve((void **)&o->keys, &keys_cap, n, sizeof *o->keys) ||
-        reserve((void **)&o->spare, &o->keys_cap, n, sizeof *o->spare) ||
-        reserve((void **)&o->refs, &terms_cap, nterms, sizeof *o->refs) ||
-        reserve((void **)&o->sorted, &o->terms_cap, nterms,
+    if (reserve((void **)&o->keys, &o->keys_cap, n, sizeof *o->keys) ||
+        reserve((void **)&o->spare, &o->spare_cap, n, sizeof *o->spare) ||
+        reserve((void **)&o->refs, &o->refs_cap, nterms, sizeof *o->refs) ||
+        reserve((void **)&o->sorted, &o->sorted_cap, nterms,
                 sizeof *o->sorted) ||
         reserve((void **)&o->count, &o->count_cap, nterms + 1,
                 sizeof *o->count) ||
@@ -785,11 +783,11 @@ static void rank_terms(struct turtle_order *o, const dg_graph *g,
 }
 
 /* Sorts the n keys of o->keys by rank r[k] (stable) into o->spare, and
- * swaps the two. */
+ * swaps the two (and their capacities). */
 static void counting_sort(struct turtle_order *o, size_t n, int k)
 {
     struct turtle_key *swap;
-    size_t i, r;
+    size_t i, r, cap;
 
     memset(o->count, 0, (o->nterms + 1) * sizeof *o->count);
     for (i = 0; i < n; i++)
@@ -801,6 +799,9 @@ static void counting_sort(struct turtle_order *o, size_t n, int k)
     swap = o->keys;
     o->keys = o->spare;
     o->spare = swap;
+    cap = o->keys_cap;
+    o->keys_cap = o->spare_cap;
+    o->spare_cap = cap;
 }
 
 /* Puts triples [from, to) of g in Turtle's order into s->order->keys

@@ -116,7 +116,7 @@ const char *dg_utf8_fault(const char *text, size_t len, size_t bad,
     }
 }
 
-uint32_t dg_utf8_next(const char *text, size_t len, size_t *i)
+uint32_t dg_utf8_decode(const char *text, size_t len, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)text;
     int n = utf8_seq_len(s[*i]);
@@ -166,7 +166,7 @@ static int ext_a_is_upper(uint32_t c)
     return !(c & 1);
 }
 
-int dg_cp_is_upper(uint32_t c)
+int dg_cp_is_upper_any(uint32_t c)
 {
     if (c < 0x80)
         return c >= 'A' && c <= 'Z';
@@ -181,7 +181,7 @@ int dg_cp_is_upper(uint32_t c)
     return c >= 0x400 && c <= 0x42F;
 }
 
-int dg_cp_is_lower(uint32_t c)
+int dg_cp_is_lower_any(uint32_t c)
 {
     if (c < 0x80)
         return c >= 'a' && c <= 'z';
@@ -196,7 +196,7 @@ int dg_cp_is_lower(uint32_t c)
     return c >= 0x430 && c <= 0x45F;
 }
 
-int dg_cp_is_letter(uint32_t c)
+int dg_cp_is_letter_any(uint32_t c)
 {
     if (dg_cp_is_upper(c) || dg_cp_is_lower(c))
         return 1;
@@ -276,7 +276,7 @@ static size_t fold_latin(uint32_t c, char *buf)
     return 1;
 }
 
-size_t dg_fold_cp(uint32_t c, char *buf)
+size_t dg_fold_cp_any(uint32_t c, char *buf)
 {
     if (c < 0x80) {
         buf[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
